@@ -1,0 +1,85 @@
+import { solve, type Problem, type Solution } from '../../model';
+import { formatCount, formatDollars, formatPercent, formatRatio, formatScientific } from '../../format/quantity';
+import { labelledCandidates } from '../../report/candidates';
+import { toCsv } from '../../report/csv';
+import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
+import { textTable } from '../../report/text-table';
+import { problemFromScenario, type Scenario } from '../../scenario';
+import { choiceOption, parseArgs } from '../args';
+import { FORMATS_TABLE_JSON_CSV, json, type Output } from '../output';
+import { loadScenarioFile } from '../scenario-files';
+import { UsageError } from '../usage-error';
+import { describeTarget, solveOrExplain } from './shared';
+
+export const SOLVE_HELP = `Usage: tradeoff solve FILE... [--format table|json|csv]
+
+Solves each scenario file: the lifetime-optimal model (minimum training + inference FLOPs or cost
+at the target loss) beside the Chinchilla-optimal model and each tokens-per-parameter baseline.
+
+  --format table   a table for people (default)
+  --format json    one object per file (an array when several files are given)
+  --format csv     one row per candidate, all files under one header`;
+
+export function runSolve(argv: readonly string[], output: Output): void {
+  const args = parseArgs(argv, { options: ['format'] });
+  const format = choiceOption(args, 'format', FORMATS_TABLE_JSON_CSV, 'table');
+  if (args.positionals.length === 0) throw new UsageError('solve needs at least one scenario file');
+  const solved = args.positionals.map((file) => {
+    const scenario = loadScenarioFile(file);
+    const problem = solveOrExplain(file, () => problemFromScenario(scenario));
+    return { file, scenario, problem, solution: solveOrExplain(file, () => solve(problem)) };
+  });
+  if (format === 'json') {
+    const reports = solved.map(({ file, scenario, problem, solution }) => ({
+      file,
+      ...solutionReport(scenario.name, problem.law, problem.demand, solution),
+    }));
+    output.out(json(reports.length === 1 ? reports[0] : reports));
+  } else if (format === 'csv') {
+    const rows = solved.flatMap(({ scenario, problem, solution }) => solutionCsvRows(scenario.name, problem.law, solution));
+    output.out(toCsv(SOLUTION_CSV_HEADER, rows).trimEnd());
+  } else {
+    output.out(solved.map(({ file, scenario, problem, solution }) => solutionTable(file, scenario, problem, solution)).join('\n\n'));
+  }
+}
+
+function solutionTable(file: string, scenario: Scenario, problem: Problem, solution: Solution): string {
+  const { law, demand } = problem;
+  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
+  const rows = labelledCandidates(solution).map(({ label, candidate: c, saving }) => [
+    label,
+    formatCount(c.params),
+    formatCount(c.tokens),
+    formatRatio(c.tokensPerParam),
+    formatScientific(c.trainingFlops),
+    formatScientific(c.inferenceFlops),
+    formatScientific(c.totalFlops),
+    formatDollars(c.trainingCost),
+    formatDollars(c.inferenceCost),
+    formatDollars(c.totalCost),
+    saving ? formatPercent(saving[metric]) : '—',
+  ]);
+  const header = [
+    'candidate',
+    'params',
+    'tokens',
+    'tokens/param',
+    'training FLOPs',
+    'inference FLOPs',
+    'total FLOPs',
+    'training $',
+    'inference $',
+    'total $',
+    'optimum saves',
+  ];
+  return [
+    scenario.name,
+    `  file       ${file}`,
+    `  law        ${law.id}: ${law.source}`,
+    `  target     ${describeTarget(scenario)}${'loss' in scenario.target ? '' : ` → loss ${solution.targetLoss.toPrecision(6)}`}`,
+    `  demand     ${formatCount(demand.inputTokens)} input + ${formatCount(demand.outputTokens)} output tokens`,
+    `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
+    '',
+    textTable(header, rows),
+  ].join('\n');
+}

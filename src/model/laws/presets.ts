@@ -1,0 +1,103 @@
+import { ScienceError } from '../errors';
+import { chinchillaLaw } from './chinchilla';
+import { kaplanLaw } from './kaplan';
+import type { ChinchillaConstants, KaplanConstants, LawMeta, LossLaw } from './types';
+
+interface ChinchillaPreset extends LawMeta {
+  readonly form: 'chinchilla';
+  readonly constants: ChinchillaConstants;
+}
+
+interface KaplanPreset extends LawMeta {
+  readonly form: 'kaplan';
+  readonly constants: KaplanConstants;
+}
+
+export type LawPreset = ChinchillaPreset | KaplanPreset;
+
+/**
+ * The published fits we ship. Rounding matters (a 70B-quality target moves a lot between
+ * `hoffmann2022` and `sardana2024`), so results always name the preset they used.
+ */
+export const LAW_PRESETS: readonly LawPreset[] = [
+  {
+    id: 'sardana2024',
+    label: 'Sardana et al. 2024 (Chinchilla fit as used in "Beyond Chinchilla-Optimal")',
+    source:
+      'Sardana et al. 2024, arXiv 2401.00448 (ICML 2024), and de Vries 2023: the defaults of their code; reproduces every FLOPs example of the paper',
+    form: 'chinchilla',
+    constants: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.336, beta: 0.283 },
+  },
+  {
+    id: 'hoffmann2022',
+    label: 'Hoffmann et al. 2022 (Chinchilla), as printed',
+    source: 'Hoffmann et al. 2022, arXiv 2203.15556, Eq. 2 and App. D.2 (rounded constants as printed)',
+    form: 'chinchilla',
+    constants: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 },
+  },
+  {
+    id: 'hoffmann2022-unrounded',
+    label: 'Hoffmann et al. 2022 (Chinchilla), before rounding',
+    source:
+      'Hoffmann et al. 2022, arXiv 2203.15556, App. D.2 fit before rounding (log E 0.5267228, α 0.33917084, β 0.2849083); reproduces "40B at the Gopher budget"',
+    form: 'chinchilla',
+    constants: { E: 1.6934, A: 406.4, B: 410.7, alpha: 0.33917, beta: 0.28491 },
+  },
+  {
+    id: 'besiroglu2024',
+    label: 'Besiroglu et al. 2024 (Epoch AI replication of Chinchilla)',
+    source:
+      'Besiroglu et al. 2024, arXiv 2404.10102 (standard errors: E 0.03, A 124.58, B 1293.23, α 0.02, β 0.02); about 20 tokens per parameter',
+    form: 'chinchilla',
+    constants: { E: 1.8172, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 },
+  },
+  {
+    id: 'muennighoff2023',
+    label: 'Muennighoff et al. 2023 (C4 fit, data-constrained scaling)',
+    source:
+      'Muennighoff et al. 2023, arXiv 2305.16264, C4 fit: E = e^0.6254804, A = e^6.255414, B = e^7.3049974, α = β = 0.3526596',
+    form: 'chinchilla',
+    constants: {
+      E: Math.exp(0.6254804),
+      A: Math.exp(6.255414),
+      B: Math.exp(7.3049974),
+      alpha: 0.3526596,
+      beta: 0.3526596,
+    },
+  },
+  {
+    id: 'sardana2024-mpt',
+    label: 'Sardana et al. 2024 (refit on 47 MPT runs)',
+    source: 'Sardana et al. 2024, arXiv 2401.00448, Table 1: refit on their 47 MPT training runs, all tokens/param',
+    form: 'chinchilla',
+    constants: { E: 1.45, A: 33.66, B: 138.9, alpha: 0.18, beta: 0.24 },
+  },
+  {
+    id: 'kaplan2020',
+    label: 'Kaplan et al. 2020 (OpenAI scaling laws)',
+    source:
+      'Kaplan et al. 2020, arXiv 2001.08361, Eq. 1.5 and Table 5 (N excludes embeddings; loss on WebText2, not comparable with Chinchilla-form losses)',
+    form: 'kaplan',
+    constants: { alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 },
+  },
+];
+
+export const DEFAULT_LAW_PRESET = 'sardana2024';
+
+export function findLawPreset(id: string): LawPreset | undefined {
+  return LAW_PRESETS.find((preset) => preset.id === id);
+}
+
+/** Builds the law of a preset or of custom constants. */
+export function buildLaw(spec: LawPreset): LossLaw {
+  return spec.form === 'chinchilla' ? chinchillaLaw(spec.constants, spec) : kaplanLaw(spec.constants, spec);
+}
+
+export function lawFromPreset(id: string): LossLaw {
+  const preset = findLawPreset(id);
+  if (!preset) {
+    const known = LAW_PRESETS.map((p) => p.id).join(', ');
+    throw new ScienceError('invalid-argument', `unknown law preset "${id}" (known: ${known})`);
+  }
+  return buildLaw(preset);
+}

@@ -1,0 +1,40 @@
+import { evaluateCandidate, savingAgainst, type Candidate, type Saving } from './candidate';
+import { computeOptimalForExcess } from './compute-optimal';
+import { scaleDemand } from './demand';
+import { requirePositive, ScienceError } from './errors';
+import { lifetimeOptimalCandidate, type Problem } from './solve';
+
+/** Largest sweep we compute in one go; a chart needs a few hundred points. */
+export const MAX_SWEEP_POINTS = 100_000;
+
+/** `count` values spaced evenly in log from `from` to `to` inclusive. */
+export function logSpace(from: number, to: number, count: number): number[] {
+  requirePositive(from, 'the first value');
+  requirePositive(to, 'the last value');
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SWEEP_POINTS) {
+    throw new ScienceError('invalid-argument', `the count must be a whole number from 1 to ${MAX_SWEEP_POINTS}`);
+  }
+  if (count === 1) return [from];
+  const logFrom = Math.log(from);
+  const stepSize = (Math.log(to) - logFrom) / (count - 1);
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? to : Math.exp(logFrom + i * stepSize)));
+}
+
+export interface SweepPoint {
+  /** Lifetime inference tokens (input + output) at this point, in the scenario's mix. */
+  readonly demandTokens: number;
+  readonly lifetimeOptimal: Candidate;
+  readonly savingVsChinchilla: Saving;
+}
+
+/** The lifetime optimum across demands, keeping the scenario's input/output mix. */
+export function sweepDemand(problem: Problem, demandTotals: readonly number[]): SweepPoint[] {
+  const excess = problem.law.excessForLoss(problem.targetLoss);
+  const chinchilla = computeOptimalForExcess(problem.law.terms, excess);
+  return demandTotals.map((demandTokens) => {
+    const demand = scaleDemand(problem.demand, demandTokens);
+    const lifetimeOptimal = lifetimeOptimalCandidate({ ...problem, demand });
+    const chinchillaOptimal = evaluateCandidate(problem.law, chinchilla, demand, problem.rates);
+    return { demandTokens, lifetimeOptimal, savingVsChinchilla: savingAgainst(lifetimeOptimal, chinchillaOptimal) };
+  });
+}

@@ -1,0 +1,75 @@
+import type { Candidate, Demand, LossLaw, Solution } from '../model';
+import { labelledCandidates } from './candidates';
+import { toCsv } from './csv';
+
+/** The machine-readable result of one scenario (`tradeoff solve --format json`, exports). */
+export interface SolutionReport {
+  readonly name: string;
+  readonly law: { readonly id: string; readonly label: string; readonly source: string };
+  readonly objective: Solution['objective'];
+  readonly demand: Demand;
+  readonly targetLoss: number;
+  readonly lifetimeOptimal: Candidate;
+  readonly chinchillaOptimal: Candidate;
+  readonly baselines: Solution['baselines'];
+  readonly savings: Solution['savings'];
+}
+
+export function solutionReport(name: string, law: LossLaw, demand: Demand, solution: Solution): SolutionReport {
+  return {
+    name,
+    law: { id: law.id, label: law.label, source: law.source },
+    objective: solution.objective,
+    demand,
+    targetLoss: solution.targetLoss,
+    lifetimeOptimal: solution.lifetimeOptimal,
+    chinchillaOptimal: solution.chinchillaOptimal,
+    baselines: solution.baselines,
+    savings: solution.savings,
+  };
+}
+
+export const SOLUTION_CSV_HEADER = [
+  'scenario',
+  'law',
+  'objective',
+  'candidate',
+  'params',
+  'tokens',
+  'tokensPerParam',
+  'loss',
+  'trainingFlops',
+  'inferenceFlops',
+  'totalFlops',
+  'trainingCost',
+  'inferenceCost',
+  'totalCost',
+  'flopsSavedByLifetimeOptimal',
+  'costSavedByLifetimeOptimal',
+] as const;
+
+/** CSV rows of one solution, one per candidate; several solutions concatenate under one header. */
+export function solutionCsvRows(name: string, law: LossLaw, solution: Solution): (string | number | null)[][] {
+  return labelledCandidates(solution).map(({ id, candidate: c, saving }) => [
+    name,
+    law.id,
+    solution.objective,
+    id,
+    c.params,
+    c.tokens,
+    c.tokensPerParam,
+    c.loss,
+    c.trainingFlops,
+    c.inferenceFlops,
+    c.totalFlops,
+    c.trainingCost,
+    c.inferenceCost,
+    c.totalCost,
+    saving?.totalFlops ?? null,
+    saving?.totalCost ?? null,
+  ]);
+}
+
+export function solutionCsv(name: string, law: LossLaw, solution: Solution): string {
+  return toCsv(SOLUTION_CSV_HEADER, solutionCsvRows(name, law, solution));
+}

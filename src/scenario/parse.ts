@@ -1,0 +1,31 @@
+import type { ScenarioResult } from './types';
+import { validateScenario } from './validate';
+
+/** Scenario files are small; anything larger is not one, and reading it whole would stall the app. */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+
+/** Parses and validates the text of a `.tradeoff.json` file. */
+export function parseScenarioText(text: string): ScenarioResult {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    return { ok: false, issues: [{ path: '', message: `the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario` }] };
+  }
+  if (text.trim() === '') return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${describeJsonError(text, error)}` }] };
+  }
+  return validateScenario(value);
+}
+
+/** JSON.parse's message with the line and column of the position it names, when it names one. */
+function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return message;
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+}

@@ -1,0 +1,180 @@
+import { DTYPES, findGpuPreset, findLawPreset, GPU_PRESETS, LAW_PRESETS, OBJECTIVES, type Dtype, type Objective } from '../model';
+import { DEFAULT_BASELINES, DEFAULT_INFERENCE, DEFAULT_LAW, DEFAULT_OBJECTIVE, DEFAULT_TRAINING } from './defaults';
+import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
+import type { AcceleratorSpec, DemandSpec, InferenceSpec, LawSpec, TargetSpec, TrainingSpec } from './types';
+
+/**
+ * Readers for each section of a scenario file. Each returns the section with its defaults filled
+ * in, or undefined after reporting what is wrong.
+ */
+
+const CHINCHILLA_KEYS = ['E', 'A', 'B', 'alpha', 'beta'] as const;
+const KAPLAN_KEYS = ['alphaN', 'alphaD', 'Nc', 'Dc'] as const;
+
+export function readLaw(reader: FieldReader, value: unknown, path: string): LawSpec | undefined {
+  if (value === undefined) return DEFAULT_LAW;
+  const law = reader.object(value, path);
+  if (!law) return undefined;
+  if ('preset' in law) {
+    reader.onlyKeys(law, path, ['preset']);
+    const preset = law['preset'];
+    if (typeof preset === 'string' && findLawPreset(preset)) return { preset };
+    return reader.report(
+      childPath(path, 'preset'),
+      `unknown preset ${describeValue(preset)}; known presets: ${quoteAll(LAW_PRESETS.map((p) => p.id))}`,
+    );
+  }
+  const form = reader.choice(law, path, 'form', ['chinchilla', 'kaplan'] as const);
+  if (form === 'chinchilla') {
+    reader.onlyKeys(law, path, ['form', ...CHINCHILLA_KEYS]);
+    const E = reader.number(law, path, 'E', 'non-negative');
+    const [A, B, alpha, beta] = (['A', 'B', 'alpha', 'beta'] as const).map((key) =>
+      reader.number(law, path, key, 'positive'),
+    );
+    if (E === undefined || A === undefined || B === undefined || alpha === undefined || beta === undefined) return;
+    return { form, E, A, B, alpha, beta };
+  }
+  if (form === 'kaplan') {
+    reader.onlyKeys(law, path, ['form', ...KAPLAN_KEYS]);
+    const [alphaN, alphaD, Nc, Dc] = KAPLAN_KEYS.map((key) => reader.number(law, path, key, 'positive'));
+    if (alphaN === undefined || alphaD === undefined || Nc === undefined || Dc === undefined) return;
+    return { form, alphaN, alphaD, Nc, Dc };
+  }
+  return undefined;
+}
+
+const TARGET_KINDS = ['loss', 'model', 'computeOptimalFlops', 'computeOptimalParams'] as const;
+
+export function readTarget(reader: FieldReader, value: unknown, path: string): TargetSpec | undefined {
+  if (value === undefined) return reader.report(path, `missing; give one of ${quoteAll(TARGET_KINDS)}`);
+  const target = reader.object(value, path);
+  if (!target) return undefined;
+  reader.onlyKeys(target, path, TARGET_KINDS);
+  const kinds = TARGET_KINDS.filter((kind) => kind in target);
+  if (kinds.length !== 1) {
+    return reader.report(path, `give exactly one of ${quoteAll(TARGET_KINDS)} (found ${kinds.length})`);
+  }
+  const kind = kinds[0];
+  if (kind === 'model') {
+    const modelPath = childPath(path, 'model');
+    const model = reader.object(target['model'], modelPath);
+    if (!model) return undefined;
+    reader.onlyKeys(model, modelPath, ['params', 'tokens']);
+    const params = reader.number(model, modelPath, 'params', 'positive');
+    const tokens = reader.number(model, modelPath, 'tokens', 'positive');
+    return params === undefined || tokens === undefined ? undefined : { model: { params, tokens } };
+  }
+  if (kind === 'loss') {
+    // The loss's lower bound depends on the law and is checked once the law is known (validate.ts).
+    const loss = reader.checkNumber(target['loss'], childPath(path, 'loss'), 'positive');
+    return loss === undefined ? undefined : { loss };
+  }
+  if (kind === 'computeOptimalFlops') {
+    const flops = reader.number(target, path, kind, 'positive');
+    return flops === undefined ? undefined : { computeOptimalFlops: flops };
+  }
+  const params = reader.number(target, path, 'computeOptimalParams', 'positive');
+  return params === undefined ? undefined : { computeOptimalParams: params };
+}
+
+const PER_REQUEST_KEYS = ['inputTokensPerRequest', 'outputTokensPerRequest'] as const;
+
+export function readDemand(reader: FieldReader, value: unknown, path: string): DemandSpec | undefined {
+  const shapes = 'give "inputTokens" and "outputTokens", or "requests" (or "requestsPerDay" and "days") with "inputTokensPerRequest" and "outputTokensPerRequest"';
+  if (value === undefined) return reader.report(path, `missing; ${shapes}`);
+  const demand = reader.object(value, path);
+  if (!demand) return undefined;
+  const number = (key: string) => reader.number(demand, path, key, 'non-negative');
+  if ('inputTokens' in demand || 'outputTokens' in demand) {
+    reader.onlyKeys(demand, path, ['inputTokens', 'outputTokens']);
+    const inputTokens = number('inputTokens');
+    const outputTokens = number('outputTokens');
+    return inputTokens === undefined || outputTokens === undefined ? undefined : { inputTokens, outputTokens };
+  }
+  const inputTokensPerRequest = number('inputTokensPerRequest');
+  const outputTokensPerRequest = number('outputTokensPerRequest');
+  if ('requestsPerDay' in demand || 'days' in demand) {
+    reader.onlyKeys(demand, path, ['requestsPerDay', 'days', ...PER_REQUEST_KEYS]);
+    const requestsPerDay = number('requestsPerDay');
+    const days = number('days');
+    if (inputTokensPerRequest === undefined || outputTokensPerRequest === undefined) return undefined;
+    if (requestsPerDay === undefined || days === undefined) return undefined;
+    return { requestsPerDay, days, inputTokensPerRequest, outputTokensPerRequest };
+  }
+  if (!('requests' in demand)) return reader.report(path, shapes);
+  reader.onlyKeys(demand, path, ['requests', ...PER_REQUEST_KEYS]);
+  const requests = number('requests');
+  if (inputTokensPerRequest === undefined || outputTokensPerRequest === undefined) return undefined;
+  if (requests === undefined) return undefined;
+  return { requests, inputTokensPerRequest, outputTokensPerRequest };
+}
+
+export function readObjective(reader: FieldReader, value: unknown, path: string): Objective | undefined {
+  if (value === undefined) return DEFAULT_OBJECTIVE;
+  if (typeof value === 'string' && (OBJECTIVES as readonly string[]).includes(value)) return value as Objective;
+  return reader.report(path, `${describeValue(value)} is not one of ${quoteAll(OBJECTIVES)}`);
+}
+
+function readAccelerator(
+  reader: FieldReader,
+  hardware: JsonObject,
+  path: string,
+  fallback: AcceleratorSpec,
+): AcceleratorSpec | undefined {
+  if ('peakFlops' in hardware) {
+    if ('gpu' in hardware) return reader.report(path, 'give either "gpu" or "peakFlops", not both');
+    const peakFlops = reader.number(hardware, path, 'peakFlops', 'positive');
+    return peakFlops === undefined ? undefined : { peakFlops };
+  }
+  const gpu = hardware['gpu'] ?? ('gpu' in fallback ? fallback.gpu : undefined);
+  const preset = typeof gpu === 'string' ? findGpuPreset(gpu) : undefined;
+  if (!preset) {
+    const known = quoteAll(GPU_PRESETS.map((p) => p.id));
+    return reader.report(childPath(path, 'gpu'), `unknown GPU ${describeValue(gpu)}; known GPUs: ${known}`);
+  }
+  const dtype = reader.choice<Dtype>(hardware, path, 'dtype', DTYPES, 'bf16');
+  if (dtype === undefined) return undefined;
+  if (preset.peakFlops[dtype] === undefined) {
+    const supported = DTYPES.filter((d) => preset.peakFlops[d] !== undefined);
+    return reader.report(childPath(path, 'dtype'), `${preset.id} has no ${dtype} support; use ${quoteAll(supported)}`);
+  }
+  return { gpu: preset.id, dtype };
+}
+
+const ACCELERATOR_KEYS = ['gpu', 'dtype', 'peakFlops', 'pricePerHour'] as const;
+
+export function readTraining(reader: FieldReader, value: unknown, path: string): TrainingSpec | undefined {
+  if (value === undefined) return DEFAULT_TRAINING;
+  const training = reader.object(value, path);
+  if (!training) return undefined;
+  reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu']);
+  const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING);
+  const pricePerHour = reader.number(training, path, 'pricePerHour', 'positive', DEFAULT_TRAINING.pricePerHour);
+  const mfu = reader.number(training, path, 'mfu', 'fraction', DEFAULT_TRAINING.mfu);
+  if (!accelerator || pricePerHour === undefined || mfu === undefined) return undefined;
+  return { ...accelerator, pricePerHour, mfu };
+}
+
+export function readInference(reader: FieldReader, value: unknown, path: string): InferenceSpec | undefined {
+  if (value === undefined) return DEFAULT_INFERENCE;
+  const inference = reader.object(value, path);
+  if (!inference) return undefined;
+  reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu']);
+  const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE);
+  const pricePerHour = reader.number(inference, path, 'pricePerHour', 'positive', DEFAULT_INFERENCE.pricePerHour);
+  const prefillMfu = reader.number(inference, path, 'prefillMfu', 'fraction', DEFAULT_INFERENCE.prefillMfu);
+  const decodeMfu = reader.number(inference, path, 'decodeMfu', 'fraction', DEFAULT_INFERENCE.decodeMfu);
+  if (!accelerator || pricePerHour === undefined || prefillMfu === undefined || decodeMfu === undefined) return;
+  return { ...accelerator, pricePerHour, prefillMfu, decodeMfu };
+}
+
+/** More baselines than this would only clutter every table and chart. */
+export const MAX_BASELINES = 12;
+
+export function readBaselines(reader: FieldReader, value: unknown, path: string): readonly number[] | undefined {
+  if (value === undefined) return DEFAULT_BASELINES;
+  if (!Array.isArray(value)) return reader.report(path, `expected a list of tokens-per-parameter ratios, got ${describeValue(value)}`);
+  if (value.length > MAX_BASELINES) return reader.report(path, `at most ${MAX_BASELINES} baselines (got ${value.length})`);
+  const ratios = value.map((ratio, index) => reader.checkNumber(ratio, childPath(path, index), 'positive'));
+  return ratios.every((ratio) => ratio !== undefined) ? (ratios as number[]) : undefined;
+}

@@ -1,0 +1,73 @@
+import type { Allocation, Dtype, Objective, Target } from '../model';
+
+/** Identifies a Tradeoff Explorer scenario file (`*.tradeoff.json`). */
+export const SCENARIO_FORMAT = 'tradeoff-scenario';
+/** The newest file format this build reads and the one it writes. */
+export const SCENARIO_VERSION = 1;
+export const SCENARIO_EXTENSION = '.tradeoff.json';
+
+export type LawSpec =
+  | { readonly preset: string }
+  | {
+      readonly form: 'chinchilla';
+      readonly E: number;
+      readonly A: number;
+      readonly B: number;
+      readonly alpha: number;
+      readonly beta: number;
+    }
+  | {
+      readonly form: 'kaplan';
+      readonly alphaN: number;
+      readonly alphaD: number;
+      readonly Nc: number;
+      readonly Dc: number;
+    };
+
+export type TargetSpec = Target;
+export type { Allocation };
+
+export interface TokensPerRequest {
+  readonly inputTokensPerRequest: number;
+  readonly outputTokensPerRequest: number;
+}
+
+/** Lifetime demand as totals, as a request count, or as a request rate over a number of days. */
+export type DemandSpec =
+  | { readonly inputTokens: number; readonly outputTokens: number }
+  | (TokensPerRequest & { readonly requests: number })
+  | (TokensPerRequest & { readonly requestsPerDay: number; readonly days: number });
+
+/** An accelerator named by preset and number format, or given by its peak FLOP/s. */
+export type AcceleratorSpec = { readonly gpu: string; readonly dtype: Dtype } | { readonly peakFlops: number };
+
+export type TrainingSpec = AcceleratorSpec & { readonly pricePerHour: number; readonly mfu: number };
+
+export type InferenceSpec = AcceleratorSpec & {
+  readonly pricePerHour: number;
+  readonly prefillMfu: number;
+  readonly decodeMfu: number;
+};
+
+/** A complete, validated scenario: every default filled in. */
+export interface Scenario {
+  readonly name: string;
+  readonly notes: string;
+  readonly law: LawSpec;
+  readonly target: TargetSpec;
+  readonly demand: DemandSpec;
+  readonly objective: Objective;
+  readonly training: TrainingSpec;
+  readonly inference: InferenceSpec;
+  readonly baselines: readonly number[];
+}
+
+/** One problem found in a scenario: the JSON path of the field and what is wrong with it. */
+export interface ScenarioIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ScenarioResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };

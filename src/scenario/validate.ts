@@ -1,0 +1,108 @@
+import { ScienceError, targetLoss, totalDemandTokens } from '../model';
+import { DEFAULT_NAME } from './defaults';
+import { describeValue, FieldReader } from './reader';
+import { demandFromSpec, lawFromSpec } from './resolve';
+import {
+  readBaselines,
+  readDemand,
+  readInference,
+  readLaw,
+  readObjective,
+  readTarget,
+  readTraining,
+} from './sections';
+import {
+  SCENARIO_FORMAT,
+  SCENARIO_VERSION,
+  type LawSpec,
+  type Scenario,
+  type ScenarioIssue,
+  type ScenarioResult,
+  type TargetSpec,
+} from './types';
+
+const TOP_LEVEL_KEYS = [
+  'format',
+  'version',
+  'name',
+  'notes',
+  'law',
+  'target',
+  'demand',
+  'objective',
+  'training',
+  'inference',
+  'baselines',
+] as const;
+
+/**
+ * Validates an already-parsed scenario strictly and fills in every default. A file of a newer
+ * format version is refused whole, before anything else is read from it.
+ */
+export function validateScenario(value: unknown): ScenarioResult {
+  const reader = new FieldReader();
+  const file = reader.object(value, '');
+  if (!file) return { ok: false, issues: reader.issues };
+
+  const versionIssue = checkFormatAndVersion(file['format'], file['version']);
+  if (versionIssue) return { ok: false, issues: [versionIssue] };
+
+  reader.onlyKeys(file, '', TOP_LEVEL_KEYS);
+  const name = reader.text(file, '', 'name', DEFAULT_NAME);
+  const notes = reader.text(file, '', 'notes', '');
+  const law = readLaw(reader, file['law'], 'law');
+  const target = readTarget(reader, file['target'], 'target');
+  const demand = readDemand(reader, file['demand'], 'demand');
+  const objective = readObjective(reader, file['objective'], 'objective');
+  const training = readTraining(reader, file['training'], 'training');
+  const inference = readInference(reader, file['inference'], 'inference');
+  const baselines = readBaselines(reader, file['baselines'], 'baselines');
+
+  if (law && target) checkTargetReachable(reader, law, target);
+  if (demand && !Number.isFinite(totalDemandTokens(demandFromSpec(demand)))) {
+    reader.report('demand', 'the lifetime demand is too large to represent (over 1.8e308 tokens)');
+  }
+  if (
+    reader.issues.length > 0 ||
+    name === undefined ||
+    notes === undefined ||
+    !law ||
+    !target ||
+    !demand ||
+    !objective ||
+    !training ||
+    !inference ||
+    !baselines
+  ) {
+    return { ok: false, issues: reader.issues };
+  }
+  const scenario: Scenario = { name, notes, law, target, demand, objective, training, inference, baselines };
+  return { ok: true, scenario };
+}
+
+function checkFormatAndVersion(format: unknown, version: unknown): ScenarioIssue | undefined {
+  if (format !== undefined && format !== SCENARIO_FORMAT) {
+    return {
+      path: 'format',
+      message: `${describeValue(format)} is not a Tradeoff Explorer scenario (expected "${SCENARIO_FORMAT}")`,
+    };
+  }
+  if (version === undefined || version === SCENARIO_VERSION) return undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) {
+    return {
+      path: 'version',
+      message: `this file is format version ${version}, newer than this build of Tradeoff Explorer reads (version ${SCENARIO_VERSION}); update the app to open it`,
+    };
+  }
+  return { path: 'version', message: `${describeValue(version)} is not a known format version (expected 1)` };
+}
+
+function checkTargetReachable(reader: FieldReader, law: LawSpec, target: TargetSpec): void {
+  try {
+    targetLoss(lawFromSpec(law), target);
+  } catch (error) {
+    if (!(error instanceof ScienceError)) throw error;
+    const kind = Object.keys(target)[0] ?? '';
+    reader.report(`target.${kind}`, error.message);
+  }
+}
