@@ -49,14 +49,19 @@ export function lifetimeOptimalForExcess(terms: SeparableTerms, excess: number, 
   };
 }
 
+/** Relative precision to which the optimality condition's ratio can be told from 1. */
+const RATIO_PRECISION = 1e-12;
+
 /**
  * Lifetime inference tokens at which a model (N, D) is exactly lifetime-optimal for its own loss:
- * solving the optimality condition for T gives T = 3D(αaN^−α / (βbD^−β) − 1). A model trained on
- * fewer tokens than the compute-optimal one for its loss is optimal for no demand: `null`.
+ * solving the optimality condition for T gives T = 3D(αaN^−α / (βbD^−β) − 1). The subtraction is
+ * ill-conditioned near the compute-optimal model, so a ratio within RATIO_PRECISION of 1 counts as
+ * compute-optimal (T = 0). A model trained on fewer tokens than that is optimal for no demand: `null`.
  */
 export function breakEvenDemand(terms: SeparableTerms, model: Allocation): number | null {
   const { a, alpha, b, beta } = terms;
   const shareRatio = (alpha * a * model.params ** -alpha) / (beta * b * model.tokens ** -beta);
+  if (Math.abs(shareRatio - 1) <= RATIO_PRECISION) return 0;
   const demand = 3 * model.tokens * (shareRatio - 1);
-  return demand >= 0 && Number.isFinite(demand) ? demand : null;
+  return demand > 0 && Number.isFinite(demand) ? demand : null;
 }

@@ -17,7 +17,11 @@ export function logSpace(from: number, to: number, count: number): number[] {
   if (count === 1) return [from];
   const logFrom = Math.log(from);
   const stepSize = (Math.log(to) - logFrom) / (count - 1);
-  return Array.from({ length: count }, (_, i) => (i === count - 1 ? to : Math.exp(logFrom + i * stepSize)));
+  // The ends are the user's own numbers, not exp(log(x)), so they come back exactly.
+  const values = Array.from({ length: count }, (_, i) => Math.exp(logFrom + i * stepSize));
+  values[0] = from;
+  values[count - 1] = to;
+  return values;
 }
 
 export interface SweepPoint {

@@ -91,18 +91,18 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
     const outputTokens = number('outputTokens');
     return inputTokens === undefined || outputTokens === undefined ? undefined : { inputTokens, outputTokens };
   }
+  const hasRate = 'requestsPerDay' in demand || 'days' in demand;
+  if (!hasRate && !('requests' in demand)) return reader.report(path, shapes);
+  reader.onlyKeys(demand, path, [...(hasRate ? ['requestsPerDay', 'days'] : ['requests']), ...PER_REQUEST_KEYS]);
   const inputTokensPerRequest = number('inputTokensPerRequest');
   const outputTokensPerRequest = number('outputTokensPerRequest');
-  if ('requestsPerDay' in demand || 'days' in demand) {
-    reader.onlyKeys(demand, path, ['requestsPerDay', 'days', ...PER_REQUEST_KEYS]);
+  if (hasRate) {
     const requestsPerDay = number('requestsPerDay');
     const days = number('days');
     if (inputTokensPerRequest === undefined || outputTokensPerRequest === undefined) return undefined;
     if (requestsPerDay === undefined || days === undefined) return undefined;
     return { requestsPerDay, days, inputTokensPerRequest, outputTokensPerRequest };
   }
-  if (!('requests' in demand)) return reader.report(path, shapes);
-  reader.onlyKeys(demand, path, ['requests', ...PER_REQUEST_KEYS]);
   const requests = number('requests');
   if (inputTokensPerRequest === undefined || outputTokensPerRequest === undefined) return undefined;
   if (requests === undefined) return undefined;

@@ -1,0 +1,144 @@
+/**
+ * The contract between the Electron main process and the page. Only types and constants live
+ * here: the preload, the renderer and a plain-browser implementation all import this module, so
+ * it must never pull in `electron` or Node.
+ */
+import type { Scenario } from '../scenario';
+
+/** Renderer → main requests, each answered by exactly one `ipcMain.handle` handler. */
+export const InvokeChannel = {
+  openScenario: 'scenario:open',
+  openRecentFile: 'scenario:open-recent',
+  openDroppedFile: 'scenario:open-dropped',
+  saveScenario: 'scenario:save',
+  saveScenarioAs: 'scenario:save-as',
+  exportResults: 'results:export',
+  getPreferences: 'preferences:get',
+  setPreferences: 'preferences:set',
+  getRecentFiles: 'recent-files:get',
+  getDraft: 'draft:get',
+  setDraft: 'draft:set',
+  clearDraft: 'draft:clear',
+  setDocumentState: 'document:set-state',
+  confirmClose: 'document:confirm-close',
+  openExternal: 'shell:open-external',
+} as const;
+export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
+
+/** Main → renderer notifications. */
+export const EventChannel = {
+  menuCommand: 'menu:command',
+  openFile: 'document:open-file',
+  closeRequested: 'document:close-requested',
+} as const;
+export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
+
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'close', 'showSources', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const EXPORT_KINDS = ['csv', 'md', 'html'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** A scenario file read from disk. `text` is raw: parse it with `parseScenarioText`. */
+export interface OpenedFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface SavedFile {
+  readonly path: string;
+}
+
+/**
+ * `path` is the document's current location, or null for a document never saved. The main
+ * process only writes to a path the user picked or opened in this session.
+ */
+export interface SaveScenarioRequest {
+  readonly path: string | null;
+  readonly scenario: Scenario;
+}
+
+export interface ExportRequest {
+  /** A file name without folders; the extension for `kind` is added when missing. */
+  readonly suggestedName: string;
+  readonly content: string;
+  readonly kind: ExportKind;
+}
+
+/** Settings the page may read and change. Window placement and recent files stay in main. */
+export interface UserPreferences {
+  readonly theme: Theme;
+  /** A scaling-law preset id, or null to use the engine's default. */
+  readonly defaultLaw: string | null;
+  /** A GPU preset id, or null to use the engine's default. */
+  readonly defaultHardware: string | null;
+}
+export type PreferencesPatch = Partial<UserPreferences>;
+
+/** An unsaved scenario kept for crash recovery; `text` parses with `parseScenarioText`. */
+export interface Draft {
+  readonly path: string | null;
+  readonly text: string;
+  /** ISO 8601 time of the last draft write. */
+  readonly savedAt: string;
+}
+
+export interface DocumentState {
+  /** The document's display name, shown in the window title. */
+  readonly title: string;
+  /** True while there are unsaved changes: marks the title and arms the close prompt. */
+  readonly dirty: boolean;
+}
+
+export type Unsubscribe = () => void;
+
+/** Exposed by the preload as `window.tradeoff`. Rejected promises carry a readable message. */
+export interface DesktopApi {
+  /** Shows the native Open dialog; null when the user cancels. */
+  openScenario(): Promise<OpenedFile | null>;
+  /** Opens an entry of `getRecentFiles()`; a missing file is dropped from the list and rejects. */
+  openRecentFile(path: string): Promise<OpenedFile>;
+  /** Opens a file dropped on the page (from a DragEvent's dataTransfer). */
+  openDroppedFile(file: File): Promise<OpenedFile>;
+  /** The file-system path of a dropped file, for display; empty for files not from disk. */
+  getPathForFile(file: File): string;
+  /** Saves to `path`, or asks for a location when `path` is null; null when the user cancels. */
+  saveScenario(request: SaveScenarioRequest): Promise<SavedFile | null>;
+  /** Always asks for a location, starting from `path` when given; null when the user cancels. */
+  saveScenarioAs(request: SaveScenarioRequest): Promise<SavedFile | null>;
+  /** Asks for a location and writes the export there; null when the user cancels. */
+  exportResults(request: ExportRequest): Promise<SavedFile | null>;
+  getPreferences(): Promise<UserPreferences>;
+  /** Applies the given fields and returns the full, stored preferences. */
+  setPreferences(patch: PreferencesPatch): Promise<UserPreferences>;
+  /** Most recent first, at most 10. */
+  getRecentFiles(): Promise<string[]>;
+  /** The draft left by a previous session that ended with unsaved changes, if any. */
+  getDraft(): Promise<Draft | null>;
+  /** Call (debounced) after edits; `path` must be null or the document's current path. */
+  setDraft(draft: SaveScenarioRequest): Promise<void>;
+  /** Call after a successful save, after New, and when the user declines a recovered draft. */
+  clearDraft(): Promise<void>;
+  setDocumentState(state: DocumentState): Promise<void>;
+  /**
+   * Answers `onCloseRequested`: true once the save succeeded so the window may close, false
+   * when it was cancelled or failed so the window stays open.
+   */
+  confirmClose(proceed: boolean): Promise<void>;
+  /** Opens an https:// URL in the user's browser; other schemes reject. */
+  openExternal(url: string): Promise<void>;
+  onMenuCommand(callback: (command: MenuCommand) => void): Unsubscribe;
+  /**
+   * Files opened from the command line, a second launch, the macOS Dock/Finder or the Open
+   * Recent menu. Subscribe while the page loads; replacing a dirty document is the page's call.
+   */
+  onOpenFile(callback: (file: OpenedFile) => void): Unsubscribe;
+  /**
+   * The user chose Save in the native unsaved-changes prompt on close: save (Save As if the
+   * document has no path), then call `confirmClose`.
+   */
+  onCloseRequested(callback: () => void): Unsubscribe;
+}

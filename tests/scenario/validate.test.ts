@@ -1,0 +1,214 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solve } from '../../src/model';
+import {
+  DEFAULT_BASELINES,
+  DEFAULT_INFERENCE,
+  DEFAULT_TRAINING,
+  parseScenarioText,
+  problemFromScenario,
+  serializeScenario,
+  validateScenario,
+  type Scenario,
+} from '../../src/scenario';
+import { expectPrinted } from '../support/close';
+
+const minimal = { target: { loss: 2 }, demand: { inputTokens: 1e12, outputTokens: 1e12 } };
+const examplesFolder = new URL('../../resources/scenarios/', import.meta.url);
+
+function issuesOf(value: unknown): string[] {
+  const result = validateScenario(value);
+  return result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
+function valid(value: unknown): Scenario {
+  const result = validateScenario(value);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.scenario;
+}
+
+describe('scenario defaults', () => {
+  it('accepts a file with just a target and a demand, and fills in every default', () => {
+    const scenario = valid(minimal);
+    expect(scenario).toEqual({
+      name: 'Untitled scenario',
+      notes: '',
+      law: { preset: 'sardana2024' },
+      target: { loss: 2 },
+      demand: { inputTokens: 1e12, outputTokens: 1e12 },
+      objective: 'flops',
+      training: DEFAULT_TRAINING,
+      inference: DEFAULT_INFERENCE,
+      baselines: DEFAULT_BASELINES,
+    });
+  });
+
+  it('accepts every demand shape and every target kind', () => {
+    const perRequest = { requests: 10, inputTokensPerRequest: 100, outputTokensPerRequest: 50 };
+    const perDay = { requestsPerDay: 10, days: 2, inputTokensPerRequest: 100, outputTokensPerRequest: 50 };
+    expect(problemFromScenario(valid({ ...minimal, demand: perRequest })).demand).toEqual({ inputTokens: 1000, outputTokens: 500 });
+    expect(problemFromScenario(valid({ ...minimal, demand: perDay })).demand).toEqual({ inputTokens: 2000, outputTokens: 1000 });
+    for (const target of [{ model: { params: 7e10, tokens: 1e12 } }, { computeOptimalFlops: 1e23 }, { computeOptimalParams: 7e10 }]) {
+      expect(valid({ ...minimal, target }).target).toEqual(target);
+    }
+  });
+
+  it('accepts custom Chinchilla and Kaplan constants and explicit peak FLOP/s', () => {
+    const chinchilla = { form: 'chinchilla', E: 1.5, A: 400, B: 400, alpha: 0.3, beta: 0.3 };
+    expect(valid({ ...minimal, law: chinchilla }).law).toEqual(chinchilla);
+    const kaplan = { form: 'kaplan', alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 };
+    expect(problemFromScenario(valid({ ...minimal, law: kaplan })).law.form).toBe('kaplan');
+    const training = { peakFlops: 1e15, pricePerHour: 3, mfu: 0.4 };
+    expect(valid({ ...minimal, training }).training).toEqual(training);
+  });
+});
+
+describe('scenario validation', () => {
+  it('names the field and the law when the target loss is at or below E', () => {
+    expect(issuesOf({ ...minimal, target: { loss: 1.5 } })).toEqual([
+      'target.loss: 1.5 is below the irreducible loss E = 1.69 of law sardana2024',
+    ]);
+    expect(issuesOf({ ...minimal, law: { preset: 'besiroglu2024' }, target: { loss: 1.8172 } })).toEqual([
+      'target.loss: 1.8172 equals the irreducible loss E = 1.8172 of law besiroglu2024',
+    ]);
+  });
+
+  it('reports each problem once with its JSON path', () => {
+    const issues = issuesOf({
+      law: { preset: 'chinchilla2099' },
+      target: { loss: 'low' },
+      demand: { requests: -3, inputTokensPerRequest: 100, outputTokensPerRequest: 50 },
+      objective: 'speed',
+      training: { gpu: 'A100-80GB', dtype: 'fp8', mfu: 1.5 },
+      inference: { gpu: 'TPU', pricePerHour: 0 },
+      baselines: [20, -1, 'x'],
+      colour: 'blue',
+    });
+    expect(issues).toEqual([
+      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines',
+      expect.stringMatching(/^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /),
+      'target.loss: expected a number, got "low" (text)',
+      'demand.requests: -3 must not be negative',
+      'objective: "speed" (text) is not one of "flops", "cost"',
+      'training.dtype: A100-80GB has no fp8 support; use "bf16", "int8"',
+      'training.mfu: 1.5 is outside (0, 1]',
+      expect.stringMatching(/^inference\.gpu: unknown GPU "TPU" \(text\); known GPUs: "A100-40GB", /),
+      'inference.pricePerHour: 0 must be above 0',
+      'baselines[1]: -1 must be above 0',
+      'baselines[2]: expected a number, got "x" (text)',
+    ]);
+  });
+
+  it('suggests the key that was probably meant', () => {
+    expect(issuesOf({ ...minimal, training: { gpu: 'H100-SXM', mfuu: 0.4 } })).toEqual([
+      'training.mfuu: unknown field (did you mean "mfu"?); allowed here: gpu, dtype, peakFlops, pricePerHour, mfu',
+    ]);
+  });
+
+  it('asks for a target and a demand, and for exactly one kind of target', () => {
+    expect(issuesOf({})).toEqual([
+      'target: missing; give one of "loss", "model", "computeOptimalFlops", "computeOptimalParams"',
+      expect.stringMatching(/^demand: missing; give "inputTokens" and "outputTokens", or "requests"/),
+    ]);
+    expect(issuesOf({ ...minimal, target: { loss: 2, computeOptimalParams: 1e9 } })).toEqual([
+      'target: give exactly one of "loss", "model", "computeOptimalFlops", "computeOptimalParams" (found 2)',
+    ]);
+  });
+
+  it('refuses non-objects, wrong formats and mixed hardware', () => {
+    expect(issuesOf([1, 2])).toEqual([': expected an object, got a list']);
+    expect(issuesOf({ ...minimal, format: 'something-else' })).toEqual([
+      'format: "something-else" (text) is not a Tradeoff Explorer scenario (expected "tradeoff-scenario")',
+    ]);
+    expect(issuesOf({ ...minimal, training: { gpu: 'H100-SXM', peakFlops: 1e15 } })).toEqual([
+      'training: give either "gpu" or "peakFlops", not both',
+    ]);
+    expect(issuesOf({ ...minimal, demand: { requests: 1e300, inputTokensPerRequest: 1e300, outputTokensPerRequest: 1 } })).toEqual([
+      'demand: the lifetime demand is too large to represent (over 1.8e308 tokens)',
+    ]);
+  });
+
+  it('refuses a file from a newer format version whole, without reading it', () => {
+    expect(issuesOf({ format: 'tradeoff-scenario', version: 2, target: 'whatever', law: 7 })).toEqual([
+      'version: this file is format version 2, newer than this build of Tradeoff Explorer reads (version 1); update the app to open it',
+    ]);
+    expect(issuesOf({ ...minimal, version: 0.5 })).toEqual(['version: 0.5 (number) is not a known format version (expected 1)']);
+  });
+});
+
+describe('scenario text', () => {
+  it('explains empty, oversized and malformed JSON', () => {
+    const message = (text: string) => {
+      const result = parseScenarioText(text);
+      return result.ok ? '' : (result.issues[0]?.message ?? '');
+    };
+    expect(message('  ')).toBe('the file is empty');
+    expect(message('{"target": ')).toMatch(/^not valid JSON: /);
+    expect(message('x'.repeat(1_000_001))).toMatch(/larger than 1000000 bytes/);
+  });
+
+  it('round-trips through serialisation in a stable key order', () => {
+    const scenario = valid({ ...minimal, baselines: [30], name: 'x', notes: 'y' });
+    const text = serializeScenario(scenario);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'format',
+      'version',
+      'name',
+      'notes',
+      'law',
+      'target',
+      'demand',
+      'objective',
+      'training',
+      'inference',
+      'baselines',
+    ]);
+    expect(text.endsWith('}\n')).toBe(true);
+    const reread = parseScenarioText(text);
+    expect(reread.ok && reread.scenario).toEqual(scenario);
+    const shuffled = { ...scenario, training: { mfu: 0.3, pricePerHour: 2, dtype: 'bf16' as const, gpu: 'H100-SXM' } };
+    expect(serializeScenario(shuffled)).toContain('"gpu": "H100-SXM",\n    "dtype": "bf16",\n    "pricePerHour": 2,\n    "mfu": 0.3');
+  });
+
+  it('round-trips any valid numbers exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1.7, max: 10, noNaN: true }),
+        fc.double({ min: 0, max: 1e20, noNaN: true }),
+        fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }),
+        (loss, tokens, mfu) => {
+          const scenario = valid({ ...minimal, target: { loss }, demand: { inputTokens: tokens, outputTokens: tokens }, training: { mfu } });
+          const reread = parseScenarioText(serializeScenario(scenario));
+          expect(reread.ok && reread.scenario).toEqual(scenario);
+        },
+      ),
+    );
+  });
+
+  it('never saves an invalid scenario', () => {
+    const broken = { ...valid(minimal), target: { loss: 1 } };
+    expect(() => serializeScenario(broken)).toThrow('cannot save an invalid scenario: target.loss: 1 is below');
+  });
+});
+
+describe('the example scenarios', () => {
+  const files = readdirSync(examplesFolder).filter((file) => file.endsWith('.tradeoff.json'));
+
+  it('ships at least the four examples of the engine issue, all valid and solvable', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const result = parseScenarioText(readFileSync(new URL(file, examplesFolder), 'utf8'));
+      expect(result.ok, file).toBe(true);
+      if (result.ok) expect(solve(problemFromScenario(result.scenario)).lifetimeOptimal.params).toBeGreaterThan(0);
+    }
+  });
+
+  it('reproduces the Sardana et al. cost example from its file', () => {
+    const result = parseScenarioText(readFileSync(new URL('sardana-70b-chatbot.tradeoff.json', examplesFolder), 'utf8'));
+    if (!result.ok) throw new Error('example invalid');
+    const solution = solve(problemFromScenario(result.scenario));
+    expectPrinted(solution.lifetimeOptimal.params, 4, '2.053e10');
+    expectPrinted(solution.lifetimeOptimal.tokens, 4, '3.302e12');
+  });
+});
