@@ -48,7 +48,12 @@ export function parseArgs(
 }
 
 /** An option restricted to a list of choices, with a default. */
-export function choiceOption<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
+export function choiceOption<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const value = args.options.get(name);
   if (value === undefined) return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;

@@ -8,7 +8,9 @@ import { runValidate, VALIDATE_HELP } from './commands/validate';
 import type { Output } from './output';
 import { InputError, UsageError } from './usage-error';
 
-const COMMANDS: Readonly<Record<string, { run: (argv: readonly string[], output: Output) => void; help: string }>> = {
+const COMMANDS: Readonly<
+  Record<string, { run: (argv: readonly string[], output: Output) => void; help: string }>
+> = {
   solve: { run: runSolve, help: SOLVE_HELP },
   sweep: { run: runSweep, help: SWEEP_HELP },
   explain: { run: runExplain, help: EXPLAIN_HELP },

@@ -13,10 +13,15 @@ export function loadScenarioFile(file: string): Scenario {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
     throw new InputError(`${file}: ${reason}`);
   }
   const result = parseScenarioText(text);
   if (result.ok) return result.scenario;
-  throw new InputError(result.issues.map((issue) => `${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('\n'));
+  throw new InputError(
+    result.issues
+      .map((issue) => `${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`)
+      .join('\n'),
+  );
 }

@@ -3,7 +3,15 @@
  * "4.82e23 FLOPs", "$1.23M" out. Shared by the command line and the app.
  */
 
-const SUFFIXES: Readonly<Record<string, number>> = { K: 1e3, M: 1e6, B: 1e9, G: 1e9, T: 1e12, P: 1e15, Q: 1e18 };
+const SUFFIXES: Readonly<Record<string, number>> = {
+  K: 1e3,
+  M: 1e6,
+  B: 1e9,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  Q: 1e18,
+};
 
 /** What went wrong when text is not a quantity, phrased to follow the field's name. */
 export class QuantityError extends Error {
@@ -20,9 +28,7 @@ export function parseQuantity(text: string): number {
   const match = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kmbgtpq]?)$/i.exec(trimmed);
   const digits = match?.[1] ?? '';
   if (!match || !/\d/.test(digits)) {
-    throw new QuantityError(
-      `"${trimmed}" is not a number; write e.g. 70e9, 70B, 1.4T or 2,000,000`,
-    );
+    throw new QuantityError(`"${trimmed}" is not a number; write e.g. 70e9, 70B, 1.4T or 2,000,000`);
   }
   const value = Number(digits.replaceAll(',', '')) * (SUFFIXES[(match[2] ?? '').toUpperCase()] ?? 1);
   if (!Number.isFinite(value)) throw new QuantityError(`"${trimmed}" is too large to represent`);

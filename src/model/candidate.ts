@@ -20,7 +20,12 @@ export interface Candidate extends Allocation {
 }
 
 /** Training costs 6ND FLOPs; each inference token (prompt or output) costs 2N (Kaplan et al. 2020, §2.1). */
-export function evaluateCandidate(law: LossLaw, model: Allocation, demand: Demand, rates: CostRates): Candidate {
+export function evaluateCandidate(
+  law: LossLaw,
+  model: Allocation,
+  demand: Demand,
+  rates: CostRates,
+): Candidate {
   const { params, tokens } = model;
   const trainingFlops = 6 * params * tokens;
   const prefillFlops = 2 * params * demand.inputTokens;

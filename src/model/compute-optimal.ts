@@ -65,8 +65,14 @@ export function computeOptimalForBudget(terms: SeparableTerms, flops: number): A
   const logG = (Math.log(alpha * a) - Math.log(beta * b)) / sum;
   const logProduct = Math.log(flops / 6);
   return {
-    params: requireRepresentable(Math.exp(logG + (beta / sum) * logProduct), 'the compute-optimal parameter count'),
-    tokens: requireRepresentable(Math.exp((alpha / sum) * logProduct - logG), 'the compute-optimal token count'),
+    params: requireRepresentable(
+      Math.exp(logG + (beta / sum) * logProduct),
+      'the compute-optimal parameter count',
+    ),
+    tokens: requireRepresentable(
+      Math.exp((alpha / sum) * logProduct - logG),
+      'the compute-optimal token count',
+    ),
   };
 }
 

@@ -12,7 +12,10 @@ export interface Explanation {
   readonly loss: number;
   readonly trainingFlops: number;
   /** The training-compute-optimal model of the same loss. */
-  readonly chinchillaEquivalent: Allocation & { readonly tokensPerParam: number; readonly trainingFlops: number };
+  readonly chinchillaEquivalent: Allocation & {
+    readonly tokensPerParam: number;
+    readonly trainingFlops: number;
+  };
   /**
    * Extra training compute over that model, as a fraction: k_N·k_D − 1 in de Vries 2023
    * ("Go smol or go home"), about 0.2 at k_N = 0.5. Never negative.

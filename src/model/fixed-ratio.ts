@@ -11,7 +11,11 @@ import { monotoneNewton } from './newton';
  * of the two terms alone equals Δ puts the start left of the root, and Newton's iterates rise to it
  * monotonically.
  */
-export function fixedRatioForExcess(terms: SeparableTerms, excess: number, tokensPerParam: number): Allocation {
+export function fixedRatioForExcess(
+  terms: SeparableTerms,
+  excess: number,
+  tokensPerParam: number,
+): Allocation {
   requirePositive(tokensPerParam, 'tokens per parameter');
   const { a, alpha, beta } = terms;
   const logA = Math.log(a);

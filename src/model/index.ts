@@ -12,7 +12,13 @@ export {
   minimumParams,
   tokensForParams,
 } from './compute-optimal';
-export { costRates, dollarsPerFlop, type CostRates, type InferenceHardware, type TrainingHardware } from './costs';
+export {
+  costRates,
+  dollarsPerFlop,
+  type CostRates,
+  type InferenceHardware,
+  type TrainingHardware,
+} from './costs';
 export { scaleDemand, totalDemandTokens, type Demand } from './demand';
 export { ScienceError, type ScienceErrorCode } from './errors';
 export { explainModel, type Explanation } from './explain';
@@ -20,7 +26,14 @@ export { fixedRatioForExcess } from './fixed-ratio';
 export { DTYPES, findGpuPreset, GPU_PRESETS, type Dtype, type GpuPreset } from './hardware';
 export { chinchillaLaw } from './laws/chinchilla';
 export { kaplanLaw } from './laws/kaplan';
-export { buildLaw, DEFAULT_LAW_PRESET, findLawPreset, LAW_PRESETS, lawFromPreset, type LawPreset } from './laws/presets';
+export {
+  buildLaw,
+  DEFAULT_LAW_PRESET,
+  findLawPreset,
+  LAW_PRESETS,
+  lawFromPreset,
+  type LawPreset,
+} from './laws/presets';
 export type {
   ChinchillaConstants,
   KaplanConstants,
@@ -31,6 +44,12 @@ export type {
 } from './laws/types';
 export { breakEvenDemand, lifetimeOptimalForExcess } from './lifetime';
 export { effectiveDemandTokens, OBJECTIVES, type Objective } from './objective';
-export { lifetimeOptimalCandidate, solve, type BaselineCandidate, type Problem, type Solution } from './solve';
+export {
+  lifetimeOptimalCandidate,
+  solve,
+  type BaselineCandidate,
+  type Problem,
+  type Solution,
+} from './solve';
 export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './sweep';
 export { targetLoss, type Target } from './target';

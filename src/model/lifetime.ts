@@ -17,7 +17,11 @@ import { monotoneNewton } from './newton';
  * linear lower bounds of ψ give a start at or right of it, from which Newton descends monotonically.
  * Unlike the reference code's Newton iteration on N from a fixed start, this cannot diverge.
  */
-export function lifetimeOptimalForExcess(terms: SeparableTerms, excess: number, demandTokens: number): Allocation {
+export function lifetimeOptimalForExcess(
+  terms: SeparableTerms,
+  excess: number,
+  demandTokens: number,
+): Allocation {
   requireNonNegative(demandTokens, 'lifetime inference tokens');
   if (demandTokens === 0) return computeOptimalForExcess(terms, excess);
   const { a, alpha, b, beta } = terms;

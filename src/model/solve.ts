@@ -43,7 +43,12 @@ export function lifetimeOptimalCandidate(problem: Problem): Candidate {
   const { law, demand } = problem;
   const excess = law.excessForLoss(problem.targetLoss);
   const effectiveDemand = effectiveDemandTokens(problem.objective, demand, problem.rates);
-  return evaluateCandidate(law, lifetimeOptimalForExcess(law.terms, excess, effectiveDemand), demand, problem.rates);
+  return evaluateCandidate(
+    law,
+    lifetimeOptimalForExcess(law.terms, excess, effectiveDemand),
+    demand,
+    problem.rates,
+  );
 }
 
 export function solve(problem: Problem): Solution {
@@ -63,7 +68,10 @@ export function solve(problem: Problem): Solution {
     baselines,
     savings: {
       chinchillaOptimal: savingAgainst(lifetimeOptimal, chinchillaOptimal),
-      baselines: baselines.map((baseline) => ({ rule: baseline.rule, ...savingAgainst(lifetimeOptimal, baseline) })),
+      baselines: baselines.map((baseline) => ({
+        rule: baseline.rule,
+        ...savingAgainst(lifetimeOptimal, baseline),
+      })),
     },
   };
 }

@@ -12,7 +12,10 @@ export function logSpace(from: number, to: number, count: number): number[] {
   requirePositive(from, 'the first value');
   requirePositive(to, 'the last value');
   if (!Number.isInteger(count) || count < 1 || count > MAX_SWEEP_POINTS) {
-    throw new ScienceError('invalid-argument', `the count must be a whole number from 1 to ${MAX_SWEEP_POINTS}`);
+    throw new ScienceError(
+      'invalid-argument',
+      `the count must be a whole number from 1 to ${MAX_SWEEP_POINTS}`,
+    );
   }
   if (count === 1) return [from];
   const logFrom = Math.log(from);
@@ -39,6 +42,10 @@ export function sweepDemand(problem: Problem, demandTotals: readonly number[]): 
     const demand = scaleDemand(problem.demand, demandTokens);
     const lifetimeOptimal = lifetimeOptimalCandidate({ ...problem, demand });
     const chinchillaOptimal = evaluateCandidate(problem.law, chinchilla, demand, problem.rates);
-    return { demandTokens, lifetimeOptimal, savingVsChinchilla: savingAgainst(lifetimeOptimal, chinchillaOptimal) };
+    return {
+      demandTokens,
+      lifetimeOptimal,
+      savingVsChinchilla: savingAgainst(lifetimeOptimal, chinchillaOptimal),
+    };
   });
 }

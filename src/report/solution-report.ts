@@ -15,7 +15,12 @@ export interface SolutionReport {
   readonly savings: Solution['savings'];
 }
 
-export function solutionReport(name: string, law: LossLaw, demand: Demand, solution: Solution): SolutionReport {
+export function solutionReport(
+  name: string,
+  law: LossLaw,
+  demand: Demand,
+  solution: Solution,
+): SolutionReport {
   return {
     name,
     law: { id: law.id, label: law.label, source: law.source },
@@ -49,7 +54,11 @@ export const SOLUTION_CSV_HEADER = [
 ] as const;
 
 /** CSV rows of one solution, one per candidate; several solutions concatenate under one header. */
-export function solutionCsvRows(name: string, law: LossLaw, solution: Solution): (string | number | null)[][] {
+export function solutionCsvRows(
+  name: string,
+  law: LossLaw,
+  solution: Solution,
+): (string | number | null)[][] {
   return labelledCandidates(solution).map(({ id, candidate: c, saving }) => [
     name,
     law.id,

@@ -7,14 +7,20 @@ export const MAX_SCENARIO_BYTES = 1_000_000;
 /** Parses and validates the text of a `.tradeoff.json` file. */
 export function parseScenarioText(text: string): ScenarioResult {
   if (text.length > MAX_SCENARIO_BYTES) {
-    return { ok: false, issues: [{ path: '', message: `the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario` }],
+    };
   }
   if (text.trim() === '') return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${describeJsonError(text, error)}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `not valid JSON: ${describeJsonError(text, error)}` }],
+    };
   }
   return validateScenario(value);
 }

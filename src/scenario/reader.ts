@@ -62,7 +62,13 @@ export class FieldReader {
     }
   }
 
-  number(object: JsonObject, path: string, key: string, domain: NumberDomain, fallback?: number): number | undefined {
+  number(
+    object: JsonObject,
+    path: string,
+    key: string,
+    domain: NumberDomain,
+    fallback?: number,
+  ): number | undefined {
     const at = childPath(path, key);
     const value = object[key];
     if (value === undefined) {
@@ -94,7 +100,8 @@ export class FieldReader {
   ): T | undefined {
     const at = childPath(path, key);
     const value = object[key];
-    if (value === undefined) return fallback ?? this.report(at, `missing; one of ${quoteAll(options)} is required`);
+    if (value === undefined)
+      return fallback ?? this.report(at, `missing; one of ${quoteAll(options)} is required`);
     if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
     return this.report(at, `${describeValue(value)} is not one of ${quoteAll(options)}`);
   }

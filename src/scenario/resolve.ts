@@ -33,7 +33,8 @@ export function demandFromSpec(spec: DemandSpec): Demand {
 export function peakFlopsOf(spec: AcceleratorSpec): number {
   if ('peakFlops' in spec) return spec.peakFlops;
   const peak = findGpuPreset(spec.gpu)?.peakFlops[spec.dtype];
-  if (peak === undefined) throw new Error(`GPU ${spec.gpu} has no ${spec.dtype} peak; validate the scenario first`);
+  if (peak === undefined)
+    throw new Error(`GPU ${spec.gpu} has no ${spec.dtype} peak; validate the scenario first`);
   return peak;
 }
 

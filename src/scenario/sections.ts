@@ -1,5 +1,20 @@
-import { DTYPES, findGpuPreset, findLawPreset, GPU_PRESETS, LAW_PRESETS, OBJECTIVES, type Dtype, type Objective } from '../model';
-import { DEFAULT_BASELINES, DEFAULT_INFERENCE, DEFAULT_LAW, DEFAULT_OBJECTIVE, DEFAULT_TRAINING } from './defaults';
+import {
+  DTYPES,
+  findGpuPreset,
+  findLawPreset,
+  GPU_PRESETS,
+  LAW_PRESETS,
+  OBJECTIVES,
+  type Dtype,
+  type Objective,
+} from '../model';
+import {
+  DEFAULT_BASELINES,
+  DEFAULT_INFERENCE,
+  DEFAULT_LAW,
+  DEFAULT_OBJECTIVE,
+  DEFAULT_TRAINING,
+} from './defaults';
 import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
 import type { AcceleratorSpec, DemandSpec, InferenceSpec, LawSpec, TargetSpec, TrainingSpec } from './types';
 
@@ -31,7 +46,8 @@ export function readLaw(reader: FieldReader, value: unknown, path: string): LawS
     const [A, B, alpha, beta] = (['A', 'B', 'alpha', 'beta'] as const).map((key) =>
       reader.number(law, path, key, 'positive'),
     );
-    if (E === undefined || A === undefined || B === undefined || alpha === undefined || beta === undefined) return;
+    if (E === undefined || A === undefined || B === undefined || alpha === undefined || beta === undefined)
+      return;
     return { form, E, A, B, alpha, beta };
   }
   if (form === 'kaplan') {
@@ -80,7 +96,8 @@ export function readTarget(reader: FieldReader, value: unknown, path: string): T
 const PER_REQUEST_KEYS = ['inputTokensPerRequest', 'outputTokensPerRequest'] as const;
 
 export function readDemand(reader: FieldReader, value: unknown, path: string): DemandSpec | undefined {
-  const shapes = 'give "inputTokens" and "outputTokens", or "requests" (or "requestsPerDay" and "days") with "inputTokensPerRequest" and "outputTokensPerRequest"';
+  const shapes =
+    'give "inputTokens" and "outputTokens", or "requests" (or "requestsPerDay" and "days") with "inputTokensPerRequest" and "outputTokensPerRequest"';
   if (value === undefined) return reader.report(path, `missing; ${shapes}`);
   const demand = reader.object(value, path);
   if (!demand) return undefined;
@@ -89,11 +106,16 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
     reader.onlyKeys(demand, path, ['inputTokens', 'outputTokens']);
     const inputTokens = number('inputTokens');
     const outputTokens = number('outputTokens');
-    return inputTokens === undefined || outputTokens === undefined ? undefined : { inputTokens, outputTokens };
+    return inputTokens === undefined || outputTokens === undefined
+      ? undefined
+      : { inputTokens, outputTokens };
   }
   const hasRate = 'requestsPerDay' in demand || 'days' in demand;
   if (!hasRate && !('requests' in demand)) return reader.report(path, shapes);
-  reader.onlyKeys(demand, path, [...(hasRate ? ['requestsPerDay', 'days'] : ['requests']), ...PER_REQUEST_KEYS]);
+  reader.onlyKeys(demand, path, [
+    ...(hasRate ? ['requestsPerDay', 'days'] : ['requests']),
+    ...PER_REQUEST_KEYS,
+  ]);
   const inputTokensPerRequest = number('inputTokensPerRequest');
   const outputTokensPerRequest = number('outputTokensPerRequest');
   if (hasRate) {
@@ -111,7 +133,8 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
 
 export function readObjective(reader: FieldReader, value: unknown, path: string): Objective | undefined {
   if (value === undefined) return DEFAULT_OBJECTIVE;
-  if (typeof value === 'string' && (OBJECTIVES as readonly string[]).includes(value)) return value as Objective;
+  if (typeof value === 'string' && (OBJECTIVES as readonly string[]).includes(value))
+    return value as Objective;
   return reader.report(path, `${describeValue(value)} is not one of ${quoteAll(OBJECTIVES)}`);
 }
 
@@ -136,7 +159,10 @@ function readAccelerator(
   if (dtype === undefined) return undefined;
   if (preset.peakFlops[dtype] === undefined) {
     const supported = DTYPES.filter((d) => preset.peakFlops[d] !== undefined);
-    return reader.report(childPath(path, 'dtype'), `${preset.id} has no ${dtype} support; use ${quoteAll(supported)}`);
+    return reader.report(
+      childPath(path, 'dtype'),
+      `${preset.id} has no ${dtype} support; use ${quoteAll(supported)}`,
+    );
   }
   return { gpu: preset.id, dtype };
 }
@@ -149,7 +175,13 @@ export function readTraining(reader: FieldReader, value: unknown, path: string):
   if (!training) return undefined;
   reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu']);
   const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING);
-  const pricePerHour = reader.number(training, path, 'pricePerHour', 'positive', DEFAULT_TRAINING.pricePerHour);
+  const pricePerHour = reader.number(
+    training,
+    path,
+    'pricePerHour',
+    'positive',
+    DEFAULT_TRAINING.pricePerHour,
+  );
   const mfu = reader.number(training, path, 'mfu', 'fraction', DEFAULT_TRAINING.mfu);
   if (!accelerator || pricePerHour === undefined || mfu === undefined) return undefined;
   return { ...accelerator, pricePerHour, mfu };
@@ -161,20 +193,33 @@ export function readInference(reader: FieldReader, value: unknown, path: string)
   if (!inference) return undefined;
   reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu']);
   const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE);
-  const pricePerHour = reader.number(inference, path, 'pricePerHour', 'positive', DEFAULT_INFERENCE.pricePerHour);
+  const pricePerHour = reader.number(
+    inference,
+    path,
+    'pricePerHour',
+    'positive',
+    DEFAULT_INFERENCE.pricePerHour,
+  );
   const prefillMfu = reader.number(inference, path, 'prefillMfu', 'fraction', DEFAULT_INFERENCE.prefillMfu);
   const decodeMfu = reader.number(inference, path, 'decodeMfu', 'fraction', DEFAULT_INFERENCE.decodeMfu);
-  if (!accelerator || pricePerHour === undefined || prefillMfu === undefined || decodeMfu === undefined) return;
+  if (!accelerator || pricePerHour === undefined || prefillMfu === undefined || decodeMfu === undefined)
+    return;
   return { ...accelerator, pricePerHour, prefillMfu, decodeMfu };
 }
 
 /** More baselines than this would only clutter every table and chart. */
 export const MAX_BASELINES = 12;
 
-export function readBaselines(reader: FieldReader, value: unknown, path: string): readonly number[] | undefined {
+export function readBaselines(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+): readonly number[] | undefined {
   if (value === undefined) return DEFAULT_BASELINES;
-  if (!Array.isArray(value)) return reader.report(path, `expected a list of tokens-per-parameter ratios, got ${describeValue(value)}`);
-  if (value.length > MAX_BASELINES) return reader.report(path, `at most ${MAX_BASELINES} baselines (got ${value.length})`);
+  if (!Array.isArray(value))
+    return reader.report(path, `expected a list of tokens-per-parameter ratios, got ${describeValue(value)}`);
+  if (value.length > MAX_BASELINES)
+    return reader.report(path, `at most ${MAX_BASELINES} baselines (got ${value.length})`);
   const ratios = value.map((ratio, index) => reader.checkNumber(ratio, childPath(path, index), 'positive'));
   return ratios.every((ratio) => ratio !== undefined) ? (ratios as number[]) : undefined;
 }

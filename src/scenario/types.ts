@@ -39,7 +39,8 @@ export type DemandSpec =
   | (TokensPerRequest & { readonly requestsPerDay: number; readonly days: number });
 
 /** An accelerator named by preset and number format, or given by its peak FLOP/s. */
-export type AcceleratorSpec = { readonly gpu: string; readonly dtype: Dtype } | { readonly peakFlops: number };
+export type AcceleratorSpec =
+  { readonly gpu: string; readonly dtype: Dtype } | { readonly peakFlops: number };
 
 export type TrainingSpec = AcceleratorSpec & { readonly pricePerHour: number; readonly mfu: number };
 

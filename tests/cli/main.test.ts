@@ -31,16 +31,32 @@ describe('tradeoff solve', () => {
   });
 
   it('prints one JSON object with the documented fields for one file, an array for several', () => {
-    const single = JSON.parse(run('solve', example('sardana-70b-chatbot'), '--format', 'json').out) as Record<string, unknown>;
+    const single = JSON.parse(run('solve', example('sardana-70b-chatbot'), '--format', 'json').out) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(single)).toEqual(
       expect.arrayContaining(['targetLoss', 'lifetimeOptimal', 'chinchillaOptimal', 'baselines', 'savings']),
     );
     const optimum = single['lifetimeOptimal'] as Record<string, number>;
-    for (const key of ['params', 'tokens', 'tokensPerParam', 'loss', 'trainingFlops', 'inferenceFlops', 'totalFlops', 'trainingCost', 'inferenceCost', 'totalCost']) {
+    for (const key of [
+      'params',
+      'tokens',
+      'tokensPerParam',
+      'loss',
+      'trainingFlops',
+      'inferenceFlops',
+      'totalFlops',
+      'trainingCost',
+      'inferenceCost',
+      'totalCost',
+    ]) {
       expect(Number.isFinite(optimum[key]), key).toBe(true);
     }
     expect(Number(optimum['params']?.toPrecision(4))).toBe(2.053e10);
-    const several = JSON.parse(run('solve', example('sardana-70b-chatbot'), example('on-device-small'), '--format=json').out) as unknown[];
+    const several = JSON.parse(
+      run('solve', example('sardana-70b-chatbot'), example('on-device-small'), '--format=json').out,
+    ) as unknown[];
     expect(several).toHaveLength(2);
   });
 
@@ -51,13 +67,21 @@ describe('tradeoff solve', () => {
     );
     expect(lines).toHaveLength(1 + 5);
     const firstRow = lines[1]?.split(',') ?? [];
-    expect(firstRow.slice(0, 4)).toEqual(['70B-quality chatbot (Sardana et al. 2024)', 'sardana2024', 'cost', 'lifetime']);
+    expect(firstRow.slice(0, 4)).toEqual([
+      '70B-quality chatbot (Sardana et al. 2024)',
+      'sardana2024',
+      'cost',
+      'lifetime',
+    ]);
     expect(Number(Number(firstRow[4]).toPrecision(4))).toBe(2.053e10);
     expect(firstRow.slice(-2)).toEqual(['', '']);
   });
 
   it('exits 1 naming the file and the field for an invalid scenario', () => {
-    const file = scratchFile('bad.tradeoff.json', JSON.stringify({ target: { loss: 1.5 }, demand: { inputTokens: 1, outputTokens: 1 } }));
+    const file = scratchFile(
+      'bad.tradeoff.json',
+      JSON.stringify({ target: { loss: 1.5 }, demand: { inputTokens: 1, outputTokens: 1 } }),
+    );
     const { status, err, out } = run('solve', file);
     expect(status).toBe(1);
     expect(out).toBe('');
@@ -65,10 +89,16 @@ describe('tradeoff solve', () => {
   });
 
   it('exits 1 for a missing file and an overflowing optimum, without a stack trace', () => {
-    expect(run('solve', 'no/such.tradeoff.json')).toMatchObject({ status: 1, err: 'no/such.tradeoff.json: no such file' });
+    expect(run('solve', 'no/such.tradeoff.json')).toMatchObject({
+      status: 1,
+      err: 'no/such.tradeoff.json: no such file',
+    });
     // With α = 0.01 the compute-optimal model at loss 1.01 needs about 1e461 parameters.
     const law = { form: 'chinchilla', E: 1, A: 400, B: 400, alpha: 0.01, beta: 0.3 };
-    const file = scratchFile('edge.tradeoff.json', JSON.stringify({ law, target: { loss: 1.01 }, demand: { inputTokens: 1, outputTokens: 1 } }));
+    const file = scratchFile(
+      'edge.tradeoff.json',
+      JSON.stringify({ law, target: { loss: 1.01 }, demand: { inputTokens: 1, outputTokens: 1 } }),
+    );
     const { status, err } = run('solve', file);
     expect(status).toBe(1);
     expect(err).toMatch(/beyond the range of double-precision numbers/);
@@ -82,7 +112,10 @@ describe('tradeoff solve', () => {
       err: expect.stringContaining('--format must be one of table, json, csv (got "xml")') as string,
     });
     expect(run('solve', example('on-device-small'), '--colour')).toMatchObject({ status: 2 });
-    expect(run('frobnicate')).toMatchObject({ status: 2, err: expect.stringContaining('unknown command "frobnicate"') as string });
+    expect(run('frobnicate')).toMatchObject({
+      status: 2,
+      err: expect.stringContaining('unknown command "frobnicate"') as string,
+    });
   });
 });
 
@@ -90,20 +123,31 @@ describe('tradeoff sweep', () => {
   it('prints the optimum across log-spaced demands, shrinking the model as demand grows', () => {
     const { status, out } = run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1P:7');
     expect(status).toBe(0);
-    const rows = out.split('\n').slice(1).map((line) => line.split(',').map(Number));
+    const rows = out
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').map(Number));
     expect(rows).toHaveLength(7);
     expect(rows[0]?.[0]).toBe(1e9);
     expect(rows[6]?.[0]).toBe(1e15);
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.[1]).toBeLessThan(rows[i - 1]?.[1] ?? 0);
-    const points = JSON.parse(run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:3', '--format', 'json').out) as unknown[];
+    const points = JSON.parse(
+      run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:3', '--format', 'json').out,
+    ) as unknown[];
     expect(points).toHaveLength(3);
   });
 
   it('explains a malformed demand range', () => {
     expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12')).toMatchObject({ status: 2 });
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '0:1e12:5').err).toContain('0 < FROM ≤ TO');
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:2.5').err).toContain('COUNT must be a whole number');
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', 'x:1e12:5').err).toContain('--demand FROM: "x" is not a number');
+    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '0:1e12:5').err).toContain(
+      '0 < FROM ≤ TO',
+    );
+    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:2.5').err).toContain(
+      'COUNT must be a whole number',
+    );
+    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', 'x:1e12:5').err).toContain(
+      '--demand FROM: "x" is not a number',
+    );
     expect(run('sweep', example('sardana-70b-chatbot')).err).toContain('sweep needs --demand');
   });
 });
@@ -118,23 +162,34 @@ describe('tradeoff explain', () => {
   });
 
   it('gives JSON with the loss and the break-even demand, and none for GPT-3', () => {
-    const gpt3 = JSON.parse(run('explain', '--params', '175e9', '--tokens', '300e9', '--law', 'hoffmann2022', '--format', 'json').out) as Record<string, unknown>;
+    const gpt3 = JSON.parse(
+      run('explain', '--params', '175e9', '--tokens', '300e9', '--law', 'hoffmann2022', '--format', 'json')
+        .out,
+    ) as Record<string, unknown>;
     expect(gpt3['breakEvenDemandTokens']).toBeNull();
     expect(gpt3['law']).toMatchObject({ id: 'hoffmann2022' });
     expect(run('explain', '--params', '175e9', '--tokens', '300e9').out).toContain('no demand');
   });
 
   it('rejects missing, malformed and unknown arguments', () => {
-    expect(run('explain', '--params', '8B')).toMatchObject({ status: 2, err: expect.stringContaining('explain needs --tokens') as string });
+    expect(run('explain', '--params', '8B')).toMatchObject({
+      status: 2,
+      err: expect.stringContaining('explain needs --tokens') as string,
+    });
     expect(run('explain', '--params', 'eight', '--tokens', '1T')).toMatchObject({ status: 2 });
     expect(run('explain', '--params', '0', '--tokens', '1T')).toMatchObject({ status: 2 });
-    expect(run('explain', '--params', '8B', '--tokens', '1T', '--law', 'nope').err).toContain('--law must be one of');
+    expect(run('explain', '--params', '8B', '--tokens', '1T', '--law', 'nope').err).toContain(
+      '--law must be one of',
+    );
   });
 });
 
 describe('tradeoff validate, presets, help and version', () => {
   it('validates good files and lists every problem of bad ones', () => {
-    expect(run('validate', example('on-device-small'))).toMatchObject({ status: 0, out: expect.stringContaining('valid') as string });
+    expect(run('validate', example('on-device-small'))).toMatchObject({
+      status: 0,
+      out: expect.stringContaining('valid') as string,
+    });
     const bad = scratchFile('bad.tradeoff.json', '{"target": {"loss": "x"}, "demand": {}}');
     const { status, err } = run('validate', example('on-device-small'), bad);
     expect(status).toBe(1);
@@ -154,7 +209,10 @@ describe('tradeoff validate, presets, help and version', () => {
   });
 
   it('prints help and the version', () => {
-    expect(run('--help')).toMatchObject({ status: 0, out: expect.stringContaining('Usage: tradeoff COMMAND') as string });
+    expect(run('--help')).toMatchObject({
+      status: 0,
+      out: expect.stringContaining('Usage: tradeoff COMMAND') as string,
+    });
     expect(run()).toMatchObject({ status: 2 });
     expect(run('help', 'sweep').out).toContain('FROM:TO:COUNT');
     expect(run('solve', '--help').out).toContain('Usage: tradeoff solve');

@@ -25,9 +25,14 @@ describe('parsing quantities as people type them', () => {
     expect(parseQuantity(text)).toBe(value);
   });
 
-  it.each(['', 'abc', '1,23', '1..2', 'NaN', 'Infinity', '1e', '5X', 'B'])('refuses %j with an example of what works', (text) => {
-    expect(() => parseQuantity(text)).toThrow(/is not a number; write e\.g\. 70e9, 70B, 1\.4T or 2,000,000/);
-  });
+  it.each(['', 'abc', '1,23', '1..2', 'NaN', 'Infinity', '1e', '5X', 'B'])(
+    'refuses %j with an example of what works',
+    (text) => {
+      expect(() => parseQuantity(text)).toThrow(
+        /is not a number; write e\.g\. 70e9, 70B, 1\.4T or 2,000,000/,
+      );
+    },
+  );
 
   it('refuses numbers beyond double range', () => {
     expect(() => parseQuantity('1e999')).toThrow('too large to represent');

@@ -39,15 +39,20 @@ describe('the compute-optimal model for a target loss', () => {
 
   it('spends less training compute than any other model of the same loss', () => {
     fc.assert(
-      fc.property(presetIds, logUniform(1e-3, 3), fc.double({ min: -0.5, max: 0.5, noNaN: true }), (id, excess, shift) => {
-        fc.pre(Math.abs(shift) > 1e-3);
-        const { terms } = lawFromPreset(id);
-        const optimum = computeOptimalForExcess(terms, excess);
-        const params = optimum.params * Math.exp(shift);
-        fc.pre(params > minimumParams(terms, excess));
-        const other = tokensForParams(terms, excess, params) * params;
-        expect(other).toBeGreaterThan(optimum.params * optimum.tokens);
-      }),
+      fc.property(
+        presetIds,
+        logUniform(1e-3, 3),
+        fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+        (id, excess, shift) => {
+          fc.pre(Math.abs(shift) > 1e-3);
+          const { terms } = lawFromPreset(id);
+          const optimum = computeOptimalForExcess(terms, excess);
+          const params = optimum.params * Math.exp(shift);
+          fc.pre(params > minimumParams(terms, excess));
+          const other = tokensForParams(terms, excess, params) * params;
+          expect(other).toBeGreaterThan(optimum.params * optimum.tokens);
+        },
+      ),
     );
   });
 });
@@ -102,7 +107,9 @@ describe('tokens needed at a given size', () => {
   it('says when no amount of data is enough', () => {
     const excess = sardana.excessForLoss(1.947);
     const floor = minimumParams(sardana.terms, excess);
-    expect(() => tokensForParams(sardana.terms, excess, floor * 0.99)).toThrow(/cannot reach this loss with any amount of data/);
+    expect(() => tokensForParams(sardana.terms, excess, floor * 0.99)).toThrow(
+      /cannot reach this loss with any amount of data/,
+    );
     expect(() => tokensForParams(sardana.terms, excess, -1)).toThrow(ScienceError);
   });
 });

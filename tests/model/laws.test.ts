@@ -34,8 +34,12 @@ describe('Chinchilla-form laws', () => {
 
   it('refuses a target at or below E with a message naming the law', () => {
     const law = lawFromPreset('sardana2024');
-    expect(() => law.excessForLoss(1.5)).toThrow('1.5 is below the irreducible loss E = 1.69 of law sardana2024');
-    expect(() => law.excessForLoss(1.69)).toThrow('1.69 equals the irreducible loss E = 1.69 of law sardana2024');
+    expect(() => law.excessForLoss(1.5)).toThrow(
+      '1.5 is below the irreducible loss E = 1.69 of law sardana2024',
+    );
+    expect(() => law.excessForLoss(1.69)).toThrow(
+      '1.69 equals the irreducible loss E = 1.69 of law sardana2024',
+    );
     expect(() => law.excessForLoss(Number.NaN)).toThrow(ScienceError);
     expect(() => law.excessForLoss(Number.POSITIVE_INFINITY)).toThrow('finite');
   });
@@ -45,14 +49,20 @@ describe('Chinchilla-form laws', () => {
     expect(() => chinchillaLaw({ E: 1, A: -1, B: 1, alpha: 0.3, beta: 0.3 }, meta)).toThrow('A must be');
     expect(() => chinchillaLaw({ E: -1, A: 1, B: 1, alpha: 0.3, beta: 0.3 }, meta)).toThrow('E must be');
     expect(() => chinchillaLaw({ E: 1, A: 1, B: 1, alpha: 0, beta: 0.3 }, meta)).toThrow('alpha must be');
-    expect(() => kaplanLaw({ alphaN: 0.076, alphaD: Number.NaN, Nc: 1, Dc: 1 }, meta)).toThrow('alphaD must be');
+    expect(() => kaplanLaw({ alphaN: 0.076, alphaD: Number.NaN, Nc: 1, Dc: 1 }, meta)).toThrow(
+      'alphaD must be',
+    );
   });
 
   it('has its excess equal to a·N^−α + b·D^−β', () => {
     fc.assert(
       fc.property(logUniform(1e6, 1e14), logUniform(1e8, 1e16), (params, tokens) => {
         const law = lawFromPreset('hoffmann2022');
-        expectRelativelyClose(law.loss(params, tokens) - law.floor, excessOf(law.terms, { params, tokens }), 1e-12);
+        expectRelativelyClose(
+          law.loss(params, tokens) - law.floor,
+          excessOf(law.terms, { params, tokens }),
+          1e-12,
+        );
       }),
     );
   });
@@ -74,7 +84,11 @@ describe('the Kaplan-form law', () => {
     expect(law.terms.beta).toBe(1);
     fc.assert(
       fc.property(logUniform(1e6, 1e14), logUniform(1e8, 1e16), (params, tokens) => {
-        expectRelativelyClose(law.excessForLoss(law.loss(params, tokens)), excessOf(law.terms, { params, tokens }), 1e-12);
+        expectRelativelyClose(
+          law.excessForLoss(law.loss(params, tokens)),
+          excessOf(law.terms, { params, tokens }),
+          1e-12,
+        );
       }),
     );
   });

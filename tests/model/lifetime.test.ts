@@ -61,48 +61,74 @@ describe('the lifetime-optimal model (Sardana et al. 2024)', () => {
 
   it('costs no more than any nearby model of the same loss', () => {
     fc.assert(
-      fc.property(logUniform(1e-3, 2), logUniform(1e6, 1e16), fc.double({ min: 1e-3, max: 0.3, noNaN: true }), fc.boolean(), (excess, demand, step, larger) => {
-        const optimum = lifetimeOptimalForExcess(sardana.terms, excess, demand);
-        const params = optimum.params * (larger ? 1 + step : 1 - step);
-        let tokens: number;
-        try {
-          tokens = tokensForParams(sardana.terms, excess, params);
-        } catch {
-          return; // too small to reach the loss at all: not a competitor
-        }
-        expect(lifetimeFlops({ params, tokens }, demand)).toBeGreaterThanOrEqual(lifetimeFlops(optimum, demand));
-      }),
+      fc.property(
+        logUniform(1e-3, 2),
+        logUniform(1e6, 1e16),
+        fc.double({ min: 1e-3, max: 0.3, noNaN: true }),
+        fc.boolean(),
+        (excess, demand, step, larger) => {
+          const optimum = lifetimeOptimalForExcess(sardana.terms, excess, demand);
+          const params = optimum.params * (larger ? 1 + step : 1 - step);
+          let tokens: number;
+          try {
+            tokens = tokensForParams(sardana.terms, excess, params);
+          } catch {
+            return; // too small to reach the loss at all: not a competitor
+          }
+          expect(lifetimeFlops({ params, tokens }, demand)).toBeGreaterThanOrEqual(
+            lifetimeFlops(optimum, demand),
+          );
+        },
+      ),
     );
   });
 
   it('is the Chinchilla-optimal model at zero demand', () => {
     const excess = sardana.excessForLoss(2.1);
-    expect(lifetimeOptimalForExcess(sardana.terms, excess, 0)).toEqual(computeOptimalForExcess(sardana.terms, excess));
+    expect(lifetimeOptimalForExcess(sardana.terms, excess, 0)).toEqual(
+      computeOptimalForExcess(sardana.terms, excess),
+    );
     const tiny = lifetimeOptimalForExcess(sardana.terms, excess, 1e-30);
     expectRelativelyClose(tiny.params, computeOptimalForExcess(sardana.terms, excess).params, 1e-12);
   });
 
   it('never grows the model nor lowers tokens per parameter as demand grows', () => {
     fc.assert(
-      fc.property(presetIds, logUniform(1e-4, 5), demands, logUniform(1.0001, 1e6), (id, excess, demand, factor) => {
-        const { terms } = lawFromPreset(id);
-        const less = lifetimeOptimalForExcess(terms, excess, demand);
-        const more = lifetimeOptimalForExcess(terms, excess, Math.max(demand, 1) * factor);
-        expect(more.params).toBeLessThanOrEqual(less.params * (1 + 1e-12));
-        expect(more.tokens / more.params).toBeGreaterThanOrEqual((less.tokens / less.params) * (1 - 1e-12));
-      }),
+      fc.property(
+        presetIds,
+        logUniform(1e-4, 5),
+        demands,
+        logUniform(1.0001, 1e6),
+        (id, excess, demand, factor) => {
+          const { terms } = lawFromPreset(id);
+          const less = lifetimeOptimalForExcess(terms, excess, demand);
+          const more = lifetimeOptimalForExcess(terms, excess, Math.max(demand, 1) * factor);
+          expect(more.params).toBeLessThanOrEqual(less.params * (1 + 1e-12));
+          expect(more.tokens / more.params).toBeGreaterThanOrEqual((less.tokens / less.params) * (1 - 1e-12));
+        },
+      ),
     );
   });
 
   it('never costs more over its lifetime than the Chinchilla optimum or any fixed-ratio baseline', () => {
     fc.assert(
-      fc.property(presetIds, logUniform(1e-4, 5), demands, logUniform(1e-1, 1e5), (id, excess, demand, ratio) => {
-        const { terms } = lawFromPreset(id);
-        const optimum = lifetimeFlops(lifetimeOptimalForExcess(terms, excess, demand), demand);
-        const slack = 1 + 1e-12;
-        expect(optimum).toBeLessThanOrEqual(lifetimeFlops(computeOptimalForExcess(terms, excess), demand) * slack);
-        expect(optimum).toBeLessThanOrEqual(lifetimeFlops(fixedRatioForExcess(terms, excess, ratio), demand) * slack);
-      }),
+      fc.property(
+        presetIds,
+        logUniform(1e-4, 5),
+        demands,
+        logUniform(1e-1, 1e5),
+        (id, excess, demand, ratio) => {
+          const { terms } = lawFromPreset(id);
+          const optimum = lifetimeFlops(lifetimeOptimalForExcess(terms, excess, demand), demand);
+          const slack = 1 + 1e-12;
+          expect(optimum).toBeLessThanOrEqual(
+            lifetimeFlops(computeOptimalForExcess(terms, excess), demand) * slack,
+          );
+          expect(optimum).toBeLessThanOrEqual(
+            lifetimeFlops(fixedRatioForExcess(terms, excess, ratio), demand) * slack,
+          );
+        },
+      ),
     );
   });
 
@@ -121,7 +147,9 @@ describe('the lifetime-optimal model (Sardana et al. 2024)', () => {
       }
     }
     for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => lifetimeOptimalForExcess(sardana.terms, 0.3, bad)).toThrow(/lifetime inference tokens must be/);
+      expect(() => lifetimeOptimalForExcess(sardana.terms, 0.3, bad)).toThrow(
+        /lifetime inference tokens must be/,
+      );
     }
   });
 });
@@ -136,7 +164,9 @@ describe('the demand at which a model is lifetime-optimal', () => {
         const optimum = lifetimeOptimalForExcess(terms, excess, demand);
         const recovered = breakEvenDemand(terms, optimum);
         expect(recovered).not.toBeNull();
-        expect(Math.abs((recovered ?? 0) - demand)).toBeLessThanOrEqual(1e-11 * (demand + 3 * optimum.tokens));
+        expect(Math.abs((recovered ?? 0) - demand)).toBeLessThanOrEqual(
+          1e-11 * (demand + 3 * optimum.tokens),
+        );
       }),
     );
   });

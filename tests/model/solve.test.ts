@@ -65,17 +65,23 @@ describe('solving a problem', () => {
 
   it('never saves a negative amount under its own objective', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.75, max: 3, noNaN: true }), logUniform(1e6, 1e18), fc.boolean(), (loss, demand, cost) => {
-        const solution = solve({
-          ...costExample,
-          targetLoss: loss,
-          demand: scaleDemand(costExample.demand, demand),
-          objective: cost ? 'cost' : 'flops',
-        });
-        const metric = cost ? 'totalCost' : 'totalFlops';
-        expect(solution.savings.chinchillaOptimal[metric]).toBeGreaterThanOrEqual(-1e-12);
-        for (const saving of solution.savings.baselines) expect(saving[metric]).toBeGreaterThanOrEqual(-1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 1.75, max: 3, noNaN: true }),
+        logUniform(1e6, 1e18),
+        fc.boolean(),
+        (loss, demand, cost) => {
+          const solution = solve({
+            ...costExample,
+            targetLoss: loss,
+            demand: scaleDemand(costExample.demand, demand),
+            objective: cost ? 'cost' : 'flops',
+          });
+          const metric = cost ? 'totalCost' : 'totalFlops';
+          expect(solution.savings.chinchillaOptimal[metric]).toBeGreaterThanOrEqual(-1e-12);
+          for (const saving of solution.savings.baselines)
+            expect(saving[metric]).toBeGreaterThanOrEqual(-1e-12);
+        },
+      ),
     );
   });
 });
@@ -98,7 +104,10 @@ describe('the cost model', () => {
   });
 
   it('keeps the input/output mix when scaling demand, and falls back to 70/215 tokens per request', () => {
-    expect(scaleDemand({ inputTokens: 1, outputTokens: 3 }, 100)).toEqual({ inputTokens: 25, outputTokens: 75 });
+    expect(scaleDemand({ inputTokens: 1, outputTokens: 3 }, 100)).toEqual({
+      inputTokens: 25,
+      outputTokens: 75,
+    });
     const fallback = scaleDemand({ inputTokens: 0, outputTokens: 0 }, 285);
     expectRelativelyClose(fallback.inputTokens, 70, 1e-14);
     expectRelativelyClose(fallback.outputTokens, 215, 1e-14);
@@ -108,12 +117,26 @@ describe('the cost model', () => {
 describe('quality targets', () => {
   it('reads a loss, a reference model, a budget and a compute-optimal size', () => {
     expect(targetLoss(sardana, { loss: 1.947 })).toBe(1.947);
-    expectRelativelyClose(targetLoss(sardana, { model: { params: 70e9, tokens: 1e12 } }), sardana.loss(70e9, 1e12), 1e-15);
+    expectRelativelyClose(
+      targetLoss(sardana, { model: { params: 70e9, tokens: 1e12 } }),
+      sardana.loss(70e9, 1e12),
+      1e-15,
+    );
     const atBudget = targetLoss(sardana, { computeOptimalFlops: 5.76e23 });
     const excess = sardana.excessForLoss(atBudget);
-    expectRelativelyClose(6 * computeOptimalForExcess(sardana.terms, excess).params * computeOptimalForExcess(sardana.terms, excess).tokens, 5.76e23, 1e-10);
+    expectRelativelyClose(
+      6 *
+        computeOptimalForExcess(sardana.terms, excess).params *
+        computeOptimalForExcess(sardana.terms, excess).tokens,
+      5.76e23,
+      1e-10,
+    );
     const ofSize = targetLoss(sardana, { computeOptimalParams: 7e10 });
-    expectRelativelyClose(computeOptimalForExcess(sardana.terms, sardana.excessForLoss(ofSize)).params, 7e10, 1e-10);
+    expectRelativelyClose(
+      computeOptimalForExcess(sardana.terms, sardana.excessForLoss(ofSize)).params,
+      7e10,
+      1e-10,
+    );
   });
 
   it('refuses unreachable and malformed targets', () => {
@@ -136,14 +159,19 @@ describe('explaining a given model', () => {
 
   it('has an overhead that depends on the shrink factor only, not on the loss (de Vries 2023)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.8, max: 3, noNaN: true }), fc.double({ min: 1.8, max: 3, noNaN: true }), (l1, l2) => {
-        const overhead = (loss: number) => {
-          const excess = sardana.excessForLoss(loss);
-          const params = 0.4 * computeOptimalForExcess(sardana.terms, excess).params;
-          return explainModel(sardana, { params, tokens: tokensForParams(sardana.terms, excess, params) }).trainingOverhead;
-        };
-        expectRelativelyClose(overhead(l1), overhead(l2), 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 1.8, max: 3, noNaN: true }),
+        fc.double({ min: 1.8, max: 3, noNaN: true }),
+        (l1, l2) => {
+          const overhead = (loss: number) => {
+            const excess = sardana.excessForLoss(loss);
+            const params = 0.4 * computeOptimalForExcess(sardana.terms, excess).params;
+            return explainModel(sardana, { params, tokens: tokensForParams(sardana.terms, excess, params) })
+              .trainingOverhead;
+          };
+          expectRelativelyClose(overhead(l1), overhead(l2), 1e-9);
+        },
+      ),
     );
   });
 

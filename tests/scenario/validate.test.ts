@@ -47,9 +47,19 @@ describe('scenario defaults', () => {
   it('accepts every demand shape and every target kind', () => {
     const perRequest = { requests: 10, inputTokensPerRequest: 100, outputTokensPerRequest: 50 };
     const perDay = { requestsPerDay: 10, days: 2, inputTokensPerRequest: 100, outputTokensPerRequest: 50 };
-    expect(problemFromScenario(valid({ ...minimal, demand: perRequest })).demand).toEqual({ inputTokens: 1000, outputTokens: 500 });
-    expect(problemFromScenario(valid({ ...minimal, demand: perDay })).demand).toEqual({ inputTokens: 2000, outputTokens: 1000 });
-    for (const target of [{ model: { params: 7e10, tokens: 1e12 } }, { computeOptimalFlops: 1e23 }, { computeOptimalParams: 7e10 }]) {
+    expect(problemFromScenario(valid({ ...minimal, demand: perRequest })).demand).toEqual({
+      inputTokens: 1000,
+      outputTokens: 500,
+    });
+    expect(problemFromScenario(valid({ ...minimal, demand: perDay })).demand).toEqual({
+      inputTokens: 2000,
+      outputTokens: 1000,
+    });
+    for (const target of [
+      { model: { params: 7e10, tokens: 1e12 } },
+      { computeOptimalFlops: 1e23 },
+      { computeOptimalParams: 7e10 },
+    ]) {
       expect(valid({ ...minimal, target }).target).toEqual(target);
     }
   });
@@ -87,7 +97,9 @@ describe('scenario validation', () => {
     });
     expect(issues).toEqual([
       'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines',
-      expect.stringMatching(/^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /),
+      expect.stringMatching(
+        /^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /,
+      ),
       'target.loss: expected a number, got "low" (text)',
       'demand.requests: -3 must not be negative',
       'objective: "speed" (text) is not one of "flops", "cost"',
@@ -124,16 +136,21 @@ describe('scenario validation', () => {
     expect(issuesOf({ ...minimal, training: { gpu: 'H100-SXM', peakFlops: 1e15 } })).toEqual([
       'training: give either "gpu" or "peakFlops", not both',
     ]);
-    expect(issuesOf({ ...minimal, demand: { requests: 1e300, inputTokensPerRequest: 1e300, outputTokensPerRequest: 1 } })).toEqual([
-      'demand: the lifetime demand is too large to represent (over 1.8e308 tokens)',
-    ]);
+    expect(
+      issuesOf({
+        ...minimal,
+        demand: { requests: 1e300, inputTokensPerRequest: 1e300, outputTokensPerRequest: 1 },
+      }),
+    ).toEqual(['demand: the lifetime demand is too large to represent (over 1.8e308 tokens)']);
   });
 
   it('refuses a file from a newer format version whole, without reading it', () => {
     expect(issuesOf({ format: 'tradeoff-scenario', version: 2, target: 'whatever', law: 7 })).toEqual([
       'version: this file is format version 2, newer than this build of Tradeoff Explorer reads (version 1); update the app to open it',
     ]);
-    expect(issuesOf({ ...minimal, version: 0.5 })).toEqual(['version: 0.5 (number) is not a known format version (expected 1)']);
+    expect(issuesOf({ ...minimal, version: 0.5 })).toEqual([
+      'version: 0.5 (number) is not a known format version (expected 1)',
+    ]);
   });
 });
 
@@ -167,8 +184,13 @@ describe('scenario text', () => {
     expect(text.endsWith('}\n')).toBe(true);
     const reread = parseScenarioText(text);
     expect(reread.ok && reread.scenario).toEqual(scenario);
-    const shuffled = { ...scenario, training: { mfu: 0.3, pricePerHour: 2, dtype: 'bf16' as const, gpu: 'H100-SXM' } };
-    expect(serializeScenario(shuffled)).toContain('"gpu": "H100-SXM",\n    "dtype": "bf16",\n    "pricePerHour": 2,\n    "mfu": 0.3');
+    const shuffled = {
+      ...scenario,
+      training: { mfu: 0.3, pricePerHour: 2, dtype: 'bf16' as const, gpu: 'H100-SXM' },
+    };
+    expect(serializeScenario(shuffled)).toContain(
+      '"gpu": "H100-SXM",\n    "dtype": "bf16",\n    "pricePerHour": 2,\n    "mfu": 0.3',
+    );
   });
 
   it('round-trips any valid numbers exactly', () => {
@@ -178,7 +200,12 @@ describe('scenario text', () => {
         fc.double({ min: 0, max: 1e20, noNaN: true }),
         fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }),
         (loss, tokens, mfu) => {
-          const scenario = valid({ ...minimal, target: { loss }, demand: { inputTokens: tokens, outputTokens: tokens }, training: { mfu } });
+          const scenario = valid({
+            ...minimal,
+            target: { loss },
+            demand: { inputTokens: tokens, outputTokens: tokens },
+            training: { mfu },
+          });
           const reread = parseScenarioText(serializeScenario(scenario));
           expect(reread.ok && reread.scenario).toEqual(scenario);
         },
@@ -188,7 +215,9 @@ describe('scenario text', () => {
 
   it('never saves an invalid scenario', () => {
     const broken = { ...valid(minimal), target: { loss: 1 } };
-    expect(() => serializeScenario(broken)).toThrow('cannot save an invalid scenario: target.loss: 1 is below');
+    expect(() => serializeScenario(broken)).toThrow(
+      'cannot save an invalid scenario: target.loss: 1 is below',
+    );
   });
 });
 
@@ -200,12 +229,15 @@ describe('the example scenarios', () => {
     for (const file of files) {
       const result = parseScenarioText(readFileSync(new URL(file, examplesFolder), 'utf8'));
       expect(result.ok, file).toBe(true);
-      if (result.ok) expect(solve(problemFromScenario(result.scenario)).lifetimeOptimal.params).toBeGreaterThan(0);
+      if (result.ok)
+        expect(solve(problemFromScenario(result.scenario)).lifetimeOptimal.params).toBeGreaterThan(0);
     }
   });
 
   it('reproduces the Sardana et al. cost example from its file', () => {
-    const result = parseScenarioText(readFileSync(new URL('sardana-70b-chatbot.tradeoff.json', examplesFolder), 'utf8'));
+    const result = parseScenarioText(
+      readFileSync(new URL('sardana-70b-chatbot.tradeoff.json', examplesFolder), 'utf8'),
+    );
     if (!result.ok) throw new Error('example invalid');
     const solution = solve(problemFromScenario(result.scenario));
     expectPrinted(solution.lifetimeOptimal.params, 4, '2.053e10');

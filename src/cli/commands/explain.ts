@@ -1,5 +1,12 @@
 import { DEFAULT_LAW_PRESET, explainModel, lawFromPreset, LAW_PRESETS } from '../../model';
-import { formatCount, formatPercent, formatRatio, formatScientific, parseQuantity, QuantityError } from '../../format/quantity';
+import {
+  formatCount,
+  formatPercent,
+  formatRatio,
+  formatScientific,
+  parseQuantity,
+  QuantityError,
+} from '../../format/quantity';
 import { choiceOption, parseArgs, type ParsedArgs } from '../args';
 import { json, type Output } from '../output';
 import { UsageError } from '../usage-error';
@@ -27,9 +34,15 @@ function quantityOption(args: ParsedArgs, name: string): number {
 
 export function runExplain(argv: readonly string[], output: Output): void {
   const args = parseArgs(argv, { options: ['params', 'tokens', 'law', 'format'] });
-  if (args.positionals.length > 0) throw new UsageError(`explain takes no files (got "${args.positionals[0]}")`);
+  if (args.positionals.length > 0)
+    throw new UsageError(`explain takes no files (got "${args.positionals[0]}")`);
   const format = choiceOption(args, 'format', ['table', 'json'] as const, 'table');
-  const lawId = choiceOption(args, 'law', LAW_PRESETS.map((preset) => preset.id), DEFAULT_LAW_PRESET);
+  const lawId = choiceOption(
+    args,
+    'law',
+    LAW_PRESETS.map((preset) => preset.id),
+    DEFAULT_LAW_PRESET,
+  );
   const law = lawFromPreset(lawId);
   const model = { params: quantityOption(args, 'params'), tokens: quantityOption(args, 'tokens') };
   const explanation = explainModel(law, model);

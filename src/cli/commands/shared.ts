@@ -17,7 +17,9 @@ export function solveOrExplain<T>(file: string, compute: () => T): T {
 export function describeTarget(scenario: Scenario): string {
   const target = scenario.target;
   if ('loss' in target) return `loss ${target.loss}`;
-  if ('model' in target) return `a ${formatCount(target.model.params)} model on ${formatCount(target.model.tokens)} tokens`;
-  if ('computeOptimalFlops' in target) return `compute-optimal at ${formatScientific(target.computeOptimalFlops)} FLOPs`;
+  if ('model' in target)
+    return `a ${formatCount(target.model.params)} model on ${formatCount(target.model.tokens)} tokens`;
+  if ('computeOptimalFlops' in target)
+    return `compute-optimal at ${formatScientific(target.computeOptimalFlops)} FLOPs`;
   return `compute-optimal ${formatCount(target.computeOptimalParams)} model`;
 }

@@ -1,5 +1,11 @@
 import { solve, type Problem, type Solution } from '../../model';
-import { formatCount, formatDollars, formatPercent, formatRatio, formatScientific } from '../../format/quantity';
+import {
+  formatCount,
+  formatDollars,
+  formatPercent,
+  formatRatio,
+  formatScientific,
+} from '../../format/quantity';
 import { labelledCandidates } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
@@ -36,10 +42,16 @@ export function runSolve(argv: readonly string[], output: Output): void {
     }));
     output.out(json(reports.length === 1 ? reports[0] : reports));
   } else if (format === 'csv') {
-    const rows = solved.flatMap(({ scenario, problem, solution }) => solutionCsvRows(scenario.name, problem.law, solution));
+    const rows = solved.flatMap(({ scenario, problem, solution }) =>
+      solutionCsvRows(scenario.name, problem.law, solution),
+    );
     output.out(toCsv(SOLUTION_CSV_HEADER, rows).trimEnd());
   } else {
-    output.out(solved.map(({ file, scenario, problem, solution }) => solutionTable(file, scenario, problem, solution)).join('\n\n'));
+    output.out(
+      solved
+        .map(({ file, scenario, problem, solution }) => solutionTable(file, scenario, problem, solution))
+        .join('\n\n'),
+    );
   }
 }
 

@@ -19,12 +19,14 @@ tokens (input + output, in the scenario's mix), e.g. --demand 1e9:1e16:50 or --d
 /** Parses FROM:TO:COUNT, where FROM and TO accept the same quantities as everywhere (1B, 2.5T, 1e12). */
 export function parseDemandRange(text: string): { from: number; to: number; count: number } {
   const parts = text.split(':');
-  if (parts.length !== 3) throw new UsageError(`--demand must be FROM:TO:COUNT, e.g. 1e9:1e16:50 (got "${text}")`);
+  if (parts.length !== 3)
+    throw new UsageError(`--demand must be FROM:TO:COUNT, e.g. 1e9:1e16:50 (got "${text}")`);
   const [from, to, count] = parts.map((part, index) => {
     try {
       return parseQuantity(part ?? '');
     } catch (error) {
-      if (error instanceof QuantityError) throw new UsageError(`--demand ${['FROM', 'TO', 'COUNT'][index]}: ${error.message}`);
+      if (error instanceof QuantityError)
+        throw new UsageError(`--demand ${['FROM', 'TO', 'COUNT'][index]}: ${error.message}`);
       throw error;
     }
   }) as [number, number, number];
@@ -61,7 +63,9 @@ export function runSweep(argv: readonly string[], output: Output): void {
   const { from, to, count } = parseDemandRange(demandText);
   const file = args.positionals[0] ?? '';
   const scenario = loadScenarioFile(file);
-  const points = solveOrExplain(file, () => sweepDemand(problemFromScenario(scenario), logSpace(from, to, count)));
+  const points = solveOrExplain(file, () =>
+    sweepDemand(problemFromScenario(scenario), logSpace(from, to, count)),
+  );
   if (format === 'json') {
     output.out(json(points));
     return;

@@ -68,7 +68,8 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   {
     id: 'sardana2024-mpt',
     label: 'Sardana et al. 2024 (refit on 47 MPT runs)',
-    source: 'Sardana et al. 2024, arXiv 2401.00448, Table 1: refit on their 47 MPT training runs, all tokens/param',
+    source:
+      'Sardana et al. 2024, arXiv 2401.00448, Table 1: refit on their 47 MPT training runs, all tokens/param',
     form: 'chinchilla',
     constants: { E: 1.45, A: 33.66, B: 138.9, alpha: 0.18, beta: 0.24 },
   },
