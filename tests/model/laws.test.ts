@@ -93,6 +93,10 @@ describe('the Kaplan-form law', () => {
     );
   });
 
+  it('maps an excess back to its loss', () => {
+    expectRelativelyClose(law.lossForExcess(law.excessForLoss(2.7)), 2.7, 1e-15);
+  });
+
   it('has a loss floor of 0', () => {
     expect(law.floor).toBe(0);
     expect(() => law.excessForLoss(0)).toThrow('0 equals the loss floor = 0 of law kaplan2020');
