@@ -33,7 +33,20 @@ export const EventChannel = {
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'close', 'showSources', 'about'] as const;
+/**
+ * Menu items the page acts on. `close` closes the document (e.g. back to a new scenario), not the
+ * window; closing the window goes through the native unsaved-changes prompt instead.
+ */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'export',
+  'close',
+  'showSources',
+  'about',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const EXPORT_KINDS = ['csv', 'md', 'html'] as const;

@@ -1,0 +1,82 @@
+/**
+ * Crash safety: the page hands over its unsaved scenario every few seconds and it is kept in one
+ * file under userData, so a crash or power cut loses at most those seconds of work.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario';
+import type { Draft } from '../../src/shared/ipc';
+import { readTextFile, writeFileAtomic } from './files';
+
+const DRAFT_FILE = 'unsaved-scenario.draft.json';
+const FORMAT = 'tradeoff-draft';
+
+interface StoredDraft extends Draft {
+  readonly format: typeof FORMAT;
+}
+
+export class Drafts {
+  readonly file: string;
+  // Writes are chained so an older, slower write can never land after a newer one or a clear.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly folder: string) {
+    this.file = path.join(folder, DRAFT_FILE);
+  }
+
+  save(draft: { path: string | null; text: string }, now = new Date()): Promise<void> {
+    const stored: StoredDraft = {
+      format: FORMAT,
+      path: draft.path,
+      text: draft.text,
+      savedAt: now.toISOString(),
+    };
+    return this.enqueue(async () => {
+      await mkdir(this.folder, { recursive: true });
+      await writeFileAtomic(this.file, `${JSON.stringify(stored)}\n`);
+    });
+  }
+
+  clear(): Promise<void> {
+    return this.enqueue(() => rm(this.file, { force: true }));
+  }
+
+  /**
+   * The stored draft, or null when there is none. A draft that is not ours or is damaged is
+   * discarded; one that cannot be read (permissions, I/O) is left alone and the error reported.
+   */
+  async load(): Promise<Draft | null> {
+    await this.queue;
+    let raw: string;
+    try {
+      // The scenario text is stored JSON-escaped inside the envelope, which can double its size.
+      raw = await readTextFile(this.file, MAX_SCENARIO_BYTES * 2 + 1024);
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
+      throw error;
+    }
+    const draft = parseDraft(raw);
+    if (!draft) await this.clear();
+    return draft;
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function parseDraft(raw: string): Draft | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { format, path: filePath, text, savedAt } = value as Record<string, unknown>;
+  if (format !== FORMAT || typeof text !== 'string' || typeof savedAt !== 'string') return null;
+  if (filePath !== null && typeof filePath !== 'string') return null;
+  return { path: filePath, text, savedAt };
+}

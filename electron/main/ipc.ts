@@ -1,0 +1,208 @@
+/**
+ * The main-process side of DesktopApi. Every request is checked twice before any work: it must
+ * come from the app's own top-level page, and its payload must have exactly the expected shape.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent } from 'electron';
+import { SCENARIO_EXTENSION, serializeScenario, type Scenario } from '../../src/scenario';
+import {
+  InvokeChannel,
+  type Draft,
+  type ExportKind,
+  type OpenedFile,
+  type SavedFile,
+  type UserPreferences,
+} from '../../src/shared/ipc';
+import type { CloseGuard } from './close-guard';
+import type { Documents } from './documents';
+import type { Drafts } from './drafts';
+import { withExtension, writeFileAtomic } from './files';
+import type { AppOrigin } from './origin';
+import * as payloads from './payloads';
+import { PayloadError } from './payloads';
+import type { Preferences } from './preferences';
+import { openExternalSafely } from './security';
+
+export interface IpcDependencies {
+  readonly origin: AppOrigin;
+  readonly documents: Documents;
+  readonly preferences: Preferences;
+  readonly drafts: Drafts;
+  readonly closeGuard: CloseGuard;
+}
+
+type Handler = (payload: unknown, win: BrowserWindow) => unknown;
+
+const SCENARIO_FILTERS: FileFilter[] = [
+  { name: 'Tradeoff scenario (*.tradeoff.json)', extensions: ['json'] },
+];
+const EXPORT_FILTERS: Record<ExportKind, FileFilter[]> = {
+  csv: [{ name: 'CSV table', extensions: ['csv'] }],
+  md: [{ name: 'Markdown', extensions: ['md'] }],
+  html: [{ name: 'Web page', extensions: ['html'] }],
+};
+
+class UntrustedSenderError extends Error {
+  constructor(url: string) {
+    super(`Refused IPC from a page that is not the app: ${url || '(no frame)'}`);
+    this.name = 'UntrustedSenderError';
+  }
+}
+
+export function registerIpcHandlers(deps: IpcDependencies): void {
+  const handlers = createHandlers(deps);
+  for (const channel of Object.values(InvokeChannel)) {
+    const handler = handlers[channel];
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      const win = trustedWindow(event, deps.origin);
+      if (args.length > 1) throw new PayloadError(channel, 'expected at most one argument');
+      return handler(args[0], win);
+    });
+  }
+}
+
+/** Only the top-level frame of our own page may call; iframes and foreign pages are refused. */
+function trustedWindow(event: IpcMainInvokeEvent, origin: AppOrigin): BrowserWindow {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !origin.owns(frame.url)) {
+    throw new UntrustedSenderError(frame?.url ?? '');
+  }
+  const win = BrowserWindow.fromWebContents(event.sender);
+  if (!win) throw new UntrustedSenderError(frame.url);
+  return win;
+}
+
+function noPayload(request: string, payload: unknown): void {
+  if (payload !== undefined) throw new PayloadError(request, 'expected no arguments');
+}
+
+function createHandlers({
+  documents,
+  preferences,
+  drafts,
+  closeGuard,
+}: IpcDependencies): Record<InvokeChannel, Handler> {
+  async function writeScenario(target: string, scenario: Scenario): Promise<SavedFile> {
+    await writeFileAtomic(target, serializeScenario(scenario));
+    return { path: documents.grant(target) };
+  }
+
+  async function saveAs(
+    win: BrowserWindow,
+    current: string | null,
+    scenario: Scenario,
+  ): Promise<SavedFile | null> {
+    const defaultPath =
+      current && documents.isGranted(current)
+        ? current
+        : path.join(
+            app.getPath('documents'),
+            safeFileName(scenario.name, 'Untitled scenario') + SCENARIO_EXTENSION,
+          );
+    const choice = await dialog.showSaveDialog(win, { defaultPath, filters: SCENARIO_FILTERS });
+    if (choice.canceled || !choice.filePath) return null;
+    return writeScenario(withExtension(choice.filePath, SCENARIO_EXTENSION), scenario);
+  }
+
+  return {
+    async [InvokeChannel.openScenario](payload, win): Promise<OpenedFile | null> {
+      noPayload('openScenario', payload);
+      const choice = await dialog.showOpenDialog(win, {
+        properties: ['openFile'],
+        filters: SCENARIO_FILTERS,
+      });
+      const chosen = choice.filePaths[0];
+      return choice.canceled || !chosen ? null : documents.open(chosen);
+    },
+    [InvokeChannel.openRecentFile](payload): Promise<OpenedFile> {
+      const filePath = payloads.filePath('openRecentFile', payload);
+      if (!preferences.hasRecentFile(filePath)) throw new PayloadError('openRecentFile', 'not a recent file');
+      return documents.open(filePath);
+    },
+    [InvokeChannel.openDroppedFile](payload): Promise<OpenedFile> {
+      const filePath = payloads.filePath('openDroppedFile', payload);
+      if (!filePath.toLowerCase().endsWith('.json')) {
+        throw new Error(`${path.basename(filePath)} is not a scenario file (*${SCENARIO_EXTENSION})`);
+      }
+      return documents.open(filePath);
+    },
+    async [InvokeChannel.saveScenario](payload, win): Promise<SavedFile | null> {
+      const { path: target, scenario } = payloads.saveScenarioRequest('saveScenario', payload);
+      if (target === null) return saveAs(win, null, scenario);
+      if (!documents.isGranted(target)) {
+        throw new Error(
+          `${path.basename(target)} was not opened in this session; use Save As to choose a location`,
+        );
+      }
+      return writeScenario(target, scenario);
+    },
+    async [InvokeChannel.saveScenarioAs](payload, win): Promise<SavedFile | null> {
+      const { path: current, scenario } = payloads.saveScenarioRequest('saveScenarioAs', payload);
+      return saveAs(win, current, scenario);
+    },
+    async [InvokeChannel.exportResults](payload, win): Promise<SavedFile | null> {
+      const { suggestedName, content, kind } = payloads.exportRequest(payload);
+      const extension = `.${kind}`;
+      const defaultPath = path.join(
+        app.getPath('documents'),
+        withExtension(safeFileName(suggestedName, 'results'), extension),
+      );
+      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: EXPORT_FILTERS[kind] });
+      if (choice.canceled || !choice.filePath) return null;
+      const target = withExtension(choice.filePath, extension);
+      await writeFileAtomic(target, content);
+      return { path: target };
+    },
+    [InvokeChannel.getPreferences](payload): UserPreferences {
+      noPayload('getPreferences', payload);
+      return preferences.user();
+    },
+    [InvokeChannel.setPreferences](payload): UserPreferences {
+      return preferences.updateUser(payloads.preferencesPatch(payload));
+    },
+    [InvokeChannel.getRecentFiles](payload): string[] {
+      noPayload('getRecentFiles', payload);
+      return [...preferences.recentFiles()];
+    },
+    async [InvokeChannel.getDraft](payload): Promise<Draft | null> {
+      noPayload('getDraft', payload);
+      const draft = await drafts.load();
+      // The path was checked when the draft was written, so saving back to it stays allowed.
+      if (draft?.path) documents.allow(draft.path);
+      return draft;
+    },
+    async [InvokeChannel.setDraft](payload): Promise<void> {
+      const { path: filePath, scenario } = payloads.saveScenarioRequest('setDraft', payload);
+      if (filePath !== null && !documents.isGranted(filePath)) {
+        throw new PayloadError('setDraft', 'the path is not an open document');
+      }
+      await drafts.save({ path: filePath, text: serializeScenario(scenario) });
+    },
+    [InvokeChannel.clearDraft](payload): Promise<void> {
+      noPayload('clearDraft', payload);
+      return drafts.clear();
+    },
+    [InvokeChannel.setDocumentState](payload, win): void {
+      closeGuard.setDocumentState(win, payloads.documentState(payload));
+    },
+    [InvokeChannel.confirmClose](payload, win): void {
+      closeGuard.confirmClose(win, payloads.flag('confirmClose', payload));
+    },
+    [InvokeChannel.openExternal](payload): Promise<void> {
+      return openExternalSafely(payloads.url(payload));
+    },
+  };
+}
+
+/** Path separators, and the characters (control characters included) Windows forbids in names. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FILE_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/** A default file name from free text (a scenario name): no folders, no characters Windows rejects. */
+function safeFileName(name: string, fallback: string): string {
+  const cleaned = name
+    .replace(UNSAFE_FILE_NAME_CHARS, '-')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 100);
+  return cleaned || fallback;
+}

@@ -1,0 +1,130 @@
+/**
+ * User preferences, persisted by electron-store (atomic writes, JSON-schema checked). Only
+ * settings live here: scenarios belong in their own files and the crash draft in drafts.ts.
+ */
+import path from 'node:path';
+import type { Schema } from 'electron-store';
+import { THEMES, type PreferencesPatch, type UserPreferences } from '../../src/shared/ipc';
+
+export const MAX_RECENT_FILES = 10;
+/** Preset ids in the engine are short slugs such as `sardana2024` or `H100-SXM`. */
+export const PRESET_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+
+export interface WindowState {
+  readonly width: number;
+  readonly height: number;
+  readonly x?: number;
+  readonly y?: number;
+  readonly maximized: boolean;
+}
+
+export interface PreferencesData extends UserPreferences {
+  readonly windowState: WindowState;
+  readonly recentFiles: readonly string[];
+}
+
+export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, maximized: false };
+
+const presetId = { type: ['string', 'null'], pattern: PRESET_ID_PATTERN, default: null } as const;
+
+export const preferencesSchema: Schema<PreferencesData> = {
+  theme: { type: 'string', enum: [...THEMES], default: 'system' },
+  defaultLaw: presetId,
+  defaultHardware: presetId,
+  windowState: {
+    type: 'object',
+    properties: {
+      width: { type: 'integer', minimum: 200, maximum: 100_000 },
+      height: { type: 'integer', minimum: 200, maximum: 100_000 },
+      x: { type: 'integer' },
+      y: { type: 'integer' },
+      maximized: { type: 'boolean' },
+    },
+    required: ['width', 'height', 'maximized'],
+    additionalProperties: false,
+    default: DEFAULT_WINDOW_STATE,
+  },
+  recentFiles: {
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 4096 },
+    maxItems: MAX_RECENT_FILES,
+    default: [],
+  },
+};
+
+/** The part of electron-store used here, so tests can substitute a Map. */
+export interface PreferenceStore {
+  get<K extends keyof PreferencesData>(key: K): PreferencesData[K];
+  set<K extends keyof PreferencesData>(key: K, value: PreferencesData[K]): void;
+}
+
+/** Puts `filePath` first, drops earlier entries for the same file, keeps at most `max`. */
+export function pushRecentFile(list: readonly string[], filePath: string, max = MAX_RECENT_FILES): string[] {
+  const entry = path.resolve(filePath);
+  return [entry, ...list.filter((existing) => !samePath(existing, entry))].slice(0, max);
+}
+
+function samePath(a: string, b: string): boolean {
+  // Windows and default macOS file systems ignore case: C:\A.json and c:\a.json are one file.
+  const fold = process.platform === 'linux' ? (p: string) => p : (p: string) => p.toLowerCase();
+  return fold(path.resolve(a)) === fold(path.resolve(b));
+}
+
+export class Preferences {
+  private readonly listeners = new Set<(recent: readonly string[]) => void>();
+
+  constructor(private readonly store: PreferenceStore) {}
+
+  user(): UserPreferences {
+    return {
+      theme: this.store.get('theme'),
+      defaultLaw: this.store.get('defaultLaw'),
+      defaultHardware: this.store.get('defaultHardware'),
+    };
+  }
+
+  updateUser(patch: PreferencesPatch): UserPreferences {
+    if (patch.theme !== undefined) this.store.set('theme', patch.theme);
+    if (patch.defaultLaw !== undefined) this.store.set('defaultLaw', patch.defaultLaw);
+    if (patch.defaultHardware !== undefined) this.store.set('defaultHardware', patch.defaultHardware);
+    return this.user();
+  }
+
+  windowState(): WindowState {
+    return this.store.get('windowState');
+  }
+
+  setWindowState(state: WindowState): void {
+    this.store.set('windowState', state);
+  }
+
+  recentFiles(): readonly string[] {
+    return this.store.get('recentFiles');
+  }
+
+  hasRecentFile(filePath: string): boolean {
+    return this.recentFiles().some((existing) => samePath(existing, filePath));
+  }
+
+  addRecentFile(filePath: string): void {
+    this.setRecent(pushRecentFile(this.recentFiles(), filePath));
+  }
+
+  removeRecentFile(filePath: string): void {
+    this.setRecent(this.recentFiles().filter((existing) => !samePath(existing, filePath)));
+  }
+
+  clearRecentFiles(): void {
+    this.setRecent([]);
+  }
+
+  /** Lets the native Open Recent menu follow the list. */
+  onRecentFilesChanged(listener: (recent: readonly string[]) => void): void {
+    this.listeners.add(listener);
+  }
+
+  private setRecent(list: readonly string[]): void {
+    this.store.set('recentFiles', list);
+    for (const listener of this.listeners) listener(list);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Electron security checklist items that apply to every page and session: no navigation away,
+ * no new windows, no permissions, a strict CSP, and external links only to https sites.
+ */
+import { shell, type Session, type WebContents } from 'electron';
+
+/**
+ * No 'unsafe-eval' anywhere. Inline styles are allowed because Svelte transitions and plotly.js
+ * set them; images may be data:/blob: because plotly renders its PNG export that way. 'self'
+ * also admits the dev server's same-host HMR websocket.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** https only, and no user:password@ part that could disguise the real host. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
+
+export async function openExternalSafely(url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) throw new Error('Only https:// links can be opened');
+  await shell.openExternal(url);
+}
+
+/** Applied to every WebContents the app ever creates, including any a bug might create. */
+export function hardenWebContents(contents: WebContents): void {
+  // The app is a single page: any navigation is either a bug or an injected link.
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // target="_blank" links to papers and docs open in the browser; the app never gets a window.
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function hardenSession(session: Session): void {
+  // The app needs no camera, notifications, geolocation, clipboard reads or device access.
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // Covers the dev server's pages and anything else the session loads; app:// responses also
+  // carry the header from protocol.ts. A server's own, possibly looser, policy is replaced.
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const responseHeaders: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      if (name.toLowerCase() !== 'content-security-policy') responseHeaders[name] = value;
+    }
+    responseHeaders['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders });
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Exposes DesktopApi as `window.tradeoff`. Runs sandboxed and context-isolated: the page gets
+ * these functions only, never ipcRenderer, and each function talks on one fixed channel.
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import {
+  EventChannel,
+  InvokeChannel,
+  type DesktopApi,
+  type MenuCommand,
+  type OpenedFile,
+  type Unsubscribe,
+} from '../../src/shared/ipc';
+
+/** Results are typed by DesktopApi; main's handlers (electron/main/ipc.ts) return those types. */
+function invoke<T>(channel: InvokeChannel, ...args: unknown[]): Promise<T> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<T>;
+}
+
+function subscribe<T>(channel: EventChannel, callback: (payload: T) => void): Unsubscribe {
+  // The IPC event (and its `sender`) is withheld from the page.
+  const listener = (_event: IpcRendererEvent, payload: T): void => callback(payload);
+  ipcRenderer.on(channel, listener);
+  return () => {
+    ipcRenderer.removeListener(channel, listener);
+  };
+}
+
+const api: DesktopApi = {
+  openScenario: () => invoke(InvokeChannel.openScenario),
+  openRecentFile: (path) => invoke(InvokeChannel.openRecentFile, path),
+  // The path is looked up here, from a real dropped File: the page cannot name a file itself.
+  openDroppedFile: (file) => invoke(InvokeChannel.openDroppedFile, webUtils.getPathForFile(file)),
+  getPathForFile: (file) => webUtils.getPathForFile(file),
+  saveScenario: (request) => invoke(InvokeChannel.saveScenario, request),
+  saveScenarioAs: (request) => invoke(InvokeChannel.saveScenarioAs, request),
+  exportResults: (request) => invoke(InvokeChannel.exportResults, request),
+  getPreferences: () => invoke(InvokeChannel.getPreferences),
+  setPreferences: (patch) => invoke(InvokeChannel.setPreferences, patch),
+  getRecentFiles: () => invoke(InvokeChannel.getRecentFiles),
+  getDraft: () => invoke(InvokeChannel.getDraft),
+  setDraft: (draft) => invoke(InvokeChannel.setDraft, draft),
+  clearDraft: () => invoke(InvokeChannel.clearDraft),
+  setDocumentState: (state) => invoke(InvokeChannel.setDocumentState, state),
+  confirmClose: (proceed) => invoke(InvokeChannel.confirmClose, proceed),
+  openExternal: (url) => invoke(InvokeChannel.openExternal, url),
+  onMenuCommand: (callback) => subscribe<MenuCommand>(EventChannel.menuCommand, callback),
+  onOpenFile: (callback) => subscribe<OpenedFile>(EventChannel.openFile, callback),
+  onCloseRequested: (callback) => subscribe<undefined>(EventChannel.closeRequested, () => callback()),
+};
+
+contextBridge.exposeInMainWorld('tradeoff', api);

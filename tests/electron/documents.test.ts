@@ -1,0 +1,134 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserWindow, WebContents } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EventChannel } from '../../src/shared/ipc';
+import {
+  app,
+  dialog,
+  FakeBrowserWindow,
+  fakeEvent,
+  FakeWebContents,
+  resetFakeElectron,
+} from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const { Documents, filesFromArgv, handleOpenRequests, openInWindow, sendWhenLoaded } =
+  await import('../../electron/main/documents');
+const { Preferences, DEFAULT_WINDOW_STATE } = await import('../../electron/main/preferences');
+
+function preferences() {
+  const data = new Map<string, unknown>([
+    ['recentFiles', []],
+    ['windowState', DEFAULT_WINDOW_STATE],
+  ]);
+  return new Preferences({
+    get: (key) => data.get(key) as never,
+    set: (key, value) => void data.set(key, value),
+  });
+}
+
+let folder: string;
+let file: string;
+beforeEach(async () => {
+  resetFakeElectron();
+  folder = await mkdtemp(path.join(tmpdir(), 'tradeoff-docs-'));
+  file = path.join(folder, 'run.tradeoff.json');
+  await writeFile(file, '{"name": "run"}');
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('filesFromArgv', () => {
+  it('keeps scenario files, resolved against the launch folder', () => {
+    expect(
+      filesFromArgv(
+        ['/opt/Tradeoff', '--flag', 'a.tradeoff.json', 'notes.txt', '/abs/B.TRADEOFF.JSON', '.'],
+        '/home/u',
+      ),
+    ).toEqual(['/home/u/a.tradeoff.json', '/abs/B.TRADEOFF.JSON']);
+  });
+
+  it('ignores the executable itself', () => {
+    expect(filesFromArgv(['/x/y.tradeoff.json'], '/')).toEqual([]);
+  });
+});
+
+describe('Documents', () => {
+  it('grants and lists opened files', async () => {
+    const prefs = preferences();
+    const documents = new Documents(prefs);
+    expect(documents.isGranted(file)).toBe(false);
+    await expect(documents.open(file)).resolves.toEqual({ path: file, text: '{"name": "run"}' });
+    expect(documents.isGranted(path.join(folder, '.', 'run.tradeoff.json'))).toBe(true);
+    expect(prefs.recentFiles()).toEqual([file]);
+  });
+
+  it('allows a path without listing it as recent', () => {
+    const prefs = preferences();
+    const documents = new Documents(prefs);
+    documents.allow(file);
+    expect(documents.isGranted(file)).toBe(true);
+    expect(prefs.recentFiles()).toEqual([]);
+  });
+});
+
+describe('delivering files to the page', () => {
+  it('waits for the page to load before sending', () => {
+    const contents = new FakeWebContents();
+    contents.loading = true;
+    sendWhenLoaded(contents as unknown as WebContents, EventChannel.openFile, { path: file, text: '' });
+    expect(contents.send).not.toHaveBeenCalled();
+    contents.emit('did-finish-load');
+    expect(contents.send).toHaveBeenCalledWith(EventChannel.openFile, { path: file, text: '' });
+  });
+
+  it('shows an error dialog when a file cannot be opened', async () => {
+    const win = new FakeBrowserWindow();
+    await openInWindow(
+      new Documents(preferences()),
+      win as unknown as BrowserWindow,
+      path.join(folder, 'gone.tradeoff.json'),
+    );
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
+      type: 'error',
+      detail: 'Could not open gone.tradeoff.json: the file or its folder no longer exists',
+    });
+  });
+
+  it('holds macOS open-file requests until ready, and takes second-instance files', async () => {
+    let ready: () => void = () => undefined;
+    app.isReady.mockReturnValue(false);
+    app.whenReady.mockReturnValueOnce(new Promise<void>((resolve) => (ready = resolve)));
+    const win = new FakeBrowserWindow();
+    const show = vi.fn(() => win as unknown as BrowserWindow);
+    handleOpenRequests(new Documents(preferences()), show);
+
+    const event = fakeEvent();
+    app.emit('open-file', event, file);
+    expect(event.defaultPrevented).toBe(true);
+    expect(show).not.toHaveBeenCalled();
+    app.isReady.mockReturnValue(true);
+    ready();
+    await settle();
+    expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.openFile, {
+      path: file,
+      text: '{"name": "run"}',
+    });
+
+    win.webContents.send.mockClear();
+    app.emit('second-instance', fakeEvent(), ['/opt/Tradeoff', 'run.tradeoff.json'], folder);
+    await settle();
+    expect(show).toHaveBeenCalled();
+    expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.openFile, {
+      path: file,
+      text: '{"name": "run"}',
+    });
+  });
+});

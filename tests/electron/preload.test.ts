@@ -1,0 +1,116 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EventChannel, InvokeChannel, type DesktopApi } from '../../src/shared/ipc';
+import { contextBridge, ipcRenderer, webUtils } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+let api: DesktopApi;
+beforeAll(async () => {
+  await import('../../electron/preload/index');
+  const [name, exposed] = contextBridge.exposeInMainWorld.mock.calls[0] ?? [];
+  expect(name).toBe('tradeoff');
+  api = exposed as DesktopApi;
+});
+beforeEach(() => {
+  ipcRenderer.invoke.mockClear();
+  ipcRenderer.removeAllListeners();
+});
+
+const scenario = {} as Parameters<DesktopApi['saveScenario']>[0]['scenario'];
+const file = {} as File;
+
+describe('preload', () => {
+  it('exposes exactly the DesktopApi functions and no generic invoke', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'openScenario',
+        'openRecentFile',
+        'openDroppedFile',
+        'getPathForFile',
+        'saveScenario',
+        'saveScenarioAs',
+        'exportResults',
+        'getPreferences',
+        'setPreferences',
+        'getRecentFiles',
+        'getDraft',
+        'setDraft',
+        'clearDraft',
+        'setDocumentState',
+        'confirmClose',
+        'openExternal',
+        'onMenuCommand',
+        'onOpenFile',
+        'onCloseRequested',
+      ].sort(),
+    );
+    expect(Object.values(api).every((value) => typeof value === 'function')).toBe(true);
+  });
+
+  it.each([
+    [() => api.openScenario(), InvokeChannel.openScenario, []],
+    [() => api.openRecentFile('/a.tradeoff.json'), InvokeChannel.openRecentFile, ['/a.tradeoff.json']],
+    [
+      () => api.saveScenario({ path: null, scenario }),
+      InvokeChannel.saveScenario,
+      [{ path: null, scenario }],
+    ],
+    [
+      () => api.saveScenarioAs({ path: '/a', scenario }),
+      InvokeChannel.saveScenarioAs,
+      [{ path: '/a', scenario }],
+    ],
+    [
+      () => api.exportResults({ suggestedName: 'r', content: 'x', kind: 'md' }),
+      InvokeChannel.exportResults,
+      [{ suggestedName: 'r', content: 'x', kind: 'md' }],
+    ],
+    [() => api.getPreferences(), InvokeChannel.getPreferences, []],
+    [() => api.setPreferences({ theme: 'light' }), InvokeChannel.setPreferences, [{ theme: 'light' }]],
+    [() => api.getRecentFiles(), InvokeChannel.getRecentFiles, []],
+    [() => api.getDraft(), InvokeChannel.getDraft, []],
+    [() => api.setDraft({ path: null, scenario }), InvokeChannel.setDraft, [{ path: null, scenario }]],
+    [() => api.clearDraft(), InvokeChannel.clearDraft, []],
+    [
+      () => api.setDocumentState({ title: 't', dirty: true }),
+      InvokeChannel.setDocumentState,
+      [{ title: 't', dirty: true }],
+    ],
+    [() => api.confirmClose(true), InvokeChannel.confirmClose, [true]],
+    [() => api.openExternal('https://x.org'), InvokeChannel.openExternal, ['https://x.org']],
+  ] as const)('call %# goes to its fixed channel', async (run, channel, args) => {
+    await expect(run()).resolves.toBe('reply');
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, ...args);
+  });
+
+  it('resolves a dropped file to its path before asking main to open it', async () => {
+    await api.openDroppedFile(file);
+    expect(webUtils.getPathForFile).toHaveBeenCalledWith(file);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(
+      InvokeChannel.openDroppedFile,
+      '/dropped/run.tradeoff.json',
+    );
+    expect(api.getPathForFile(file)).toBe('/dropped/run.tradeoff.json');
+  });
+
+  it('delivers main-process events without the IPC event, and unsubscribes', () => {
+    const onCommand = vi.fn();
+    const onFile = vi.fn();
+    const onClose = vi.fn();
+    const unsubscribe = api.onMenuCommand(onCommand);
+    api.onOpenFile(onFile);
+    api.onCloseRequested(onClose);
+    const ipcEvent = { sender: ipcRenderer };
+    ipcRenderer.emit(EventChannel.menuCommand, ipcEvent, 'save');
+    ipcRenderer.emit(EventChannel.openFile, ipcEvent, { path: '/a', text: '{}' });
+    ipcRenderer.emit(EventChannel.closeRequested, ipcEvent);
+    expect(onCommand).toHaveBeenCalledExactlyOnceWith('save');
+    expect(onFile).toHaveBeenCalledExactlyOnceWith({ path: '/a', text: '{}' });
+    expect(onClose).toHaveBeenCalledExactlyOnceWith();
+    unsubscribe();
+    ipcRenderer.emit(EventChannel.menuCommand, ipcEvent, 'open');
+    expect(onCommand).toHaveBeenCalledTimes(1);
+    expect(ipcRenderer.listenerCount(EventChannel.menuCommand)).toBe(0);
+    expect(ipcRenderer.listenerCount(EventChannel.openFile)).toBe(1);
+  });
+});
