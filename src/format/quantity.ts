@@ -85,3 +85,24 @@ export function formatRatio(value: number): string {
 function trimZeros(text: string): string {
   return text.includes('e') || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
 }
+
+const INPUT_SUFFIXES: readonly [number, string][] = [
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+];
+
+/**
+ * A number as a person would type it into a field, and exactly: 7e10 → "70B", 1.4e12 → "1.4T",
+ * 0.336 → "0.336"; a suffix is used only when it reads back to the very same number.
+ */
+export function formatQuantityInput(value: number): string {
+  for (const [scale, suffix] of INPUT_SUFFIXES) {
+    const scaled = value / scale;
+    if (Math.abs(scaled) < 1 || Math.abs(scaled) >= 1e4) continue;
+    const candidate = `${scaled}${suffix}`;
+    if (candidate.length <= 7 && parseQuantity(candidate) === value) return candidate;
+  }
+  return String(value).replace('e+', 'e');
+}

@@ -23,6 +23,7 @@ export { scaleDemand, totalDemandTokens, type Demand } from './demand';
 export { ScienceError, type ScienceErrorCode } from './errors';
 export { explainModel, type Explanation } from './explain';
 export { fixedRatioForExcess } from './fixed-ratio';
+export { candidatesAlongIsoLoss, minimumParamsForTarget } from './iso-loss';
 export { DTYPES, findGpuPreset, GPU_PRESETS, type Dtype, type GpuPreset } from './hardware';
 export { chinchillaLaw } from './laws/chinchilla';
 export { kaplanLaw } from './laws/kaplan';
@@ -43,6 +44,13 @@ export type {
   SeparableTerms,
 } from './laws/types';
 export { breakEvenDemand, lifetimeOptimalForExcess } from './lifetime';
+export {
+  findReferenceModel,
+  PAPERS,
+  REFERENCE_MODELS,
+  type PaperReference,
+  type ReferenceModel,
+} from './reference-models';
 export { effectiveDemandTokens, OBJECTIVES, type Objective } from './objective';
 export {
   lifetimeOptimalCandidate,

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  candidatesAlongIsoLoss,
   costRates,
+  minimumParamsForTarget,
   dollarsPerFlop,
   effectiveDemandTokens,
   explainModel,
@@ -181,6 +183,21 @@ describe('explaining a given model', () => {
     expect(explanation.chinchillaEquivalent.params).toBeGreaterThan(8e9);
     expect(explanation.trainingOverhead).toBeGreaterThan(0.5);
     expect(explanation.breakEvenDemandTokens).toBeGreaterThan(15e12);
+  });
+});
+
+describe('candidates along the iso-loss curve', () => {
+  it('keeps every size on the target loss, skips sizes that cannot reach it, and has its minimum at the optimum', () => {
+    const floor = minimumParamsForTarget(costExample);
+    const sizes = logSpace(floor / 2, floor * 1e3, 400);
+    const curve = candidatesAlongIsoLoss(costExample, sizes);
+    expect(curve.length).toBeLessThan(sizes.length);
+    expect(curve[0]?.params).toBeGreaterThan(floor);
+    for (const candidate of curve) expectRelativelyClose(candidate.loss, 1.947, 1e-9);
+    const cheapest = curve.reduce((best, c) => (c.totalCost < best.totalCost ? c : best));
+    const optimum = solve(costExample).lifetimeOptimal;
+    expect(Math.abs(Math.log(cheapest.params / optimum.params))).toBeLessThan(Math.log((sizes[1] ?? 0) / (sizes[0] ?? 1)));
+    expect(cheapest.totalCost).toBeGreaterThanOrEqual(optimum.totalCost);
   });
 });
 

@@ -1,0 +1,50 @@
+import type { Layout, PlotData } from 'plotly.js-dist-min';
+import type { Candidate } from '../../model';
+import { formatCount, formatRatio } from '../../format/quantity';
+import type { LabelledCandidate } from '../../report/candidates';
+import { candidateColour } from './theme';
+
+/** What a chart module hands to the plotting component. */
+export interface Figure {
+  readonly data: PlotData[];
+  readonly layout: Layout;
+}
+
+/** A candidate's colour, by its position among the baselines when it is one. */
+export function colourOf(candidates: readonly LabelledCandidate[], id: string): string {
+  const baselines = candidates.filter((c) => c.id.startsWith('baseline-'));
+  return candidateColour(
+    id,
+    baselines.findIndex((c) => c.id === id),
+  );
+}
+
+/** "20.5B params on 3.3T tokens (161 tokens/param)": the line every hover starts with. */
+export function describeModel(c: Candidate): string {
+  return `${formatCount(c.params)} params on ${formatCount(c.tokens)} tokens (${formatRatio(c.tokensPerParam)} tokens/param)`;
+}
+
+/** One marker per candidate at (x, y), coloured and named consistently across charts. */
+export function candidateMarkers(
+  candidates: readonly LabelledCandidate[],
+  x: (c: Candidate) => number,
+  y: (c: Candidate) => number,
+  hover: (c: LabelledCandidate) => string,
+): PlotData[] {
+  return candidates.map((labelled) => ({
+    type: 'scatter',
+    mode: 'markers',
+    name: labelled.label,
+    legendgroup: labelled.id,
+    x: [x(labelled.candidate)],
+    y: [y(labelled.candidate)],
+    hovertext: [hover(labelled)],
+    hoverinfo: 'text',
+    marker: {
+      color: colourOf(candidates, labelled.id),
+      size: labelled.id === 'lifetime' ? 14 : 10,
+      symbol: labelled.id === 'lifetime' ? 'star' : labelled.id === 'chinchilla' ? 'diamond' : 'circle',
+      line: { width: 1, color: '#ffffff' },
+    },
+  }));
+}

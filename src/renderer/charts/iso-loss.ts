@@ -1,0 +1,105 @@
+import type { PlotData } from 'plotly.js-dist-min';
+import { REFERENCE_MODELS } from '../../model';
+import { formatCount, formatRatio } from '../../format/quantity';
+import type { Results } from '../lib/results';
+import { logAxis } from './axes';
+import { candidateMarkers, describeModel, type Figure } from './figure';
+import { baseLayout, themeColours, type ChartTheme } from './theme';
+
+/**
+ * Released models drawn as labelled reference points, with where each label sits so that
+ * neighbours (Chinchilla and Llama 2 70B, GPT-3 and Gopher) do not print over each other.
+ */
+const LABELLED_MODELS: Readonly<Record<string, string>> = {
+  gpt3: 'bottom left',
+  gopher: 'bottom right',
+  chinchilla: 'bottom right',
+  'llama1-7b': 'bottom left',
+  'llama2-7b': 'top left',
+  'llama2-70b': 'top right',
+  'llama3-8b': 'top left',
+  'llama3-70b': 'bottom left',
+  'llama31-405b': 'top left',
+};
+
+/** Tokens-per-parameter guide lines: Chinchilla's 20, LLaMA-1 7B's ~142 and Llama 3 8B's ~1,875. */
+export const GUIDE_RATIOS = [20, 142, 1875] as const;
+
+/**
+ * Chart 2: every model of the target loss in (parameters, tokens), with tokens-per-parameter guide
+ * lines, the candidates, and well-known released models as labelled reference points.
+ */
+export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
+  const colours = themeColours(theme);
+  const curve = results.isoLoss;
+  const models = REFERENCE_MODELS.filter((m) => m.id in LABELLED_MODELS);
+  const candidates = results.candidates.map(({ candidate }) => candidate);
+  const params = [...curve.map((c) => c.params), ...models.map((m) => m.params)];
+  // The curve's tokens rise without bound near the smallest feasible size: frame the candidates
+  // and the released models instead.
+  const tokens = [...candidates.map((c) => c.tokens), ...models.map((m) => m.tokens)];
+  const low = Math.min(...params) / 2;
+  const high = Math.max(...params) * 2;
+  const guides: PlotData[] = GUIDE_RATIOS.map((ratio) => ({
+    type: 'scatter',
+    mode: 'lines+text',
+    name: `${formatRatio(ratio)} tokens/param`,
+    x: [low, high],
+    y: [low * ratio, high * ratio],
+    text: ['', `${formatRatio(ratio)}:1`],
+    textposition: 'top left',
+    textfont: { color: colours.muted, size: 10 },
+    line: { color: colours.muted, width: 1, dash: 'dot' },
+    hoverinfo: 'skip',
+    showlegend: false,
+  }));
+  const referencePoints: PlotData = {
+    type: 'scatter',
+    mode: 'markers+text',
+    name: 'Released models',
+    x: models.map((m) => m.params),
+    y: models.map((m) => m.tokens),
+    text: models.map((m) => m.label),
+    textposition: models.map((m) => LABELLED_MODELS[m.id] ?? 'top right'),
+    textfont: { color: colours.muted, size: 10 },
+    hovertext: models.map(
+      (m) =>
+        `<b>${m.label}</b><br>${formatCount(m.params)} params on ${formatCount(m.tokens)} tokens<br>loss ${results.problem.law.loss(m.params, m.tokens).toFixed(3)} (${results.problem.law.id})`,
+    ),
+    hoverinfo: 'text',
+    marker: { color: colours.muted, size: 6, symbol: 'circle-open' },
+    cliponaxis: false,
+  };
+  const isoCurve: PlotData = {
+    type: 'scatter',
+    mode: 'lines',
+    name: `Loss ${results.solution.targetLoss.toPrecision(4)}`,
+    x: curve.map((c) => c.params),
+    y: curve.map((c) => c.tokens),
+    hovertext: curve.map(describeModel),
+    hoverinfo: 'text',
+    line: { color: colours.text, width: 2 },
+  };
+  return {
+    data: [
+      ...guides,
+      referencePoints,
+      isoCurve,
+      ...candidateMarkers(
+        results.candidates,
+        (c) => c.params,
+        (c) => c.tokens,
+        ({ label, candidate }) => `<b>${label}</b><br>${describeModel(candidate)}`,
+      ),
+    ],
+    layout: {
+      ...baseLayout(theme, 'Models of the target loss, with released models for reference'),
+      xaxis: { ...logAxis(theme, 'Parameters', params), range: [Math.log10(low), Math.log10(high)] },
+      yaxis: {
+        ...logAxis(theme, 'Training tokens', tokens),
+        range: [Math.log10(Math.min(...tokens) / 3), Math.log10(Math.max(...tokens) * 3)],
+      },
+      hovermode: 'closest',
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { Candidate, Objective } from '../../model';
+import { formatDollars, formatScientific } from '../../format/quantity';
+
+/** What the charts measure a lifetime in: the scenario's objective, dollars or FLOPs. */
+export interface Metric {
+  readonly unit: string;
+  readonly format: (value: number) => string;
+  readonly training: (c: Candidate) => number;
+  readonly prefill: (c: Candidate) => number;
+  readonly decode: (c: Candidate) => number;
+  readonly total: (c: Candidate) => number;
+}
+
+const COST: Metric = {
+  unit: 'US dollars',
+  format: formatDollars,
+  training: (c) => c.trainingCost,
+  prefill: (c) => c.prefillCost,
+  decode: (c) => c.decodeCost,
+  total: (c) => c.totalCost,
+};
+
+const FLOPS: Metric = {
+  unit: 'FLOPs',
+  format: (value) => `${formatScientific(value)} FLOPs`,
+  training: (c) => c.trainingFlops,
+  prefill: (c) => c.prefillFlops,
+  decode: (c) => c.decodeFlops,
+  total: (c) => c.totalFlops,
+};
+
+export function metricFor(objective: Objective): Metric {
+  return objective === 'cost' ? COST : FLOPS;
+}

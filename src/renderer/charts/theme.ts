@@ -1,0 +1,45 @@
+import type { Layout } from 'plotly.js-dist-min';
+
+export type ChartTheme = 'light' | 'dark';
+
+interface ThemeColours {
+  readonly text: string;
+  readonly muted: string;
+  readonly grid: string;
+  readonly background: string;
+}
+
+const COLOURS: Record<ChartTheme, ThemeColours> = {
+  light: { text: '#1f2937', muted: '#6b7280', grid: '#e5e7eb', background: '#ffffff' },
+  dark: { text: '#e5e7eb', muted: '#9ca3af', grid: '#374151', background: '#1f2937' },
+};
+
+export function themeColours(theme: ChartTheme): ThemeColours {
+  return COLOURS[theme];
+}
+
+/** Colours of the phases of a lifetime bill, the same in every chart. */
+export const PHASE_COLOURS = { training: '#64748b', prefill: '#38bdf8', decode: '#f472b6' } as const;
+
+const CANDIDATE_COLOURS: Readonly<Record<string, string>> = { lifetime: '#2563eb', chinchilla: '#ea580c' };
+const BASELINE_COLOURS = ['#16a34a', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4d7c0f'];
+
+/** One colour per candidate id across every chart: the optimum blue, Chinchilla orange, baselines after. */
+export function candidateColour(id: string, baselineIndex: number): string {
+  return CANDIDATE_COLOURS[id] ?? BASELINE_COLOURS[baselineIndex % BASELINE_COLOURS.length] ?? '#6b7280';
+}
+
+/** The layout every chart shares, in the theme's colours. */
+export function baseLayout(theme: ChartTheme, title: string): Layout {
+  const colours = themeColours(theme);
+  return {
+    title: { text: title, font: { size: 14, color: colours.text }, x: 0.02, xanchor: 'left' },
+    paper_bgcolor: colours.background,
+    plot_bgcolor: colours.background,
+    font: { family: 'system-ui, -apple-system, "Segoe UI", sans-serif', size: 12, color: colours.text },
+    margin: { l: 64, r: 24, t: 40, b: 48 },
+    legend: { orientation: 'h', y: -0.2, font: { size: 11 } },
+    hoverlabel: { font: { size: 12 } },
+    autosize: true,
+  };
+}

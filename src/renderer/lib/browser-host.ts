@@ -1,0 +1,134 @@
+/**
+ * The DOM side of the web API (web-api.ts): the file picker, saving through the File System
+ * Access API or a download, localStorage, new tabs, and the tab's title and leave-page warning.
+ */
+import type { DocumentState } from '../../shared/ipc';
+import { MemoryStorage, type KeyValueStorage, type PickedFile, type SaveTarget, type WebHost } from './web-api';
+
+const APP_NAME = 'Tradeoff Explorer';
+/** Object URLs of downloads are released once the browser has surely started reading them. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
+/** The File System Access API's save picker, not yet in TypeScript's DOM library. */
+interface SaveFilePickerOptions {
+  suggestedName?: string;
+  types?: { description: string; accept: Record<string, string[]> }[];
+}
+interface WritableFile {
+  write(data: string): Promise<void>;
+  close(): Promise<void>;
+}
+interface SaveFileHandle {
+  readonly name: string;
+  createWritable(): Promise<WritableFile>;
+}
+type ShowSaveFilePicker = (options: SaveFilePickerOptions) => Promise<SaveFileHandle>;
+
+/** localStorage when the browser allows it (it throws in some privacy modes), else memory. */
+function chooseStorage(): KeyValueStorage {
+  try {
+    const storage = window.localStorage;
+    const probe = 'tradeoff-explorer.probe';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return new MemoryStorage();
+  }
+}
+
+/** A hidden `<input type=file>`; resolves null when the user cancels the dialog. */
+function pickFile(accept: string): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.hidden = true;
+    input.dataset.webFileInput = '';
+    const finish = (file: PickedFile | null): void => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => finish(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(name: string, content: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function browserHost(): WebHost {
+  /** Files written through the save picker in this session, by name, so Save needs no dialog. */
+  const handles = new Map<string, SaveFileHandle>();
+  let warnOnLeave = false;
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!warnOnLeave) return;
+    event.preventDefault();
+    // Older browsers need returnValue set to show the prompt.
+    event.returnValue = '';
+  };
+
+  async function writeTo(handle: SaveFileHandle, content: string): Promise<string> {
+    const writable = await handle.createWritable();
+    await writable.write(content);
+    await writable.close();
+    handles.set(handle.name, handle);
+    return handle.name;
+  }
+
+  async function saveFile(target: SaveTarget): Promise<string | null> {
+    const known = target.overwrite ? handles.get(target.suggestedName) : undefined;
+    if (known) return writeTo(known, target.content);
+    const picker = (window as unknown as { showSaveFilePicker?: ShowSaveFilePicker }).showSaveFilePicker;
+    if (typeof picker === 'function') {
+      let handle: SaveFileHandle | undefined;
+      try {
+        handle = await picker.call(window, {
+          suggestedName: target.suggestedName,
+          types: [{ description: target.description, accept: { [target.mimeType]: [target.extension] } }],
+        });
+      } catch (error) {
+        if (isAbort(error)) return null;
+        // No user gesture left (the save came after other awaits) or the picker is blocked:
+        // a download still gets the file to the user.
+        handle = undefined;
+      }
+      if (handle) return writeTo(handle, target.content);
+    }
+    download(target.suggestedName, target.content, target.mimeType);
+    return target.suggestedName;
+  }
+
+  return {
+    storage: chooseStorage(),
+    pickFile,
+    saveFile,
+    openWindow(url) {
+      window.open(url, '_blank', 'noopener');
+    },
+    setDocumentState({ title, dirty }: DocumentState) {
+      document.title = title ? `${dirty ? '• ' : ''}${title} — ${APP_NAME}` : APP_NAME;
+      if (dirty !== warnOnLeave) {
+        warnOnLeave = dirty;
+        if (dirty) window.addEventListener('beforeunload', onBeforeUnload);
+        else window.removeEventListener('beforeunload', onBeforeUnload);
+      }
+    },
+  };
+}

@@ -1,0 +1,254 @@
+import type { Dtype, Objective } from '../../model';
+import { formatQuantityInput, parseQuantity } from '../../format/quantity';
+import {
+  validateScenario,
+  type AcceleratorSpec,
+  type Scenario,
+  type ScenarioIssue,
+  type TargetSpec,
+} from '../../scenario';
+
+/**
+ * The scenario editor's state: what the user typed, as text, so that "70B" or a half-typed "1.4e"
+ * survives until it parses. `scenarioFromForm` turns it into a validated scenario or into issues
+ * keyed by the same JSON paths as the file validator's, so every message lands next to its field.
+ */
+
+export type LawMode = 'preset' | 'chinchilla' | 'kaplan';
+export type TargetKind = 'loss' | 'model' | 'computeOptimalFlops' | 'computeOptimalParams';
+export type DemandKind = 'totals' | 'requests' | 'rate';
+export type AcceleratorKind = 'gpu' | 'peak';
+
+export interface HardwareForm {
+  accelerator: AcceleratorKind;
+  gpu: string;
+  dtype: Dtype;
+  peakFlops: string;
+  pricePerHour: string;
+}
+
+export interface ScenarioForm {
+  name: string;
+  notes: string;
+  lawMode: LawMode;
+  lawPreset: string;
+  chinchilla: { E: string; A: string; B: string; alpha: string; beta: string };
+  kaplan: { alphaN: string; alphaD: string; Nc: string; Dc: string };
+  targetKind: TargetKind;
+  target: { loss: string; params: string; tokens: string; flops: string; optimalParams: string };
+  demandKind: DemandKind;
+  demand: {
+    inputTokens: string;
+    outputTokens: string;
+    requests: string;
+    requestsPerDay: string;
+    days: string;
+    inputTokensPerRequest: string;
+    outputTokensPerRequest: string;
+  };
+  objective: Objective;
+  training: HardwareForm & { mfu: string };
+  inference: HardwareForm & { prefillMfu: string; decodeMfu: string };
+  /** Objects rather than strings so that each input binds to its own entry. */
+  baselines: { ratio: string }[];
+}
+
+const text = (value: number | undefined, fallback = ''): string =>
+  value === undefined ? fallback : formatQuantityInput(value);
+
+function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): HardwareForm {
+  return 'gpu' in spec
+    ? {
+        accelerator: 'gpu',
+        gpu: spec.gpu,
+        dtype: spec.dtype,
+        peakFlops: '',
+        pricePerHour: text(spec.pricePerHour),
+      }
+    : {
+        accelerator: 'peak',
+        gpu: 'H100-SXM',
+        dtype: 'bf16',
+        peakFlops: text(spec.peakFlops),
+        pricePerHour: text(spec.pricePerHour),
+      };
+}
+
+/** The editor state that shows a scenario; every field not in use keeps a sensible starting value. */
+export function formFromScenario(scenario: Scenario): ScenarioForm {
+  const { law, target, demand } = scenario;
+  return {
+    name: scenario.name,
+    notes: scenario.notes,
+    lawMode: 'preset' in law ? 'preset' : law.form,
+    lawPreset: 'preset' in law ? law.preset : 'sardana2024',
+    chinchilla:
+      'form' in law && law.form === 'chinchilla'
+        ? { E: text(law.E), A: text(law.A), B: text(law.B), alpha: text(law.alpha), beta: text(law.beta) }
+        : { E: '1.69', A: '406.4', B: '410.7', alpha: '0.336', beta: '0.283' },
+    kaplan:
+      'form' in law && law.form === 'kaplan'
+        ? { alphaN: text(law.alphaN), alphaD: text(law.alphaD), Nc: text(law.Nc), Dc: text(law.Dc) }
+        : { alphaN: '0.076', alphaD: '0.095', Nc: '8.8e13', Dc: '5.4e13' },
+    targetKind: targetKindOf(target),
+    target: {
+      loss: text('loss' in target ? target.loss : undefined, '2'),
+      params: text('model' in target ? target.model.params : undefined, '70B'),
+      tokens: text('model' in target ? target.model.tokens : undefined, '1.4T'),
+      flops: text('computeOptimalFlops' in target ? target.computeOptimalFlops : undefined, '1e24'),
+      optimalParams: text('computeOptimalParams' in target ? target.computeOptimalParams : undefined, '70B'),
+    },
+    demandKind: 'inputTokens' in demand ? 'totals' : 'requests' in demand ? 'requests' : 'rate',
+    demand: {
+      inputTokens: text('inputTokens' in demand ? demand.inputTokens : undefined, '1T'),
+      outputTokens: text('outputTokens' in demand ? demand.outputTokens : undefined, '1T'),
+      requests: text('requests' in demand ? demand.requests : undefined, '10B'),
+      requestsPerDay: text('requestsPerDay' in demand ? demand.requestsPerDay : undefined, '10M'),
+      days: text('days' in demand ? demand.days : undefined, '365'),
+      inputTokensPerRequest: text(
+        'inputTokensPerRequest' in demand ? demand.inputTokensPerRequest : undefined,
+        '1000',
+      ),
+      outputTokensPerRequest: text(
+        'outputTokensPerRequest' in demand ? demand.outputTokensPerRequest : undefined,
+        '250',
+      ),
+    },
+    objective: scenario.objective,
+    training: { ...hardwareForm(scenario.training), mfu: text(scenario.training.mfu) },
+    inference: {
+      ...hardwareForm(scenario.inference),
+      prefillMfu: text(scenario.inference.prefillMfu),
+      decodeMfu: text(scenario.inference.decodeMfu),
+    },
+    baselines: scenario.baselines.map((ratio) => ({ ratio: text(ratio) })),
+  };
+}
+
+function targetKindOf(target: TargetSpec): TargetKind {
+  if ('loss' in target) return 'loss';
+  if ('model' in target) return 'model';
+  return 'computeOptimalFlops' in target ? 'computeOptimalFlops' : 'computeOptimalParams';
+}
+
+export type FormResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+/** Turns the editor state into a validated scenario, or into every issue with its JSON path. */
+export function scenarioFromForm(form: ScenarioForm): FormResult {
+  const typingIssues: ScenarioIssue[] = [];
+  const number = (value: string, path: string): number | undefined => {
+    if (value.trim() === '') {
+      typingIssues.push({ path, message: 'required' });
+      return undefined;
+    }
+    try {
+      return parseQuantity(value);
+    } catch (error) {
+      typingIssues.push({ path, message: (error as Error).message });
+      return undefined;
+    }
+  };
+  const file = {
+    name: form.name,
+    notes: form.notes,
+    law: lawOf(form, number),
+    target: targetOf(form, number),
+    demand: demandOf(form, number),
+    objective: form.objective,
+    training: {
+      ...acceleratorOf(form.training, 'training', number),
+      mfu: number(form.training.mfu, 'training.mfu'),
+    },
+    inference: {
+      ...acceleratorOf(form.inference, 'inference', number),
+      prefillMfu: number(form.inference.prefillMfu, 'inference.prefillMfu'),
+      decodeMfu: number(form.inference.decodeMfu, 'inference.decodeMfu'),
+    },
+    baselines: form.baselines.map(({ ratio }, index) => number(ratio, `baselines[${index}]`)),
+  };
+  const result = validateScenario(file);
+  if (result.ok && typingIssues.length === 0) return result;
+  // A field that did not parse was passed on as undefined; its "missing" report is noise.
+  const typed = new Set(typingIssues.map((issue) => issue.path));
+  const validationIssues = result.ok ? [] : result.issues.filter((issue) => !typed.has(issue.path));
+  return { ok: false, issues: [...typingIssues, ...validationIssues] };
+}
+
+type NumberReader = (value: string, path: string) => number | undefined;
+
+/** The pre-validation JSON of a section: numbers that did not parse are left undefined. */
+type Section = Record<string, unknown>;
+
+function lawOf(form: ScenarioForm, number: NumberReader): Section {
+  if (form.lawMode === 'preset') return { preset: form.lawPreset };
+  if (form.lawMode === 'chinchilla') {
+    const c = form.chinchilla;
+    return {
+      form: 'chinchilla',
+      E: number(c.E, 'law.E'),
+      A: number(c.A, 'law.A'),
+      B: number(c.B, 'law.B'),
+      alpha: number(c.alpha, 'law.alpha'),
+      beta: number(c.beta, 'law.beta'),
+    };
+  }
+  const k = form.kaplan;
+  return {
+    form: 'kaplan',
+    alphaN: number(k.alphaN, 'law.alphaN'),
+    alphaD: number(k.alphaD, 'law.alphaD'),
+    Nc: number(k.Nc, 'law.Nc'),
+    Dc: number(k.Dc, 'law.Dc'),
+  };
+}
+
+function targetOf(form: ScenarioForm, number: NumberReader): Section {
+  const t = form.target;
+  switch (form.targetKind) {
+    case 'loss':
+      return { loss: number(t.loss, 'target.loss') };
+    case 'model':
+      return {
+        model: {
+          params: number(t.params, 'target.model.params'),
+          tokens: number(t.tokens, 'target.model.tokens'),
+        },
+      };
+    case 'computeOptimalFlops':
+      return { computeOptimalFlops: number(t.flops, 'target.computeOptimalFlops') };
+    case 'computeOptimalParams':
+      return { computeOptimalParams: number(t.optimalParams, 'target.computeOptimalParams') };
+  }
+}
+
+function demandOf(form: ScenarioForm, number: NumberReader): Section {
+  const d = form.demand;
+  const perRequest = {
+    inputTokensPerRequest: number(d.inputTokensPerRequest, 'demand.inputTokensPerRequest'),
+    outputTokensPerRequest: number(d.outputTokensPerRequest, 'demand.outputTokensPerRequest'),
+  };
+  switch (form.demandKind) {
+    case 'totals':
+      return {
+        inputTokens: number(d.inputTokens, 'demand.inputTokens'),
+        outputTokens: number(d.outputTokens, 'demand.outputTokens'),
+      };
+    case 'requests':
+      return { requests: number(d.requests, 'demand.requests'), ...perRequest };
+    case 'rate':
+      return {
+        requestsPerDay: number(d.requestsPerDay, 'demand.requestsPerDay'),
+        days: number(d.days, 'demand.days'),
+        ...perRequest,
+      };
+  }
+}
+
+function acceleratorOf(hardware: HardwareForm, path: string, number: NumberReader): Section {
+  const pricePerHour = number(hardware.pricePerHour, `${path}.pricePerHour`);
+  return hardware.accelerator === 'gpu'
+    ? { gpu: hardware.gpu, dtype: hardware.dtype, pricePerHour }
+    : { peakFlops: number(hardware.peakFlops, `${path}.peakFlops`), pricePerHour };
+}

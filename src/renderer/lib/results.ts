@@ -1,0 +1,50 @@
+import {
+  candidatesAlongIsoLoss,
+  logSpace,
+  minimumParamsForTarget,
+  solve,
+  sweepDemand,
+  totalDemandTokens,
+  type Candidate,
+  type Problem,
+  type Solution,
+  type SweepPoint,
+} from '../../model';
+import { labelledCandidates, type LabelledCandidate } from '../../report/candidates';
+import { problemFromScenario, type Scenario } from '../../scenario';
+
+/** Everything the workspace draws for one scenario, computed by the engine in one go. */
+export interface Results {
+  readonly scenario: Scenario;
+  readonly problem: Problem;
+  readonly solution: Solution;
+  readonly candidates: readonly LabelledCandidate[];
+  /** Models of the target loss from near the smallest possible size to well past the largest candidate. */
+  readonly isoLoss: readonly Candidate[];
+  readonly demandSweep: readonly SweepPoint[];
+  /** The scenario's own lifetime demand in tokens (input + output). */
+  readonly demandTokens: number;
+}
+
+const CURVE_POINTS = 160;
+const SWEEP_POINTS = 80;
+/** The demand chart spans this many decades each side of today's demand. */
+const SWEEP_DECADES = 4;
+
+export function computeResults(scenario: Scenario): Results {
+  const problem = problemFromScenario(scenario);
+  const solution = solve(problem);
+  const candidates = labelledCandidates(solution);
+  const sizes = candidates.map(({ candidate }) => candidate.params);
+  // Start just above N_min, where the curve turns up steeply, but not so far below the candidates
+  // that they crowd into one corner.
+  const smallest = Math.max(minimumParamsForTarget(problem) * 1.05, Math.min(...sizes) / 4);
+  const isoLoss = candidatesAlongIsoLoss(problem, logSpace(smallest, Math.max(...sizes) * 4, CURVE_POINTS));
+  const demandTokens = totalDemandTokens(problem.demand);
+  const centre = demandTokens > 0 ? demandTokens : 1e12;
+  const demandSweep = sweepDemand(
+    problem,
+    logSpace(centre / 10 ** SWEEP_DECADES, centre * 10 ** SWEEP_DECADES, SWEEP_POINTS),
+  );
+  return { scenario, problem, solution, candidates, isoLoss, demandSweep, demandTokens };
+}

@@ -1,0 +1,205 @@
+import { ScienceError } from '../../model';
+import { markdownReport } from '../../report/markdown';
+import { solutionCsv } from '../../report/solution-report';
+import { parseScenarioText, type Scenario } from '../../scenario';
+import type { DesktopApi, Draft, OpenedFile, UserPreferences } from '../../shared/ipc';
+import { ScenarioDocument } from './document.svelte';
+import { newScenario } from './new-scenario';
+import { computeResults, type Results } from './results';
+
+/** How long edits settle before the crash-safety draft is written. */
+const DRAFT_DELAY_MS = 400;
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+/**
+ * The app's state and commands, independent of any component: the open document, the last good
+ * results, the recovered draft on offer, and what to tell the user. Components only render it.
+ */
+export class Workspace {
+  readonly doc: ScenarioDocument;
+  preferences: UserPreferences = $state({ theme: 'system', defaultLaw: null, defaultHardware: null });
+  /** The newest results that could be computed; kept while the form is invalid so charts never blank. */
+  results: Results | null = $state(null);
+  /** Why the current form has no fresh results, when the engine (not the validator) refused it. */
+  computeError: string | null = $state(null);
+  status: { kind: 'info' | 'error'; text: string } | null = $state(null);
+  recoverableDraft: Draft | null = $state(null);
+  /** Set while the unsaved-changes question is on screen. */
+  unsavedPrompt: { resolve: (choice: UnsavedChoice) => void } | null = $state(null);
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(readonly api: DesktopApi) {
+    this.doc = new ScenarioDocument(newScenario(this.preferences));
+  }
+
+  async start(): Promise<void> {
+    this.preferences = await this.api.getPreferences();
+    this.doc.load(newScenario(this.preferences), null);
+    this.recoverableDraft = await this.api.getDraft();
+  }
+
+  /** Recomputes after every edit; the engine's refusals become a message, never a blank chart. */
+  recompute(): void {
+    const result = this.doc.result;
+    if (!result.ok) return;
+    try {
+      this.results = computeResults(result.scenario);
+      this.computeError = null;
+    } catch (error) {
+      if (!(error instanceof ScienceError)) throw error;
+      this.computeError = error.message;
+    }
+  }
+
+  /** Keeps a draft of unsaved, valid work for crash recovery; clears it once nothing is unsaved. */
+  scheduleDraft(): void {
+    clearTimeout(this.#draftTimer);
+    const result = this.doc.result;
+    const dirty = this.doc.dirty;
+    const path = this.doc.path;
+    this.#draftTimer = setTimeout(() => {
+      if (!dirty) void this.api.clearDraft();
+      else if (result.ok) void this.api.setDraft({ path, scenario: result.scenario }).catch(() => undefined);
+    }, DRAFT_DELAY_MS);
+  }
+
+  recoverDraft(): void {
+    const draft = this.recoverableDraft;
+    this.recoverableDraft = null;
+    if (!draft) return;
+    const parsed = parseScenarioText(draft.text);
+    if (!parsed.ok) {
+      this.report('error', 'The recovered draft could not be read; it was discarded.');
+      void this.api.clearDraft();
+      return;
+    }
+    this.doc.load(parsed.scenario, draft.path, { dirty: true });
+  }
+
+  discardDraft(): void {
+    this.recoverableDraft = null;
+    void this.api.clearDraft();
+  }
+
+  report(kind: 'info' | 'error', text: string): void {
+    this.status = { kind, text };
+  }
+
+  /** Asks what to do with unsaved changes; true when it is fine to replace the document. */
+  async readyToReplace(): Promise<boolean> {
+    if (!this.doc.dirty) return true;
+    const choice = await new Promise<UnsavedChoice>((resolve) => (this.unsavedPrompt = { resolve }));
+    this.unsavedPrompt = null;
+    if (choice === 'cancel') return false;
+    return choice === 'discard' || (await this.save());
+  }
+
+  async newDocument(): Promise<void> {
+    if (!(await this.readyToReplace())) return;
+    this.doc.load(newScenario(this.preferences), null);
+    void this.api.clearDraft();
+  }
+
+  async open(): Promise<void> {
+    if (!(await this.readyToReplace())) return;
+    await this.guard('Open', async () => {
+      const file = await this.api.openScenario();
+      if (file) this.loadFile(file);
+    });
+  }
+
+  async openGiven(file: OpenedFile): Promise<void> {
+    if (await this.readyToReplace()) this.loadFile(file);
+  }
+
+  async openDropped(file: File): Promise<void> {
+    if (!(await this.readyToReplace())) return;
+    await this.guard('Open', async () => this.loadFile(await this.api.openDroppedFile(file)));
+  }
+
+  /** Loads a file's text, or says precisely why not, leaving the current document untouched. */
+  loadFile(file: OpenedFile): void {
+    const parsed = parseScenarioText(file.text);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
+      this.report(
+        'error',
+        `${file.path} was not opened: ${first?.path ? `${first.path}: ` : ''}${first?.message}${more}`,
+      );
+      return;
+    }
+    this.doc.load(parsed.scenario, file.path);
+    this.report('info', `Opened ${file.path}`);
+  }
+
+  /** Saves in place (or asks where); true once the document is safely on disk. */
+  async save(saveAs = false): Promise<boolean> {
+    const scenario = this.validScenario('save');
+    if (!scenario) return false;
+    const done = await this.guard('Save', async () => {
+      const request = { path: this.doc.path, scenario };
+      const saved = saveAs ? await this.api.saveScenarioAs(request) : await this.api.saveScenario(request);
+      if (!saved) return false;
+      this.doc.markSaved(saved.path);
+      void this.api.clearDraft();
+      this.report('info', `Saved ${saved.path}`);
+      return true;
+    });
+    return done ?? false;
+  }
+
+  async exportCsv(): Promise<void> {
+    const results = this.results;
+    if (!results) return;
+    await this.exportContent(
+      'csv',
+      solutionCsv(results.scenario.name, results.problem.law, results.solution),
+    );
+  }
+
+  async exportReport(): Promise<void> {
+    const results = this.results;
+    if (!results) return;
+    await this.exportContent('md', markdownReport(results.scenario, results.problem.law, results.solution));
+  }
+
+  async setTheme(theme: UserPreferences['theme']): Promise<void> {
+    this.preferences = await this.api.setPreferences({ theme });
+  }
+
+  private async exportContent(kind: 'csv' | 'md', content: string): Promise<void> {
+    await this.guard('Export', async () => {
+      const saved = await this.api.exportResults({ suggestedName: this.fileStem(), content, kind });
+      if (saved) this.report('info', `Exported ${saved.path}`);
+    });
+  }
+
+  /** A file-name-safe stem for exports, from the document's title. */
+  fileStem(): string {
+    const stem = this.doc.title
+      .replace(/\.tradeoff\.json$/i, '')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    return stem || 'scenario';
+  }
+
+  private validScenario(action: string): Scenario | undefined {
+    const result = this.doc.result;
+    if (result.ok) return result.scenario;
+    const first = result.issues[0];
+    this.report('error', `Cannot ${action} yet: ${first?.path}: ${first?.message}`);
+    return undefined;
+  }
+
+  /** Runs a file operation, turning a rejection into a message on screen; undefined when it failed. */
+  private async guard<T>(action: string, work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      this.report('error', `${action} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+}
