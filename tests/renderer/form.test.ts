@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formFromScenario, scenarioFromForm } from '../../src/renderer/lib/form';
+import { newScenario } from '../../src/renderer/lib/new-scenario';
+import { parseScenarioText, type Scenario } from '../../src/scenario';
+
+function example(name: string): Scenario {
+  const result = parseScenarioText(
+    readFileSync(new URL(`../../resources/scenarios/${name}.tradeoff.json`, import.meta.url), 'utf8'),
+  );
+  if (!result.ok) throw new Error(`example ${name} is invalid`);
+  return result.scenario;
+}
+
+describe('the scenario editor form', () => {
+  it.each(['sardana-70b-chatbot', 'llama3-8b-overtrained', 'on-device-small', 'frontier-modest-demand'])(
+    'shows %s and reads back the very same scenario',
+    (name) => {
+      const scenario = example(name);
+      const result = scenarioFromForm(formFromScenario(scenario));
+      expect(result).toEqual({ ok: true, scenario });
+    },
+  );
+
+  it('round-trips custom laws and explicit peaks', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    for (const law of [
+      { form: 'chinchilla' as const, E: 1.5, A: 400.25, B: 390, alpha: 0.3, beta: 0.31 },
+      { form: 'kaplan' as const, alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 },
+    ]) {
+      const scenario = { ...base, law, training: { peakFlops: 1.25e15, pricePerHour: 3, mfu: 0.45 } };
+      expect(scenarioFromForm(formFromScenario(scenario))).toEqual({ ok: true, scenario });
+    }
+  });
+
+  it('reads what people type: 70B, 1.4T and 2,000,000', () => {
+    const form = formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
+    form.target.params = '70B';
+    form.target.tokens = '1.4T';
+    form.demand.requests = '2,000,000';
+    const result = scenarioFromForm(form);
+    expect(result.ok && result.scenario.target).toEqual({ model: { params: 70e9, tokens: 1.4e12 } });
+    expect(result.ok && 'requests' in result.scenario.demand && result.scenario.demand.requests).toBe(2e6);
+  });
+
+  it('puts each typing and validation problem at its field, once', () => {
+    const form = formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
+    form.targetKind = 'loss';
+    form.target.loss = '1.5';
+    form.demand.requests = 'lots';
+    form.training.mfu = '';
+    form.inference.decodeMfu = '2';
+    form.baselines = [{ ratio: '20' }, { ratio: '-5' }];
+    const result = scenarioFromForm(form);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      'demand.requests: "lots" is not a number; write e.g. 70e9, 70B, 1.4T or 2,000,000',
+      'training.mfu: required',
+      'inference.decodeMfu: 2 is outside (0, 1]',
+      'baselines[1]: -5 must be above 0',
+      'target.loss: 1.5 is below the irreducible loss E = 1.69 of law sardana2024',
+    ]);
+  });
+
+  it('never reports a valid scenario for any garbage typed into a number field', () => {
+    fc.assert(
+      fc.property(fc.string(), (typed) => {
+        const form = formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
+        form.inference.prefillMfu = typed;
+        const result = scenarioFromForm(form);
+        if (result.ok) {
+          expect(result.scenario.inference.prefillMfu).toBeGreaterThan(0);
+          expect(result.scenario.inference.prefillMfu).toBeLessThanOrEqual(1);
+        } else {
+          expect(result.issues.map((issue) => issue.path)).toContain('inference.prefillMfu');
+        }
+      }),
+    );
+  });
+
+  it('starts a new scenario with the preferred law and GPU, ignoring unknown ones', () => {
+    const preferred = newScenario({ defaultLaw: 'besiroglu2024', defaultHardware: 'B200' });
+    expect(preferred.law).toEqual({ preset: 'besiroglu2024' });
+    expect(preferred.training).toMatchObject({ gpu: 'B200', dtype: 'bf16' });
+    const unknown = newScenario({ defaultLaw: 'nope', defaultHardware: 'TPU' });
+    expect(unknown.law).toEqual({ preset: 'sardana2024' });
+    expect(unknown.training).toMatchObject({ gpu: 'H100-SXM' });
+  });
+});
