@@ -13,7 +13,8 @@ export interface GpuPreset {
 }
 
 const TERA = 1e12;
-const SOURCE_NVIDIA = 'vendor datasheet, dense peak without sparsity (science README §5, 2026)';
+/** Dense peaks are the datasheets' figures without 2:4 sparsity, as the cost model needs. */
+const datasheet = (product: string) => `${product} datasheet, dense peak without sparsity (as of 2026)`;
 
 /** Accelerators with their dense peaks, memory and bandwidth (science README §5). */
 export const GPU_PRESETS: readonly GpuPreset[] = [
@@ -23,7 +24,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peakFlops: { bf16: 312 * TERA, int8: 624 * TERA },
     memoryGB: 40,
     bandwidthTBs: 1.555,
-    source: SOURCE_NVIDIA,
+    source: datasheet('NVIDIA A100 Tensor Core GPU'),
   },
   {
     id: 'A100-80GB',
@@ -31,7 +32,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peakFlops: { bf16: 312 * TERA, int8: 624 * TERA },
     memoryGB: 80,
     bandwidthTBs: 2.039,
-    source: SOURCE_NVIDIA,
+    source: datasheet('NVIDIA A100 Tensor Core GPU'),
   },
   {
     id: 'H100-SXM',
@@ -39,7 +40,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peakFlops: { bf16: 989 * TERA, fp8: 1979 * TERA, int8: 1979 * TERA },
     memoryGB: 80,
     bandwidthTBs: 3.35,
-    source: SOURCE_NVIDIA,
+    source: datasheet('NVIDIA H100 Tensor Core GPU'),
   },
   {
     id: 'H200-SXM',
@@ -47,7 +48,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peakFlops: { bf16: 989 * TERA, fp8: 1979 * TERA, int8: 1979 * TERA },
     memoryGB: 141,
     bandwidthTBs: 4.8,
-    source: SOURCE_NVIDIA,
+    source: datasheet('NVIDIA H200 Tensor Core GPU'),
   },
   {
     id: 'B200',
@@ -55,7 +56,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peakFlops: { bf16: 2250 * TERA, fp8: 4500 * TERA, int8: 4500 * TERA },
     memoryGB: 180,
     bandwidthTBs: 8,
-    source: SOURCE_NVIDIA,
+    source: datasheet('NVIDIA DGX B200 (per GPU)'),
   },
   {
     id: 'MI300X',
@@ -63,7 +64,7 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     peakFlops: { bf16: 1307 * TERA, fp8: 2615 * TERA, int8: 2615 * TERA },
     memoryGB: 192,
     bandwidthTBs: 5.3,
-    source: 'AMD datasheet, dense peak without sparsity (science README §5, 2026)',
+    source: datasheet('AMD Instinct MI300X'),
   },
 ];
 

@@ -17,7 +17,7 @@ export function markdownReport(
   scenario: Scenario,
   law: LossLaw,
   solution: Solution,
-  generatedAt: Date,
+  generatedAt: Date = new Date(),
 ): string {
   const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
   const rows = labelledCandidates(solution).map(({ label, candidate: c, saving }) => [

@@ -37,6 +37,7 @@ function axisStyle(theme: ChartTheme, title: string): Record<string, unknown> {
     linecolor: colours.grid,
     zerolinecolor: colours.grid,
     tickfont: { color: colours.muted },
-    automargin: true,
+    // Fixed margins (see baseLayout): automargin makes plotly lay each chart out twice per update.
+    automargin: false,
   };
 }

@@ -36,6 +36,9 @@ export function candidateMarkers(
     mode: 'markers',
     name: labelled.label,
     legendgroup: labelled.id,
+    // The result cards above the charts wear the same colours and act as the legend; leaving
+    // candidates out of plotly's legends also halves the text it has to measure on each update.
+    showlegend: false,
     x: [x(labelled.candidate)],
     y: [y(labelled.candidate)],
     hovertext: [hover(labelled)],

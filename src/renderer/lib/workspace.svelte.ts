@@ -2,7 +2,7 @@ import { ScienceError } from '../../model';
 import { markdownReport } from '../../report/markdown';
 import { solutionCsv } from '../../report/solution-report';
 import { parseScenarioText, type Scenario } from '../../scenario';
-import type { DesktopApi, Draft, OpenedFile, UserPreferences } from '../../shared/ipc';
+import type { DesktopApi, Draft, OpenedFile, PreferencesPatch, UserPreferences } from '../../shared/ipc';
 import { ScenarioDocument } from './document.svelte';
 import { newScenario } from './new-scenario';
 import { computeResults, type Results } from './results';
@@ -20,7 +20,7 @@ export class Workspace {
   readonly doc: ScenarioDocument;
   preferences: UserPreferences = $state({ theme: 'system', defaultLaw: null, defaultHardware: null });
   /** The newest results that could be computed; kept while the form is invalid so charts never blank. */
-  results: Results | null = $state(null);
+  results: Results | null = $state.raw(null);
   /** Why the current form has no fresh results, when the engine (not the validator) refused it. */
   computeError: string | null = $state(null);
   status: { kind: 'info' | 'error'; text: string } | null = $state(null);
@@ -165,8 +165,12 @@ export class Workspace {
     await this.exportContent('md', markdownReport(results.scenario, results.problem.law, results.solution));
   }
 
-  async setTheme(theme: UserPreferences['theme']): Promise<void> {
-    this.preferences = await this.api.setPreferences({ theme });
+  /** Stores a preference (theme, default law or GPU for new scenarios) and says so. */
+  async setPreference(patch: PreferencesPatch, confirmation?: string): Promise<void> {
+    await this.guard('Saving the preference', async () => {
+      this.preferences = await this.api.setPreferences(patch);
+      if (confirmation) this.report('info', confirmation);
+    });
   }
 
   private async exportContent(kind: 'csv' | 'md', content: string): Promise<void> {
