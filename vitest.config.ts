@@ -1,8 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     coverage: {
       provider: 'v8',
@@ -10,5 +9,27 @@ export default defineConfig({
       reporter: ['text-summary', 'text'],
       thresholds: { lines: 95 },
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/browser/**'],
+        },
+      },
+      {
+        // The built renderer in headless Chromium: global-setup.ts builds it once and serves it;
+        // each test file drives its own browser.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 
 /** Module scripts are refused without a JavaScript type, so types are set here, not sniffed. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

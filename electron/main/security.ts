@@ -3,36 +3,8 @@
  * no new windows, no permissions, a strict CSP, and external links only to https sites.
  */
 import { shell, type Session, type WebContents } from 'electron';
-
-/**
- * No 'unsafe-eval' anywhere. Inline styles are allowed because Svelte transitions and plotly.js
- * set them; images may be data:/blob: because plotly renders its PNG export that way. 'self'
- * also admits the dev server's same-host HMR websocket.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** https only, and no user:password@ part that could disguise the real host. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname !== '' && !parsed.username && !parsed.password;
-  } catch {
-    return false;
-  }
-}
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { isSafeExternalUrl } from '../../src/shared/external-url';
 
 export async function openExternalSafely(url: string): Promise<void> {
   if (!isSafeExternalUrl(url)) throw new Error('Only https:// links can be opened');

@@ -9,7 +9,7 @@ vi.mock('electron', () => import('./fake-electron'));
 const { registerAppScheme, resolveAppFile, respondWithAppFile } =
   await import('../../electron/main/protocol');
 const { AppOrigin } = await import('../../electron/main/origin');
-const { CONTENT_SECURITY_POLICY } = await import('../../electron/main/security');
+const { CONTENT_SECURITY_POLICY } = await import('../../src/shared/csp');
 
 let root: string;
 beforeAll(async () => {

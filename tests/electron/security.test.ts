@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { isSafeExternalUrl } from '../../src/shared/external-url';
 import { FakeWebContents, fakeEvent, resetFakeElectron, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, isSafeExternalUrl, openExternalSafely } =
-  await import('../../electron/main/security');
+const { hardenSession, hardenWebContents, openExternalSafely } = await import('../../electron/main/security');
 
 beforeEach(resetFakeElectron);
 

@@ -196,7 +196,9 @@ describe('candidates along the iso-loss curve', () => {
     for (const candidate of curve) expectRelativelyClose(candidate.loss, 1.947, 1e-9);
     const cheapest = curve.reduce((best, c) => (c.totalCost < best.totalCost ? c : best));
     const optimum = solve(costExample).lifetimeOptimal;
-    expect(Math.abs(Math.log(cheapest.params / optimum.params))).toBeLessThan(Math.log((sizes[1] ?? 0) / (sizes[0] ?? 1)));
+    expect(Math.abs(Math.log(cheapest.params / optimum.params))).toBeLessThan(
+      Math.log((sizes[1] ?? 0) / (sizes[0] ?? 1)),
+    );
     expect(cheapest.totalCost).toBeGreaterThanOrEqual(optimum.totalCost);
   });
 });

@@ -3,7 +3,13 @@
  * Access API or a download, localStorage, new tabs, and the tab's title and leave-page warning.
  */
 import type { DocumentState } from '../../shared/ipc';
-import { MemoryStorage, type KeyValueStorage, type PickedFile, type SaveTarget, type WebHost } from './web-api';
+import {
+  MemoryStorage,
+  type KeyValueStorage,
+  type PickedFile,
+  type SaveTarget,
+  type WebHost,
+} from './web-api';
 
 const APP_NAME = 'Tradeoff Explorer';
 /** Object URLs of downloads are released once the browser has surely started reading them. */

@@ -86,7 +86,11 @@ const MAX_NAME_LENGTH = 255;
 const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
 const DRAFT_FORMAT = 'tradeoff-draft';
 
-export const DEFAULT_PREFERENCES: UserPreferences = { theme: 'system', defaultLaw: null, defaultHardware: null };
+export const DEFAULT_PREFERENCES: UserPreferences = {
+  theme: 'system',
+  defaultLaw: null,
+  defaultHardware: null,
+};
 
 export const EXPORT_TYPES: Record<ExportKind, { readonly mimeType: string; readonly description: string }> = {
   csv: { mimeType: 'text/csv', description: 'CSV table' },
@@ -117,7 +121,9 @@ export function withExtension(fileName: string, extension: string): string {
   const lastDot = extension.lastIndexOf('.');
   const finalPart = extension.slice(lastDot);
   const stem =
-    lastDot > 0 && fileName.toLowerCase().endsWith(finalPart) ? fileName.slice(0, -finalPart.length) : fileName;
+    lastDot > 0 && fileName.toLowerCase().endsWith(finalPart)
+      ? fileName.slice(0, -finalPart.length)
+      : fileName;
   return stem + extension;
 }
 
@@ -244,9 +250,12 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   try {
     text = await file.text();
   } catch (error) {
-    throw new Error(`Could not open ${file.name}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Could not open ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   return { path: file.name, text };
 }
@@ -301,7 +310,10 @@ export function createWebApi(host: WebHost): DesktopApi {
     return opened;
   }
 
-  async function saveScenarioFile(request: SaveScenarioRequest, overwrite: boolean): Promise<SavedFile | null> {
+  async function saveScenarioFile(
+    request: SaveScenarioRequest,
+    overwrite: boolean,
+  ): Promise<SavedFile | null> {
     // Throws for an invalid scenario, so one is never written.
     const content = serializeScenario(request.scenario);
     const suggestedName =
@@ -352,7 +364,10 @@ export function createWebApi(host: WebHost): DesktopApi {
       return preferencesFromStorage(read(STORAGE_KEYS.preferences));
     },
     async setPreferences(patch) {
-      const next = { ...preferencesFromStorage(read(STORAGE_KEYS.preferences)), ...checkPreferencesPatch(patch) };
+      const next = {
+        ...preferencesFromStorage(read(STORAGE_KEYS.preferences)),
+        ...checkPreferencesPatch(patch),
+      };
       write(STORAGE_KEYS.preferences, JSON.stringify(next));
       return next;
     },
@@ -368,7 +383,10 @@ export function createWebApi(host: WebHost): DesktopApi {
     async setDraft(request) {
       const text = serializeScenario(request.scenario);
       const path = request.path === null ? null : String(request.path);
-      write(STORAGE_KEYS.draft, JSON.stringify({ format: DRAFT_FORMAT, path, text, savedAt: now().toISOString() }));
+      write(
+        STORAGE_KEYS.draft,
+        JSON.stringify({ format: DRAFT_FORMAT, path, text, savedAt: now().toISOString() }),
+      );
     },
     async clearDraft() {
       remove(STORAGE_KEYS.draft);
@@ -380,7 +398,8 @@ export function createWebApi(host: WebHost): DesktopApi {
       // The browser asks about unsaved changes itself (beforeunload); there is nothing to confirm.
     },
     async openExternal(url) {
-      if (typeof url !== 'string' || !isSafeExternalUrl(url)) throw new Error('Only https:// links can be opened');
+      if (typeof url !== 'string' || !isSafeExternalUrl(url))
+        throw new Error('Only https:// links can be opened');
       host.openWindow(url);
     },
     onMenuCommand() {

@@ -1,0 +1,241 @@
+/**
+ * A small static server for the built renderer (`out/renderer`), so the app runs in a browser:
+ * bound to 127.0.0.1 only, with the app's strict Content-Security-Policy as a header, and no
+ * access outside the served folder. No dependencies beyond Node.
+ *
+ *   tsx scripts/serve-web.ts [--root DIR] [--port N]     (PORT=N also works; 0 picks a free port)
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../src/shared/csp';
+
+export const HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4173;
+export const DEFAULT_ROOT = 'out/renderer';
+
+export const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export interface WebServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(message)),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  response.end(message);
+}
+
+function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root + path.sep);
+}
+
+/**
+ * The file a request path names, or null when it names nothing servable: undecodable, outside
+ * the root (after resolving `..` and symbolic links), or not a regular file.
+ */
+export async function resolveRequestPath(root: string, pathname: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : `.${decoded}`;
+  const candidate = path.resolve(root, relative);
+  if (!isInside(root, candidate)) return null;
+  try {
+    const real = await realpath(candidate);
+    if (!isInside(root, real)) return null;
+    return (await stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Only requests addressed to this server by name: a DNS-rebinding page cannot read the app. */
+function hostAllowed(request: IncomingMessage, port: number): boolean {
+  const host = request.headers.host;
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+async function handle(
+  root: string,
+  port: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (!hostAllowed(request, port)) return send(response, 421, 'Misdirected request\n');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+  }
+  let pathname: string;
+  try {
+    pathname = new URL(request.url ?? '/', `http://${HOST}`).pathname;
+  } catch {
+    return send(response, 400, 'Bad request\n');
+  }
+  const file = await resolveRequestPath(root, pathname);
+  if (file === null && pathname === '/favicon.ico') {
+    // Browsers ask for it whether or not the page names an icon; an empty answer keeps their
+    // consoles free of a 404 error.
+    response.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' });
+    response.end();
+    return;
+  }
+  if (file === null) return send(response, 404, 'Not found\n');
+  const info = await stat(file);
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(info.size),
+    // Hashed assets could be cached for ever; the server is for local use, so keep it simple.
+    'Cache-Control': 'no-cache',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
+}
+
+/** Serves `root` on 127.0.0.1; port 0 picks a free port. */
+export async function startWebServer(options: { root: string; port?: number }): Promise<WebServer> {
+  const root = await realpath(path.resolve(options.root));
+  let port = options.port ?? DEFAULT_PORT;
+  const server: Server = createServer((request, response) => {
+    handle(root, port, request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'Internal server error\n');
+      else response.destroy();
+      console.error(error);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function parsePort(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`not a port number: ${text}`);
+  }
+  return port;
+}
+
+export interface CliOptions {
+  readonly root: string;
+  /** Undefined: the default port, or any free one when it is taken. */
+  readonly port: number | undefined;
+}
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
+  let root = DEFAULT_ROOT;
+  let port = parsePort(env.PORT);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if ((arg === '--port' || arg === '--root') && value === undefined)
+      throw new Error(`${arg} needs a value`);
+    if (arg === '--port') port = parsePort(value);
+    else if (arg === '--root') root = value ?? root;
+    else throw new Error(`unknown argument: ${arg} (usage: serve-web [--root DIR] [--port N])`);
+    i++;
+  }
+  return { root, port };
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`serve-web: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  if (!existsSync(path.join(options.root, 'index.html'))) {
+    console.error(`serve-web: ${options.root}/index.html not found; build the app first (npm run build).`);
+    process.exit(1);
+  }
+  let server: WebServer;
+  try {
+    server = await startWebServer({ root: options.root, port: options.port ?? DEFAULT_PORT });
+  } catch (error) {
+    const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    if (!inUse || options.port !== undefined) throw error;
+    server = await startWebServer({ root: options.root, port: 0 });
+  }
+  console.log(`Tradeoff Explorer is running at ${server.url}  (Ctrl+C to stop)`);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseScenarioText, type Scenario } from '../../src/scenario';
+import { launchBrowser, openApp, screenshot, skipBrowserTests, type PageProbe } from './support';
+
+const SCENARIO_FILE = path.resolve('resources/scenarios/sardana-70b-chatbot.tradeoff.json');
+
+/**
+ * Headless Chromium has the File System Access API, but its save picker needs a real user
+ * gesture; without it the web API falls back to a download, which is what these tests check.
+ */
+const WITHOUT_SAVE_PICKER = `
+  delete window.showSaveFilePicker;
+  delete Window.prototype.showSaveFilePicker;
+`;
+
+/** Fails a step that produced no download well before the test's own timeout. */
+const EVENT_WAIT = { timeout: 10_000 };
+
+function scenarioOf(text: string): Scenario {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new Error(`not a valid scenario: ${JSON.stringify(parsed.issues)}`);
+  return parsed.scenario;
+}
+
+describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let probe: PageProbe;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
+    page = await context.newPage();
+    await page.addInitScript({ content: WITHOUT_SAVE_PICKER });
+    probe = await openApp(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function openScenarioFile(file: string): Promise<void> {
+    const chooser = page.waitForEvent('filechooser', EVENT_WAIT);
+    await page.locator('[data-action="open"]').click();
+    await (await chooser).setFiles(file);
+  }
+
+  /** Clicks a toolbar button and returns the download it starts; says what went wrong if none. */
+  async function downloadFrom(action: string): Promise<Download> {
+    const pending = page.waitForEvent('download', EVENT_WAIT);
+    await page.locator(`[data-action="${action}"]`).click();
+    try {
+      return await pending;
+    } catch (error) {
+      const problems = probe.problems().join('\n  ') || '(none)';
+      throw new Error(`"${action}" started no download. Problems on the page:\n  ${problems}`, {
+        cause: error,
+      });
+    }
+  }
+
+  it('opens a scenario with the Open button, shows its results and saves it back unchanged', async () => {
+    await openScenarioFile(SCENARIO_FILE);
+    const lifetimeParams = page.locator('[data-card="lifetime"] [data-field="params"]');
+    await expect.poll(() => lifetimeParams.textContent()).toBe('20.5B');
+    const original = scenarioOf(await readFile(SCENARIO_FILE, 'utf8'));
+    await expect.poll(() => page.locator('[data-path="name"]').inputValue()).toBe(original.name);
+    await screenshot(page, 'files-opened');
+
+    const saved = await downloadFrom('save');
+    expect(saved.suggestedFilename()).toBe('sardana-70b-chatbot.tradeoff.json');
+    const savedText = await readFile(await saved.path(), 'utf8');
+    expect(scenarioOf(savedText)).toEqual(original);
+
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('saves an edited scenario under a name made from the scenario’s name', async () => {
+    await page.locator('[data-path="name"]').fill('My plan: v2');
+    const saved = await downloadFrom('saveAs');
+    expect(saved.suggestedFilename()).toBe('My plan- v2.tradeoff.json');
+    expect(scenarioOf(await readFile(await saved.path(), 'utf8')).name).toBe('My plan: v2');
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('exports the results as CSV and as a Markdown report', async () => {
+    await openScenarioFile(SCENARIO_FILE);
+    await expect
+      .poll(() => page.locator('[data-card="lifetime"] [data-field="params"]').textContent())
+      .toBe('20.5B');
+
+    const csv = await downloadFrom('export-csv');
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect((await readFile(await csv.path(), 'utf8')).split('\n').length).toBeGreaterThan(2);
+
+    const report = await downloadFrom('export-report');
+    expect(report.suggestedFilename()).toMatch(/\.md$/);
+    expect(await readFile(await report.path(), 'utf8')).toContain('#');
+
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('keeps the current document and says why when the file is not a valid scenario', async () => {
+    const before = await page.locator('[data-card="lifetime"] [data-field="params"]').textContent();
+    const chooser = page.waitForEvent('filechooser', EVENT_WAIT);
+    await page.locator('[data-action="open"]').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'broken.tradeoff.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"target": 1'),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="status"]').textContent())
+      .toMatch(/broken\.tradeoff\.json/);
+    expect(await page.locator('[data-card="lifetime"] [data-field="params"]').textContent()).toBe(before);
+    expect(probe.problems()).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STORAGE_KEYS } from '../../src/renderer/lib/web-api';
+import { launchBrowser, openApp, skipBrowserTests } from './support';
+
+/** localStorage as a careless extension or an older version might have left it. */
+const CORRUPT_STORAGE = `
+  if (!sessionStorage.getItem('seeded')) {
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem(${JSON.stringify(STORAGE_KEYS.preferences)}, '{"theme": "pink", "defaultLaw": 42');
+    localStorage.setItem(${JSON.stringify(STORAGE_KEYS.recentFiles)}, '{"not": "a list"}');
+    localStorage.setItem(${JSON.stringify(STORAGE_KEYS.draft)}, '{"format": "tradeoff-draft", "text": 1}');
+  }
+`;
+
+describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('starts normally from corrupt storage', async () => {
+    await page.addInitScript({ content: CORRUPT_STORAGE });
+    const probe = await openApp(page);
+    await page.locator('[data-card="lifetime"] [data-field="params"]').waitFor();
+    await expect.poll(() => page.locator('[data-action="theme"]').textContent()).toContain('system');
+    expect(await page.locator('[data-testid="draft-banner"]').count()).toBe(0);
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('keeps the theme across a reload', async () => {
+    const probe = await openApp(page);
+    const theme = page.locator('[data-action="theme"]');
+    await expect.poll(() => theme.textContent()).toContain('system');
+    await theme.click();
+    await expect.poll(() => theme.textContent()).toContain('light');
+    await page.reload();
+    await expect.poll(() => theme.textContent()).toContain('light');
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('warns before leaving unsaved work, and offers it back after a reload', async () => {
+    const probe = await openApp(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.locator('[data-path="name"]').fill('Unsaved plan');
+    await expect.poll(() => page.title()).toBe('• Unsaved plan — Tradeoff Explorer');
+    // The draft is written once edits settle (a few hundred milliseconds).
+    await expect
+      .poll(() => page.evaluate(`localStorage.getItem(${JSON.stringify(STORAGE_KEYS.draft)}) !== null`))
+      .toBe(true);
+
+    await page.reload();
+    expect(dialogs).toEqual(['beforeunload']);
+    await page.locator('[data-action="recover-draft"]').click();
+    await expect.poll(() => page.locator('[data-path="name"]').inputValue()).toBe('Unsaved plan');
+    expect(probe.problems()).toEqual([]);
+  });
+});

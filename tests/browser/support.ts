@@ -1,0 +1,104 @@
+/**
+ * Helpers for the browser tests: the headless Chromium they drive, the app's URL (built and
+ * served once per run by global-setup.ts), a probe that collects everything that went wrong on
+ * the page, and screenshots under test-results/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export { CHROMIUM_PATH, launchBrowser, skipBrowserTests } from './chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The served app, e.g. `http://127.0.0.1:41234/`; empty when the browser tests are skipped. */
+    webAppUrl: string;
+  }
+}
+
+export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
+
+export function appUrl(): string {
+  const url = inject('webAppUrl');
+  if (!url)
+    throw new Error('The app was not served: see the notice printed by tests/browser/global-setup.ts');
+  return url;
+}
+
+/** Everything that went wrong on the page since `openApp`. */
+export interface PageProbe {
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  readonly cspViolations: string[];
+  /** Requests that failed or were answered with an HTTP error. */
+  readonly badRequests: string[];
+  /** All of the above, labelled; `expect(probe.problems()).toEqual([])` shows them all at once. */
+  problems(): string[];
+}
+
+const CSP_REPORTER = '__tradeoffReportCspViolation';
+/** Runs in the page before its own scripts: reports every CSP violation to the test. */
+const CSP_LISTENER = `
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.${CSP_REPORTER}(
+      event.effectiveDirective + ' blocked ' + (event.blockedURI || '(inline)') +
+      ' at ' + (event.sourceFile || '?') + ':' + event.lineNumber +
+      (event.sample ? ' sample: ' + event.sample : ''),
+    );
+  });
+`;
+
+/** Starts collecting problems, loads the app and waits until it has rendered. */
+export async function openApp(page: Page, url = appUrl()): Promise<PageProbe> {
+  const probe: PageProbe = {
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    badRequests: [],
+    problems() {
+      return [
+        ...this.consoleErrors.map((text) => `console error: ${text}`),
+        ...this.pageErrors.map((text) => `page error: ${text}`),
+        ...this.cspViolations.map((text) => `CSP violation: ${text}`),
+        ...this.badRequests.map((text) => `bad request: ${text}`),
+      ];
+    },
+  };
+  await page.exposeFunction(CSP_REPORTER, (violation: string) => probe.cspViolations.push(violation));
+  await page.addInitScript({ content: CSP_LISTENER });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url: source, lineNumber } = message.location();
+    probe.consoleErrors.push(source ? `${message.text()} (${source}:${lineNumber})` : message.text());
+  });
+  page.on('pageerror', (error) => probe.pageErrors.push(error.stack ?? error.message));
+  page.on('requestfailed', (request) => {
+    // Downloads of blob: URLs end the navigation they started; that is no failure.
+    if (request.url().startsWith('blob:')) return;
+    probe.badRequests.push(
+      `${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`,
+    );
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) probe.badRequests.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('#app > *').first().waitFor();
+  return probe;
+}
+
+/**
+ * Writes a PNG of the viewport (the app scrolls inside its panes, so a full-page shot adds only
+ * blank space) to test-results/screenshots/NAME.png and returns its path.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  return file;
+}

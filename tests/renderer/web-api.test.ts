@@ -1,0 +1,430 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseScenarioText, serializeScenario, type Scenario } from '../../src/scenario';
+import type { DesktopApi, DocumentState, ExportRequest } from '../../src/shared/ipc';
+import {
+  DEFAULT_PREFERENCES,
+  MemoryStorage,
+  STORAGE_KEYS,
+  createWebApi,
+  draftFromStorage,
+  preferencesFromStorage,
+  pushRecentFile,
+  recentFilesFromStorage,
+  safeFileName,
+  withExtension,
+  type KeyValueStorage,
+  type PickedFile,
+  type SaveTarget,
+} from '../../src/renderer/lib/web-api';
+
+const SCENARIO_TEXT = readFileSync(
+  path.resolve('resources/scenarios/sardana-70b-chatbot.tradeoff.json'),
+  'utf8',
+);
+const parsed = parseScenarioText(SCENARIO_TEXT);
+if (!parsed.ok) throw new Error('the example scenario must be valid');
+const SCENARIO: Scenario = parsed.scenario;
+const INVALID = { ...SCENARIO, target: { loss: -1 } } as unknown as Scenario;
+const NOW = new Date('2026-01-02T03:04:05.000Z');
+
+function picked(name: string, text: string, size = text.length): PickedFile {
+  return { name, size, text: async () => text };
+}
+
+/** A browser without a DOM: scripted picker answers, recorded saves and opened windows. */
+class FakeHost {
+  storage: KeyValueStorage = new MemoryStorage();
+  nextPick: PickedFile | null = null;
+  /** The name the user picks in the save dialog; null cancels; undefined keeps the suggestion. */
+  saveAnswer: string | null | undefined = undefined;
+  readonly saves: SaveTarget[] = [];
+  readonly opened: string[] = [];
+  readonly states: DocumentState[] = [];
+  readonly accepts: string[] = [];
+
+  async pickFile(accept: string): Promise<PickedFile | null> {
+    this.accepts.push(accept);
+    return this.nextPick;
+  }
+  async saveFile(target: SaveTarget): Promise<string | null> {
+    this.saves.push(target);
+    return this.saveAnswer === undefined ? target.suggestedName : this.saveAnswer;
+  }
+  openWindow(url: string): void {
+    this.opened.push(url);
+  }
+  setDocumentState(state: DocumentState): void {
+    this.states.push(state);
+  }
+  now(): Date {
+    return NOW;
+  }
+}
+
+/** A storage whose every call throws, like localStorage in some privacy modes. */
+const brokenStorage: KeyValueStorage = {
+  getItem() {
+    throw new Error('SecurityError: storage disabled');
+  },
+  setItem() {
+    throw new Error('QuotaExceededError: storage full');
+  },
+  removeItem() {
+    throw new Error('SecurityError: storage disabled');
+  },
+};
+
+let host: FakeHost;
+let api: DesktopApi;
+
+beforeEach(() => {
+  host = new FakeHost();
+  api = createWebApi(host);
+});
+
+describe('file names', () => {
+  it('adds the extension the way the desktop app does', () => {
+    expect(withExtension('run', '.tradeoff.json')).toBe('run.tradeoff.json');
+    expect(withExtension('run.json', '.tradeoff.json')).toBe('run.tradeoff.json');
+    expect(withExtension('run.TRADEOFF.JSON', '.tradeoff.json')).toBe('run.TRADEOFF.JSON');
+    expect(withExtension('results', '.csv')).toBe('results.csv');
+    expect(withExtension('results.csv', '.csv')).toBe('results.csv');
+  });
+
+  it('makes file names from free text', () => {
+    expect(safeFileName('My plan: v2/3', 'x')).toBe('My plan- v2-3');
+    expect(safeFileName('  ..hidden.  ', 'x')).toBe('hidden');
+    expect(safeFileName('...', 'fallback')).toBe('fallback');
+    expect(safeFileName('a'.repeat(300), 'x')).toHaveLength(100);
+  });
+});
+
+describe('opening files', () => {
+  it('returns the picked file by name and remembers it', async () => {
+    host.nextPick = picked('plan.tradeoff.json', SCENARIO_TEXT);
+    await expect(api.openScenario()).resolves.toEqual({ path: 'plan.tradeoff.json', text: SCENARIO_TEXT });
+    expect(host.accepts).toEqual(['.json,.tradeoff.json']);
+    await expect(api.getRecentFiles()).resolves.toEqual(['plan.tradeoff.json']);
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    host.nextPick = null;
+    await expect(api.openScenario()).resolves.toBeNull();
+    await expect(api.getRecentFiles()).resolves.toEqual([]);
+  });
+
+  it('refuses files that are not JSON or too large to be a scenario, before reading them', async () => {
+    host.nextPick = picked('photo.png', 'x');
+    await expect(api.openScenario()).rejects.toThrow('photo.png is not a scenario file (*.tradeoff.json)');
+    host.nextPick = { name: 'huge.json', size: 5_000_000, text: () => Promise.reject(new Error('read it')) };
+    await expect(api.openScenario()).rejects.toThrow(/huge\.json: the file is larger than/);
+  });
+
+  it('says which file could not be read', async () => {
+    host.nextPick = {
+      name: 'gone.json',
+      size: 10,
+      text: () => Promise.reject(new Error('NotReadableError')),
+    };
+    await expect(api.openScenario()).rejects.toThrow('Could not open gone.json: NotReadableError');
+  });
+
+  it('opens dropped files (DOM File objects) and names them by file name', async () => {
+    const file = new File([SCENARIO_TEXT], 'dropped.tradeoff.json', { type: 'application/json' });
+    expect(api.getPathForFile(file)).toBe('dropped.tradeoff.json');
+    await expect(api.openDroppedFile(file)).resolves.toEqual({
+      path: 'dropped.tradeoff.json',
+      text: SCENARIO_TEXT,
+    });
+    await expect(api.openDroppedFile(new File(['x'], 'notes.txt'))).rejects.toThrow(/not a scenario file/);
+  });
+
+  it('cannot reopen a recent file by name, and says what to do instead', async () => {
+    await expect(api.openRecentFile('plan.tradeoff.json')).rejects.toThrow(
+      'The browser cannot reopen plan.tradeoff.json by name: choose it again with Open…',
+    );
+  });
+});
+
+describe('saving scenarios', () => {
+  it('serialises with serializeScenario and suggests a name from the scenario', async () => {
+    await expect(api.saveScenario({ path: null, scenario: SCENARIO })).resolves.toEqual({
+      path: '70B-quality chatbot (Sardana et al. 2024).tradeoff.json',
+    });
+    expect(host.saves).toEqual([
+      {
+        suggestedName: '70B-quality chatbot (Sardana et al. 2024).tradeoff.json',
+        content: serializeScenario(SCENARIO),
+        mimeType: 'application/json',
+        description: 'Tradeoff scenario (*.tradeoff.json)',
+        extension: '.json',
+        overwrite: false,
+      },
+    ]);
+    await expect(api.getRecentFiles()).resolves.toEqual([
+      '70B-quality chatbot (Sardana et al. 2024).tradeoff.json',
+    ]);
+  });
+
+  it('Save writes back to the document’s file; Save As always asks', async () => {
+    await api.saveScenario({ path: 'plan.tradeoff.json', scenario: SCENARIO });
+    await api.saveScenarioAs({ path: 'plan.tradeoff.json', scenario: SCENARIO });
+    expect(host.saves.map(({ suggestedName, overwrite }) => ({ suggestedName, overwrite }))).toEqual([
+      { suggestedName: 'plan.tradeoff.json', overwrite: true },
+      { suggestedName: 'plan.tradeoff.json', overwrite: false },
+    ]);
+  });
+
+  it('keeps only the file name of a path and gives it the scenario extension', async () => {
+    await api.saveScenario({ path: 'C:\\Users\\me\\plan.json', scenario: SCENARIO });
+    expect(host.saves[0]?.suggestedName).toBe('plan.tradeoff.json');
+  });
+
+  it('reports the name the user chose, and null when they cancel', async () => {
+    host.saveAnswer = 'chosen.json';
+    await expect(api.saveScenarioAs({ path: null, scenario: SCENARIO })).resolves.toEqual({
+      path: 'chosen.json',
+    });
+    host.saveAnswer = null;
+    await expect(api.saveScenarioAs({ path: null, scenario: SCENARIO })).resolves.toBeNull();
+    await expect(api.getRecentFiles()).resolves.toEqual(['chosen.json']);
+  });
+
+  it('never saves an invalid scenario', async () => {
+    await expect(api.saveScenario({ path: null, scenario: INVALID })).rejects.toThrow(
+      /cannot save an invalid scenario: target/,
+    );
+    await expect(api.saveScenarioAs({ path: 'a.json', scenario: INVALID })).rejects.toThrow(
+      /invalid scenario/,
+    );
+    expect(host.saves).toEqual([]);
+  });
+
+  it('saved text parses back to the same scenario', async () => {
+    await api.saveScenario({ path: null, scenario: SCENARIO });
+    const saved = parseScenarioText(host.saves[0]?.content ?? '');
+    expect(saved.ok && saved.scenario).toEqual(SCENARIO);
+  });
+});
+
+describe('exporting results', () => {
+  const request = (overrides: Partial<ExportRequest>): ExportRequest => ({
+    suggestedName: 'plan',
+    content: 'a,b\n1,2\n',
+    kind: 'csv',
+    ...overrides,
+  });
+
+  it.each([
+    ['csv', 'plan.csv', 'text/csv'],
+    ['md', 'plan.md', 'text/markdown'],
+    ['html', 'plan.html', 'text/html'],
+  ] as const)('%s exports get the extension and MIME type', async (kind, name, mimeType) => {
+    await expect(api.exportResults(request({ kind }))).resolves.toEqual({ path: name });
+    expect(host.saves[0]).toMatchObject({
+      suggestedName: name,
+      mimeType,
+      extension: `.${kind}`,
+      content: 'a,b\n1,2\n',
+    });
+  });
+
+  it('cleans the suggested name and keeps an extension already there', async () => {
+    await api.exportResults(request({ suggestedName: '../etc/My: results.csv' }));
+    await api.exportResults(request({ suggestedName: '' }));
+    expect(host.saves.map((save) => save.suggestedName)).toEqual(['My- results.csv', 'results.csv']);
+  });
+
+  it('rejects requests the desktop app would reject', async () => {
+    await expect(api.exportResults(request({ kind: 'pdf' as never }))).rejects.toThrow(
+      /"kind" must be one of csv, md, html/,
+    );
+    await expect(api.exportResults(request({ content: 42 as never }))).rejects.toThrow(
+      /"content" must be a string/,
+    );
+    expect(host.saves).toEqual([]);
+  });
+
+  it('returns null when the user cancels', async () => {
+    host.saveAnswer = null;
+    await expect(api.exportResults(request({}))).resolves.toBeNull();
+  });
+});
+
+describe('preferences', () => {
+  it('start from the defaults', async () => {
+    await expect(api.getPreferences()).resolves.toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it('merge a patch, persist it and return the whole set', async () => {
+    await expect(api.setPreferences({ theme: 'dark' })).resolves.toEqual({
+      ...DEFAULT_PREFERENCES,
+      theme: 'dark',
+    });
+    await expect(api.setPreferences({ defaultLaw: 'hoffmann2022' })).resolves.toEqual({
+      theme: 'dark',
+      defaultLaw: 'hoffmann2022',
+      defaultHardware: null,
+    });
+    const reopened = createWebApi(host);
+    await expect(reopened.getPreferences()).resolves.toEqual({
+      theme: 'dark',
+      defaultLaw: 'hoffmann2022',
+      defaultHardware: null,
+    });
+    await expect(api.setPreferences({ defaultLaw: null })).resolves.toMatchObject({ defaultLaw: null });
+  });
+
+  it('reject a bad patch whole', async () => {
+    await expect(api.setPreferences({ theme: 'pink' as never })).rejects.toThrow(
+      /"theme" must be one of system, light, dark/,
+    );
+    await expect(api.setPreferences({ theme: 'dark', defaultLaw: '../x' })).rejects.toThrow(/"defaultLaw"/);
+    await expect(api.setPreferences({ colour: 'red' } as never)).rejects.toThrow(/unexpected field "colour"/);
+    await expect(api.getPreferences()).resolves.toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it.each([
+    ['missing', null, DEFAULT_PREFERENCES],
+    ['not JSON', '{theme:', DEFAULT_PREFERENCES],
+    ['not an object', '[1,2]', DEFAULT_PREFERENCES],
+    ['null', 'null', DEFAULT_PREFERENCES],
+    [
+      'one bad field',
+      '{"theme":"pink","defaultLaw":"kaplan2020"}',
+      { ...DEFAULT_PREFERENCES, defaultLaw: 'kaplan2020' },
+    ],
+    ['wrong types', '{"theme":1,"defaultLaw":{},"defaultHardware":["H100"]}', DEFAULT_PREFERENCES],
+  ])('read from damaged storage (%s) fall back to defaults', (_label, raw, expected) => {
+    expect(preferencesFromStorage(raw)).toEqual(expected);
+  });
+});
+
+describe('recent files', () => {
+  it('keep names only, most recent first, without duplicates, at most 10', async () => {
+    for (let i = 0; i < 12; i++) {
+      host.nextPick = picked(`f${i}.json`, '{}');
+      await api.openScenario();
+    }
+    host.nextPick = picked('f5.json', '{}');
+    await api.openScenario();
+    const recent = await api.getRecentFiles();
+    expect(recent).toHaveLength(10);
+    expect(recent.slice(0, 3)).toEqual(['f5.json', 'f11.json', 'f10.json']);
+    expect(new Set(recent).size).toBe(10);
+  });
+
+  it('survive damaged storage', () => {
+    expect(recentFilesFromStorage(null)).toEqual([]);
+    expect(recentFilesFromStorage('"a.json"')).toEqual([]);
+    expect(recentFilesFromStorage('not json')).toEqual([]);
+    expect(recentFilesFromStorage('["a.json", 3, "", null, "a.json", "b.json"]')).toEqual([
+      'a.json',
+      'b.json',
+    ]);
+    expect(
+      recentFilesFromStorage(JSON.stringify(Array.from({ length: 20 }, (_, i) => `${i}.json`))),
+    ).toHaveLength(10);
+  });
+
+  it('pushRecentFile moves an existing name to the front', () => {
+    expect(pushRecentFile(['a', 'b', 'c'], 'c')).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('the crash draft', () => {
+  it('is stored serialised, with the time, and read back', async () => {
+    await expect(api.getDraft()).resolves.toBeNull();
+    await api.setDraft({ path: 'plan.tradeoff.json', scenario: SCENARIO });
+    await expect(api.getDraft()).resolves.toEqual({
+      path: 'plan.tradeoff.json',
+      text: serializeScenario(SCENARIO),
+      savedAt: NOW.toISOString(),
+    });
+    await api.clearDraft();
+    await expect(api.getDraft()).resolves.toBeNull();
+  });
+
+  it('is never written for an invalid scenario', async () => {
+    await expect(api.setDraft({ path: null, scenario: INVALID })).rejects.toThrow(/invalid scenario/);
+    expect(host.storage.getItem(STORAGE_KEYS.draft)).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{"format":'],
+    [
+      'another format',
+      JSON.stringify({ format: 'other', path: null, text: '{}', savedAt: NOW.toISOString() }),
+    ],
+    ['no text', JSON.stringify({ format: 'tradeoff-draft', path: null, savedAt: NOW.toISOString() })],
+    [
+      'a bad path',
+      JSON.stringify({ format: 'tradeoff-draft', path: 3, text: '{}', savedAt: NOW.toISOString() }),
+    ],
+    [
+      'a bad time',
+      JSON.stringify({ format: 'tradeoff-draft', path: null, text: '{}', savedAt: 'yesterday' }),
+    ],
+  ])('is discarded when damaged (%s)', async (_label, raw) => {
+    expect(draftFromStorage(raw)).toBeNull();
+    host.storage.setItem(STORAGE_KEYS.draft, raw);
+    await expect(api.getDraft()).resolves.toBeNull();
+    expect(host.storage.getItem(STORAGE_KEYS.draft)).toBeNull();
+  });
+});
+
+describe('when storage is unusable', () => {
+  beforeEach(() => {
+    host.storage = brokenStorage;
+    api = createWebApi(host);
+  });
+
+  it('reads give defaults instead of crashing', async () => {
+    await expect(api.getPreferences()).resolves.toEqual(DEFAULT_PREFERENCES);
+    await expect(api.getRecentFiles()).resolves.toEqual([]);
+    await expect(api.getDraft()).resolves.toBeNull();
+    await expect(api.clearDraft()).resolves.toBeUndefined();
+  });
+
+  it('writes reject with a readable message, except the recent-files list', async () => {
+    await expect(api.setPreferences({ theme: 'dark' })).rejects.toThrow(/The browser refused to store data/);
+    await expect(api.setDraft({ path: null, scenario: SCENARIO })).rejects.toThrow(/refused to store data/);
+    host.nextPick = picked('plan.json', SCENARIO_TEXT);
+    await expect(api.openScenario()).resolves.toMatchObject({ path: 'plan.json' });
+    await expect(api.saveScenario({ path: null, scenario: SCENARIO })).resolves.not.toBeNull();
+  });
+});
+
+describe('the rest of the contract', () => {
+  it('opens only https links, in a new tab', async () => {
+    await api.openExternal('https://arxiv.org/abs/2401.00448');
+    for (const url of [
+      'http://example.com',
+      'javascript:alert(1)',
+      'https://user:pw@evil.example',
+      'not a url',
+    ]) {
+      await expect(api.openExternal(url)).rejects.toThrow('Only https:// links can be opened');
+    }
+    expect(host.opened).toEqual(['https://arxiv.org/abs/2401.00448']);
+  });
+
+  it('passes the document state to the tab', async () => {
+    await api.setDocumentState({ title: 'plan', dirty: true });
+    expect(host.states).toEqual([{ title: 'plan', dirty: true }]);
+    await expect(api.confirmClose(true)).resolves.toBeUndefined();
+  });
+
+  it('has no menu, file or close events, but returns working unsubscribe functions', () => {
+    for (const unsubscribe of [
+      api.onMenuCommand(() => undefined),
+      api.onOpenFile(() => undefined),
+      api.onCloseRequested(() => undefined),
+    ]) {
+      expect(typeof unsubscribe).toBe('function');
+      expect(() => unsubscribe()).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ROOT, parseArgs, startWebServer, type WebServer } from '../../scripts/serve-web';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let folder: string;
+let server: WebServer;
+
+/** A raw request: the path goes out exactly as written, `..` and all (fetch would normalise it). */
+function get(rawPath: string, options: { method?: string; host?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: rawPath,
+        method: options.method ?? 'GET',
+        headers: { host: options.host ?? `127.0.0.1:${server.port}` },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'serve-web-'));
+  const root = path.join(folder, 'renderer');
+  await mkdir(path.join(root, 'assets', 'nested'), { recursive: true });
+  await writeFile(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+  await writeFile(path.join(root, 'assets', 'index-abc.css'), 'body{}');
+  await writeFile(path.join(root, 'assets', 'logo.svg'), '<svg/>');
+  await writeFile(path.join(root, 'assets', 'data.bin'), 'x');
+  await writeFile(path.join(folder, 'secret.txt'), 'secret');
+  await writeFile(path.join(folder, 'renderer-evil.txt'), 'secret');
+  await symlink(path.join(folder, 'secret.txt'), path.join(root, 'assets', 'link.txt'));
+  server = await startWebServer({ root, port: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('serve-web', () => {
+  it('listens on 127.0.0.1 at the port it reports', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.port).toBeGreaterThan(0);
+  });
+
+  it('serves index.html for / with the app’s CSP and hardening headers', async () => {
+    const reply = await get('/');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>app</title>');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    expect(reply.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it.each([
+    ['/index.html', 'text/html; charset=utf-8'],
+    ['/assets/index-abc.js', 'text/javascript; charset=utf-8'],
+    ['/assets/index-abc.css', 'text/css; charset=utf-8'],
+    ['/assets/logo.svg', 'image/svg+xml'],
+    ['/assets/data.bin', 'application/octet-stream'],
+    ['/assets/index-abc.js?v=1#x', 'text/javascript; charset=utf-8'],
+  ])('serves %s as %s', async (url, type) => {
+    const reply = await get(url);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe(type);
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/../renderer-evil.txt',
+    '/assets/link.txt',
+    '/assets',
+    '/assets/',
+    '/missing.js',
+    '/%E0%A4%A',
+    '/index.html%00.js',
+  ])('answers 404 to %s, never a file outside the folder', async (url) => {
+    const reply = await get(url);
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('secret');
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('answers HEAD without a body, and refuses other methods', async () => {
+    const head = await get('/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    const post = await get('/', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    expect((await get('/', { host: 'evil.example' })).status).toBe(421);
+    expect((await get('/', { host: `localhost:${server.port}` })).status).toBe(200);
+  });
+
+  it('answers the browser’s automatic favicon request with no content', async () => {
+    expect((await get('/favicon.ico')).status).toBe(204);
+  });
+});
+
+describe('serve-web arguments', () => {
+  it('takes the folder and port from the command line, else PORT, else defaults', () => {
+    expect(parseArgs([], {})).toEqual({ root: DEFAULT_ROOT, port: undefined });
+    expect(parseArgs([], { PORT: '0' })).toEqual({ root: DEFAULT_ROOT, port: 0 });
+    expect(parseArgs(['--port', '8080', '--root', 'dist'], { PORT: '1' })).toEqual({
+      root: 'dist',
+      port: 8080,
+    });
+  });
+
+  it('rejects bad ports and unknown arguments', () => {
+    expect(() => parseArgs(['--port', 'x'], {})).toThrow('not a port number: x');
+    expect(() => parseArgs(['--port', '70000'], {})).toThrow('not a port number');
+    expect(() => parseArgs(['--port'], {})).toThrow('--port needs a value');
+    expect(() => parseArgs(['--verbose'], {})).toThrow('unknown argument: --verbose');
+  });
+});
