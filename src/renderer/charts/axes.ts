@@ -39,5 +39,8 @@ function axisStyle(theme: ChartTheme, title: string): Record<string, unknown> {
     tickfont: { color: colours.muted },
     // Fixed margins (see baseLayout): automargin makes plotly lay each chart out twice per update.
     automargin: false,
+    // Otherwise plotly measures every tick label once per tick label (quadratic in the ticks),
+    // the largest single cost of a redraw; our labels are short and fit the fixed margins.
+    ticklabeloverflow: 'allow',
   };
 }

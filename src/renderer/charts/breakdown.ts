@@ -27,13 +27,14 @@ export function breakdownFigure(results: Results, theme: ChartTheme): Figure {
     marker: { color: colour },
   });
   return {
+    title: `Lifetime ${metric.unit} by phase`,
     data: [
       bar('Training', PHASE_COLOURS.training, metric.training),
       bar('Prefill', PHASE_COLOURS.prefill, metric.prefill),
       bar('Decode', PHASE_COLOURS.decode, metric.decode),
     ],
     layout: {
-      ...baseLayout(theme, `Lifetime ${metric.unit} by phase`),
+      ...baseLayout(theme),
       barmode: 'stack',
       xaxis: {
         ...linearAxis(theme, ''),

@@ -22,6 +22,7 @@ export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
     hoverinfo: 'text',
   });
   return {
+    title: 'Lifetime cost against model size (same loss)',
     data: [
       phase('Training', PHASE_COLOURS.training, metric.training),
       phase('Prefill', PHASE_COLOURS.prefill, metric.prefill),
@@ -35,7 +36,7 @@ export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
       ),
     ],
     layout: {
-      ...baseLayout(theme, 'Lifetime cost against model size (same loss)'),
+      ...baseLayout(theme),
       xaxis: logAxis(theme, 'Parameters', x),
       // Near the smallest feasible size the bill rises without bound; show the candidates' scale.
       yaxis: {

@@ -47,6 +47,7 @@ export function demandFigure(results: Results, theme: ChartTheme): Figure {
         ]
       : [];
   return {
+    title: 'Lifetime-optimal model against lifetime demand',
     data: [
       {
         type: 'scatter',
@@ -72,11 +73,11 @@ export function demandFigure(results: Results, theme: ChartTheme): Figure {
       },
     ],
     layout: {
-      ...baseLayout(theme, 'Lifetime-optimal model against lifetime demand'),
+      ...baseLayout(theme),
       xaxis: logAxis(theme, 'Lifetime inference tokens', demand),
       yaxis: logAxis(theme, 'Tokens per parameter', ratios, formatRatio),
       yaxis2: { ...logAxis(theme, 'Parameters', sizes), overlaying: 'y', side: 'right', showgrid: false },
-      margin: { l: 64, r: 64, t: 40, b: 48 },
+      margin: { l: 64, r: 64, t: 24, b: 48 },
       shapes,
       annotations,
       hovermode: 'x unified',

@@ -6,6 +6,7 @@ import { candidateColour } from './theme';
 
 /** What a chart module hands to the plotting component. */
 export interface Figure {
+  readonly title: string;
   readonly data: PlotData[];
   readonly layout: Layout;
 }

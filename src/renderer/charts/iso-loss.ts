@@ -81,6 +81,7 @@ export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
     line: { color: colours.text, width: 2 },
   };
   return {
+    title: 'Models of the target loss, with released models for reference',
     data: [
       ...guides,
       referencePoints,
@@ -93,7 +94,7 @@ export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
       ),
     ],
     layout: {
-      ...baseLayout(theme, 'Models of the target loss, with released models for reference'),
+      ...baseLayout(theme),
       xaxis: { ...logAxis(theme, 'Parameters', params), range: [Math.log10(low), Math.log10(high)] },
       yaxis: {
         ...logAxis(theme, 'Training tokens', tokens),

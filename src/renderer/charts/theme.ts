@@ -14,6 +14,13 @@ const COLOURS: Record<ChartTheme, ThemeColours> = {
   dark: { text: '#e5e7eb', muted: '#9ca3af', grid: '#374151', background: '#1f2937' },
 };
 
+/** A figure's title as plotly draws it in an exported image. */
+export function exportTitle(theme: ChartTheme, title: string): Layout {
+  return {
+    title: { text: title, font: { size: 15, color: themeColours(theme).text }, x: 0.02, xanchor: 'left' },
+  };
+}
+
 export function themeColours(theme: ChartTheme): ThemeColours {
   return COLOURS[theme];
 }
@@ -29,15 +36,17 @@ export function candidateColour(id: string, baselineIndex: number): string {
   return CANDIDATE_COLOURS[id] ?? BASELINE_COLOURS[baselineIndex % BASELINE_COLOURS.length] ?? '#6b7280';
 }
 
-/** The layout every chart shares, in the theme's colours. */
-export function baseLayout(theme: ChartTheme, title: string): Layout {
+/**
+ * The layout every chart shares, in the theme's colours. Titles are drawn by the page around
+ * the chart (plotly measures each title on every redraw) and added back only for exports.
+ */
+export function baseLayout(theme: ChartTheme): Layout {
   const colours = themeColours(theme);
   return {
-    title: { text: title, font: { size: 14, color: colours.text }, x: 0.02, xanchor: 'left' },
     paper_bgcolor: colours.background,
     plot_bgcolor: colours.background,
     font: { family: 'system-ui, -apple-system, "Segoe UI", sans-serif', size: 12, color: colours.text },
-    margin: { l: 64, r: 24, t: 40, b: 48 },
+    margin: { l: 64, r: 24, t: 16, b: 48 },
     legend: { orientation: 'h', y: -0.2, font: { size: 11 } },
     hoverlabel: { font: { size: 12 } },
     autosize: true,

@@ -43,8 +43,10 @@ declare module 'plotly.js-dist-min' {
   const Plotly: {
     react(root: HTMLElement, data: PlotData[], layout: Layout, config?: Config): Promise<HTMLElement>;
     purge(root: HTMLElement): void;
-    downloadImage(root: HTMLElement, options: ImageOptions): Promise<string>;
-    toImage(root: HTMLElement, options: Omit<ImageOptions, 'filename'>): Promise<string>;
+    toImage(
+      root: HTMLElement | { data: PlotData[]; layout: Layout },
+      options: Omit<ImageOptions, 'filename'>,
+    ): Promise<string>;
     Plots: { resize(root: HTMLElement): void };
   };
   export default Plotly;
