@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,35 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       .evaluate((svg) => getComputedStyle(svg).backgroundColor);
     expect(plotBackground).toBe('rgb(31, 41, 55)');
     await screenshot(page, 'workspace-dark');
+  });
+
+  it('asks before New replaces unsaved changes, and keeps them on Cancel', async () => {
+    await typeInto(page, 'name', 'My plan');
+    await expect.poll(() => page.locator('[data-testid="doc-title"]').textContent()).toContain('•');
+    await page.locator('[data-action="new"]').click();
+    await page.locator('[data-testid="unsaved"]').waitFor();
+    await page.locator('[data-action="unsaved-cancel"]').click();
+    expect(await page.locator('[data-path="name"]').inputValue()).toBe('My plan');
+    await page.locator('[data-action="new"]').click();
+    await page.locator('[data-action="unsaved-discard"]').click();
+    await expect.poll(() => page.locator('[data-path="name"]').inputValue()).toBe('Untitled scenario');
+    await expect.poll(() => page.locator('[data-testid="doc-title"]').textContent()).not.toContain('•');
+  });
+
+  it('exports every chart as PNG and SVG, with its title drawn in', async () => {
+    for (const chart of CHARTS) {
+      for (const format of ['png', 'svg'] as const) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator(`[data-action="export-${chart}-${format}"]`).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`Untitled-scenario-${chart}.${format}`);
+        const file = await download.path();
+        const bytes = await readFile(file);
+        if (format === 'png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+        else expect(bytes.toString()).toMatch(/^<svg[\s\S]*class="gtitle"/);
+      }
+    }
   });
 
   it('shows where the numbers come from', async () => {
