@@ -7,24 +7,7 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-
-/** Module scripts are refused without a JavaScript type, so types are set here, not sniffed. */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeFor } from '../../src/shared/content-types';
 
 /** Must run before `app.ready`: privileges cannot be granted later. */
 export function registerAppScheme(): void {
@@ -62,7 +45,7 @@ export async function respondWithAppFile(root: string, request: Request): Promis
   }
   return new Response(new Uint8Array(body), {
     headers: {
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(path.extname(file)),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
     },

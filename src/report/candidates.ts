@@ -1,4 +1,5 @@
 import type { Candidate, Saving, Solution } from '../model';
+import { formatCount, formatDollars, formatPercent, formatRatio, formatScientific } from '../format/quantity';
 
 /** A candidate of a solution with a stable id, a label for people, and what the optimum saves on it. */
 export interface LabelledCandidate {
@@ -27,4 +28,37 @@ export function labelledCandidates(solution: Solution): LabelledCandidate[] {
       saving: solution.savings.baselines[index] ?? null,
     })),
   ];
+}
+
+/** Column titles of the human-readable candidate table (terminal and Markdown report). */
+export const CANDIDATE_TABLE_HEADER = [
+  'candidate',
+  'params',
+  'tokens',
+  'tokens/param',
+  'training FLOPs',
+  'inference FLOPs',
+  'total FLOPs',
+  'training $',
+  'inference $',
+  'total $',
+  'optimum saves',
+] as const;
+
+/** One row per candidate in human units; savings in the metric the solution minimised. */
+export function candidateTableRows(solution: Solution): string[][] {
+  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
+  return labelledCandidates(solution).map(({ label, candidate: c, saving }) => [
+    label,
+    formatCount(c.params),
+    formatCount(c.tokens),
+    formatRatio(c.tokensPerParam),
+    formatScientific(c.trainingFlops),
+    formatScientific(c.inferenceFlops),
+    formatScientific(c.totalFlops),
+    formatDollars(c.trainingCost),
+    formatDollars(c.inferenceCost),
+    formatDollars(c.totalCost),
+    saving ? formatPercent(saving[metric]) : '—',
+  ]);
 }

@@ -1,7 +1,7 @@
 import { PAPERS, type LossLaw, type Solution } from '../model';
-import { formatCount, formatDollars, formatPercent, formatRatio, formatScientific } from '../format/quantity';
+import { formatCount, formatPercent, formatRatio } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
-import { labelledCandidates } from './candidates';
+import { CANDIDATE_TABLE_HEADER, candidateTableRows } from './candidates';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) =>
@@ -20,18 +20,6 @@ export function markdownReport(
   generatedAt: Date = new Date(),
 ): string {
   const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  const rows = labelledCandidates(solution).map(({ label, candidate: c, saving }) => [
-    label,
-    formatCount(c.params),
-    formatCount(c.tokens),
-    formatRatio(c.tokensPerParam),
-    formatScientific(c.trainingFlops),
-    formatScientific(c.inferenceFlops),
-    formatDollars(c.trainingCost),
-    formatDollars(c.inferenceCost),
-    formatDollars(c.totalCost),
-    saving ? formatPercent(saving[metric]) : '—',
-  ]);
   const optimum = solution.lifetimeOptimal;
   return [
     `# ${scenario.name}`,
@@ -46,21 +34,7 @@ export function markdownReport(
       `${formatCount(optimum.tokens)} tokens (${formatRatio(optimum.tokensPerParam)} tokens per parameter). ` +
       `It saves ${formatPercent(solution.savings.chinchillaOptimal[metric])} against the Chinchilla-optimal model.`,
     '',
-    markdownTable(
-      [
-        'candidate',
-        'params',
-        'tokens',
-        'tokens/param',
-        'training FLOPs',
-        'inference FLOPs',
-        'training $',
-        'inference $',
-        'total $',
-        'optimum saves',
-      ],
-      rows,
-    ),
+    markdownTable(CANDIDATE_TABLE_HEADER, candidateTableRows(solution)),
     '',
     '## Scenario',
     '',

@@ -1,12 +1,6 @@
 import { solve, type Problem, type Solution } from '../../model';
-import {
-  formatCount,
-  formatDollars,
-  formatPercent,
-  formatRatio,
-  formatScientific,
-} from '../../format/quantity';
-import { labelledCandidates } from '../../report/candidates';
+import { formatCount } from '../../format/quantity';
+import { CANDIDATE_TABLE_HEADER, candidateTableRows } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
@@ -57,33 +51,6 @@ export function runSolve(argv: readonly string[], output: Output): void {
 
 function solutionTable(file: string, scenario: Scenario, problem: Problem, solution: Solution): string {
   const { law, demand } = problem;
-  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  const rows = labelledCandidates(solution).map(({ label, candidate: c, saving }) => [
-    label,
-    formatCount(c.params),
-    formatCount(c.tokens),
-    formatRatio(c.tokensPerParam),
-    formatScientific(c.trainingFlops),
-    formatScientific(c.inferenceFlops),
-    formatScientific(c.totalFlops),
-    formatDollars(c.trainingCost),
-    formatDollars(c.inferenceCost),
-    formatDollars(c.totalCost),
-    saving ? formatPercent(saving[metric]) : '—',
-  ]);
-  const header = [
-    'candidate',
-    'params',
-    'tokens',
-    'tokens/param',
-    'training FLOPs',
-    'inference FLOPs',
-    'total FLOPs',
-    'training $',
-    'inference $',
-    'total $',
-    'optimum saves',
-  ];
   return [
     scenario.name,
     `  file       ${file}`,
@@ -92,6 +59,6 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     `  demand     ${formatCount(demand.inputTokens)} input + ${formatCount(demand.outputTokens)} output tokens`,
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',
-    textTable(header, rows),
+    textTable(CANDIDATE_TABLE_HEADER, candidateTableRows(solution)),
   ].join('\n');
 }
