@@ -3,7 +3,7 @@
  * app, the command line, workers and tests. Formulas and sources: ../shared/science/README.md.
  */
 export type { Allocation } from './allocation';
-export { evaluateCandidate, savingAgainst, type Candidate, type Saving } from './candidate';
+export { evaluateCandidate, savingAgainst, type Candidate, type Saving, type Serving } from './candidate';
 export {
   computeOptimalExcessForParams,
   computeOptimalForBudget,
@@ -55,9 +55,27 @@ export { effectiveDemandTokens, OBJECTIVES, type Objective } from './objective';
 export {
   lifetimeOptimalCandidate,
   solve,
+  withoutTestTimeCandidate,
   type BaselineCandidate,
   type Problem,
   type Solution,
 } from './solve';
+export {
+  excessAllowance,
+  findTaskClass,
+  flopsMatchedMultiplier,
+  saturatingK,
+  TASK_CLASSES,
+  trainingComputeMultiplier,
+  type ExchangeRate,
+  type TaskClass,
+} from './test-time';
+export {
+  candidateAtK,
+  largestUsefulK,
+  optimalTestTimeCandidate,
+  servedDemand,
+  type TestTimeSetup,
+} from './test-time-optimum';
 export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './sweep';
 export { targetLoss, type Target } from './target';

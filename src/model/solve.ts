@@ -6,6 +6,7 @@ import { fixedRatioForExcess } from './fixed-ratio';
 import type { LossLaw } from './laws/types';
 import { lifetimeOptimalForExcess } from './lifetime';
 import { effectiveDemandTokens, type Objective } from './objective';
+import { optimalTestTimeCandidate, type TestTimeSetup } from './test-time-optimum';
 
 /** Everything the solvers need, resolved from a scenario (see scenario/resolve.ts). */
 export interface Problem {
@@ -16,6 +17,8 @@ export interface Problem {
   readonly rates: CostRates;
   /** Tokens-per-parameter rules to compare against, e.g. [20, 142, 1875]. */
   readonly baselines: readonly number[];
+  /** Test-time compute the optimiser may buy per query; absent means k = 1. */
+  readonly testTime?: TestTimeSetup;
 }
 
 export interface BaselineCandidate extends Candidate {
@@ -26,20 +29,25 @@ export interface BaselineCandidate extends Candidate {
 export interface Solution {
   readonly targetLoss: number;
   readonly objective: Objective;
-  /** Minimises lifetime FLOPs or cost at the target loss (Sardana et al. 2024). */
+  /** Whether the optimiser could buy test-time compute (a testTime section was given). */
+  readonly usesTestTime: boolean;
+  /** Minimises lifetime FLOPs or cost at the target loss (Sardana et al. 2024), choosing k too. */
   readonly lifetimeOptimal: Candidate;
+  /** The lifetime-optimal model without test-time compute (k = 1). */
+  readonly withoutTestTime: Candidate;
   /** Minimises training compute at the target loss (Hoffmann et al. 2022). */
   readonly chinchillaOptimal: Candidate;
   readonly baselines: readonly BaselineCandidate[];
   /** What the lifetime optimum saves against the Chinchilla optimum and each baseline. */
   readonly savings: {
+    readonly withoutTestTime: Saving;
     readonly chinchillaOptimal: Saving;
     readonly baselines: readonly (Saving & { readonly rule: number })[];
   };
 }
 
-/** The lifetime optimum alone: the hot path of sweeps and charts. */
-export function lifetimeOptimalCandidate(problem: Problem): Candidate {
+/** The lifetime optimum at k = 1: the hot path of sweeps and charts. */
+export function withoutTestTimeCandidate(problem: Problem): Candidate {
   const { law, demand } = problem;
   const excess = law.excessForLoss(problem.targetLoss);
   const effectiveDemand = effectiveDemandTokens(problem.objective, demand, problem.rates);
@@ -51,10 +59,18 @@ export function lifetimeOptimalCandidate(problem: Problem): Candidate {
   );
 }
 
+/** The lifetime optimum, with the best test-time compute per query when the problem allows it. */
+export function lifetimeOptimalCandidate(problem: Problem): Candidate {
+  return problem.testTime
+    ? optimalTestTimeCandidate(problem, problem.testTime)
+    : withoutTestTimeCandidate(problem);
+}
+
 export function solve(problem: Problem): Solution {
   const { law, demand, rates } = problem;
   const excess = law.excessForLoss(problem.targetLoss);
-  const lifetimeOptimal = lifetimeOptimalCandidate(problem);
+  const withoutTestTime = withoutTestTimeCandidate(problem);
+  const lifetimeOptimal = problem.testTime ? lifetimeOptimalCandidate(problem) : withoutTestTime;
   const chinchillaOptimal = evaluateCandidate(law, computeOptimalForExcess(law.terms, excess), demand, rates);
   const baselines = problem.baselines.map((rule) => ({
     rule,
@@ -63,10 +79,13 @@ export function solve(problem: Problem): Solution {
   return {
     targetLoss: problem.targetLoss,
     objective: problem.objective,
+    usesTestTime: problem.testTime !== undefined,
     lifetimeOptimal,
+    withoutTestTime,
     chinchillaOptimal,
     baselines,
     savings: {
+      withoutTestTime: savingAgainst(lifetimeOptimal, withoutTestTime),
       chinchillaOptimal: savingAgainst(lifetimeOptimal, chinchillaOptimal),
       baselines: baselines.map((baseline) => ({
         rule: baseline.rule,

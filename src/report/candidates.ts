@@ -11,10 +11,24 @@ export interface LabelledCandidate {
   readonly saving: Saving | null;
 }
 
-/** The candidates of a solution in display order: the optimum, Chinchilla, then each baseline. */
+/**
+ * The candidates of a solution in display order: the optimum, the best model without test-time
+ * compute (when the optimiser could buy some), Chinchilla, then each baseline.
+ */
 export function labelledCandidates(solution: Solution): LabelledCandidate[] {
+  const withoutTestTime: LabelledCandidate[] = solution.usesTestTime
+    ? [
+        {
+          id: 'without-test-time',
+          label: 'Without test-time compute',
+          candidate: solution.withoutTestTime,
+          saving: solution.savings.withoutTestTime,
+        },
+      ]
+    : [];
   return [
     { id: 'lifetime', label: 'Lifetime-optimal', candidate: solution.lifetimeOptimal, saving: null },
+    ...withoutTestTime,
     {
       id: 'chinchilla',
       label: 'Chinchilla-optimal',

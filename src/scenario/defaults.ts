@@ -26,3 +26,10 @@ export const DEFAULT_INFERENCE: InferenceSpec = {
 
 /** Chinchilla's rule of thumb, LLaMA-1 7B's and Llama 3 8B's tokens per parameter (science README §7). */
 export const DEFAULT_BASELINES: readonly number[] = [20, 142, 1875];
+
+/**
+ * Test-time compute defaults: general tasks (γ 1.5, S 1; science README §4), at most 1,000× per
+ * query, continuous k, prompts cached across samples, no separate verifier.
+ */
+export const DEFAULT_TASK_CLASS = 'general';
+export const DEFAULT_K_MAX = 1000;

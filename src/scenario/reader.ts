@@ -4,17 +4,20 @@ import type { ScenarioIssue } from './types';
 export type NumberDomain =
   | 'positive' // (0, ∞)
   | 'non-negative' // [0, ∞)
-  | 'fraction'; // (0, 1]: utilisations
+  | 'fraction' // (0, 1]: utilisations
+  | 'at-least-one'; // [1, ∞): multipliers such as k
 
 const DOMAIN_TEXT: Record<NumberDomain, string> = {
   positive: 'must be above 0',
   'non-negative': 'must not be negative',
   fraction: 'is outside (0, 1]',
+  'at-least-one': 'must be at least 1',
 };
 
 function inDomain(value: number, domain: NumberDomain): boolean {
   if (domain === 'positive') return value > 0;
   if (domain === 'non-negative') return value >= 0;
+  if (domain === 'at-least-one') return value >= 1;
   return value > 0 && value <= 1;
 }
 
@@ -82,6 +85,13 @@ export class FieldReader {
     if (!Number.isFinite(value)) return this.report(at, `${value} is not a finite number`);
     if (!inDomain(value, domain)) return this.report(at, `${value} ${DOMAIN_TEXT[domain]}`);
     return value;
+  }
+
+  flag(object: JsonObject, path: string, key: string, fallback: boolean): boolean | undefined {
+    const value = object[key];
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    return this.report(childPath(path, key), `expected true or false, got ${describeValue(value)}`);
   }
 
   text(object: JsonObject, path: string, key: string, fallback: string): string | undefined {

@@ -7,8 +7,9 @@ import {
   type Demand,
   type LossLaw,
   type Problem,
+  type TestTimeSetup,
 } from '../model';
-import type { AcceleratorSpec, DemandSpec, LawSpec, Scenario } from './types';
+import type { AcceleratorSpec, DemandSpec, LawSpec, Scenario, TestTimeSpec } from './types';
 
 /** Turns the declarative scenario into what the engine computes with. */
 
@@ -22,7 +23,7 @@ export function lawFromSpec(spec: LawSpec): LossLaw {
 
 export function demandFromSpec(spec: DemandSpec): Demand {
   if ('inputTokens' in spec) return { inputTokens: spec.inputTokens, outputTokens: spec.outputTokens };
-  const requests = 'requests' in spec ? spec.requests : spec.requestsPerDay * spec.days;
+  const requests = requestsOf(spec);
   return {
     inputTokens: requests * spec.inputTokensPerRequest,
     outputTokens: requests * spec.outputTokensPerRequest,
@@ -56,5 +57,23 @@ export function problemFromScenario(scenario: Scenario): Problem {
       },
     ),
     baselines: scenario.baselines,
+    ...(scenario.testTime ? { testTime: testTimeSetup(scenario.testTime, scenario.demand) } : {}),
+  };
+}
+
+/** Lifetime requests of a demand, or 0 when it gives only token totals. */
+export function requestsOf(spec: DemandSpec): number {
+  if ('requests' in spec) return spec.requests;
+  return 'requestsPerDay' in spec ? spec.requestsPerDay * spec.days : 0;
+}
+
+function testTimeSetup(spec: TestTimeSpec, demand: DemandSpec): TestTimeSetup {
+  return {
+    rate: { gamma: spec.gamma, spanOom: spec.spanOom },
+    kMax: spec.kMax,
+    integerSamples: spec.integerSamples,
+    prefixCaching: spec.prefixCaching,
+    verifierFlopsPerSample: spec.verifierCostPerSample,
+    requests: requestsOf(demand),
   };
 }

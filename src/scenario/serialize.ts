@@ -26,6 +26,7 @@ export function serializeScenario(scenario: Scenario): string {
     training: normal.training,
     inference: normal.inference,
     baselines: normal.baselines,
+    ...(normal.testTime ? { testTime: normal.testTime } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

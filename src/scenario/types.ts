@@ -50,6 +50,23 @@ export type InferenceSpec = AcceleratorSpec & {
   readonly decodeMfu: number;
 };
 
+/**
+ * Test-time compute the optimiser may buy (science README §4, model A): k× compute per query is
+ * worth a training-compute multiplier min(k^(1/γ), 10^S). Absent means k = 1.
+ */
+export interface TestTimeSpec {
+  readonly model: 'exchange';
+  /** A task class id (see TASK_CLASSES) whose γ and S are the defaults, or "custom". */
+  readonly taskClass: string;
+  readonly gamma: number;
+  readonly spanOom: number;
+  readonly kMax: number;
+  readonly integerSamples: boolean;
+  readonly prefixCaching: boolean;
+  /** FLOPs to verify one sample (needs a request count in the demand). */
+  readonly verifierCostPerSample: number;
+}
+
 /** A complete, validated scenario: every default filled in. */
 export interface Scenario {
   readonly name: string;
@@ -61,6 +78,7 @@ export interface Scenario {
   readonly training: TrainingSpec;
   readonly inference: InferenceSpec;
   readonly baselines: readonly number[];
+  readonly testTime?: TestTimeSpec;
 }
 
 /** One problem found in a scenario: the JSON path of the field and what is wrong with it. */

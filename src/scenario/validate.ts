@@ -1,6 +1,7 @@
 import { ScienceError, targetLoss, totalDemandTokens } from '../model';
 import { DEFAULT_NAME } from './defaults';
 import { describeValue, FieldReader } from './reader';
+import { readTestTime } from './test-time-section';
 import { demandFromSpec, lawFromSpec } from './resolve';
 import {
   readBaselines,
@@ -33,6 +34,7 @@ const TOP_LEVEL_KEYS = [
   'training',
   'inference',
   'baselines',
+  'testTime',
 ] as const;
 
 /**
@@ -57,6 +59,7 @@ export function validateScenario(value: unknown): ScenarioResult {
   const training = readTraining(reader, file['training'], 'training');
   const inference = readInference(reader, file['inference'], 'inference');
   const baselines = readBaselines(reader, file['baselines'], 'baselines');
+  const testTime = readTestTime(reader, file['testTime'], 'testTime', demand);
 
   if (law && target) checkTargetReachable(reader, law, target);
   if (demand && !Number.isFinite(totalDemandTokens(demandFromSpec(demand)))) {
@@ -76,7 +79,18 @@ export function validateScenario(value: unknown): ScenarioResult {
   ) {
     return { ok: false, issues: reader.issues };
   }
-  const scenario: Scenario = { name, notes, law, target, demand, objective, training, inference, baselines };
+  const scenario: Scenario = {
+    name,
+    notes,
+    law,
+    target,
+    demand,
+    objective,
+    training,
+    inference,
+    baselines,
+    ...(testTime ? { testTime } : {}),
+  };
   return { ok: true, scenario };
 }
 

@@ -96,7 +96,7 @@ describe('scenario validation', () => {
       colour: 'blue',
     });
     expect(issues).toEqual([
-      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines',
+      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines, testTime',
       expect.stringMatching(
         /^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /,
       ),
