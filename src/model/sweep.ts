@@ -1,8 +1,9 @@
 import { evaluateCandidate, savingAgainst, type Candidate, type Saving } from './candidate';
 import { computeOptimalForExcess } from './compute-optimal';
-import { scaleDemand } from './demand';
+import { scaleDemand, totalDemandTokens, type Demand } from './demand';
 import { requirePositive, ScienceError } from './errors';
-import { lifetimeOptimalCandidate, type Problem } from './solve';
+import { lifetimeOptimalCandidate, withoutTestTimeCandidate, type Problem } from './solve';
+import type { TestTimeSetup } from './test-time-optimum';
 
 /** Largest sweep we compute in one go; a chart needs a few hundred points. */
 export const MAX_SWEEP_POINTS = 100_000;
@@ -32,6 +33,8 @@ export interface SweepPoint {
   readonly demandTokens: number;
   readonly lifetimeOptimal: Candidate;
   readonly savingVsChinchilla: Saving;
+  /** What test-time compute saves at this demand (zero without a testTime section). */
+  readonly savingVsWithoutTestTime: Saving;
 }
 
 /** The lifetime optimum across demands, keeping the scenario's input/output mix. */
@@ -40,12 +43,22 @@ export function sweepDemand(problem: Problem, demandTotals: readonly number[]): 
   const chinchilla = computeOptimalForExcess(problem.law.terms, excess);
   return demandTotals.map((demandTokens) => {
     const demand = scaleDemand(problem.demand, demandTokens);
-    const lifetimeOptimal = lifetimeOptimalCandidate({ ...problem, demand });
+    const testTime = problem.testTime && scaleRequests(problem.testTime, problem.demand, demandTokens);
+    const atDemand: Problem = { ...problem, demand, ...(testTime ? { testTime } : {}) };
+    const withoutTestTime = withoutTestTimeCandidate(atDemand);
+    const lifetimeOptimal = testTime ? lifetimeOptimalCandidate(atDemand) : withoutTestTime;
     const chinchillaOptimal = evaluateCandidate(problem.law, chinchilla, demand, problem.rates);
     return {
       demandTokens,
       lifetimeOptimal,
       savingVsChinchilla: savingAgainst(lifetimeOptimal, chinchillaOptimal),
+      savingVsWithoutTestTime: savingAgainst(lifetimeOptimal, withoutTestTime),
     };
   });
+}
+
+/** Requests grow with demand in the same proportion as tokens, so verification scales along. */
+function scaleRequests(setup: TestTimeSetup, demand: Demand, demandTokens: number): TestTimeSetup {
+  const total = totalDemandTokens(demand);
+  return { ...setup, requests: total > 0 ? (setup.requests * demandTokens) / total : 0 };
 }

@@ -45,11 +45,12 @@ export function labelledCandidates(solution: Solution): LabelledCandidate[] {
 }
 
 /** Column titles of the human-readable candidate table (terminal and Markdown report). */
-export const CANDIDATE_TABLE_HEADER = [
+const CANDIDATE_COLUMNS = [
   'candidate',
   'params',
   'tokens',
   'tokens/param',
+  'k',
   'training FLOPs',
   'inference FLOPs',
   'total FLOPs',
@@ -59,20 +60,37 @@ export const CANDIDATE_TABLE_HEADER = [
   'optimum saves',
 ] as const;
 
+/** The k column only matters when the optimiser could buy test-time compute. */
+const K_COLUMN = CANDIDATE_COLUMNS.indexOf('k');
+
+function withoutUnusedK<T>(cells: readonly T[], solution: Solution): T[] {
+  return solution.usesTestTime ? [...cells] : cells.filter((_, index) => index !== K_COLUMN);
+}
+
+export function candidateTableHeader(solution: Solution): string[] {
+  return withoutUnusedK(CANDIDATE_COLUMNS, solution);
+}
+
 /** One row per candidate in human units; savings in the metric the solution minimised. */
 export function candidateTableRows(solution: Solution): string[][] {
   const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  return labelledCandidates(solution).map(({ label, candidate: c, saving }) => [
-    label,
-    formatCount(c.params),
-    formatCount(c.tokens),
-    formatRatio(c.tokensPerParam),
-    formatScientific(c.trainingFlops),
-    formatScientific(c.inferenceFlops),
-    formatScientific(c.totalFlops),
-    formatDollars(c.trainingCost),
-    formatDollars(c.inferenceCost),
-    formatDollars(c.totalCost),
-    saving ? formatPercent(saving[metric]) : '—',
-  ]);
+  return labelledCandidates(solution).map(({ label, candidate: c, saving }) =>
+    withoutUnusedK(
+      [
+        label,
+        formatCount(c.params),
+        formatCount(c.tokens),
+        formatRatio(c.tokensPerParam),
+        formatRatio(c.k),
+        formatScientific(c.trainingFlops),
+        formatScientific(c.inferenceFlops),
+        formatScientific(c.totalFlops),
+        formatDollars(c.trainingCost),
+        formatDollars(c.inferenceCost),
+        formatDollars(c.totalCost),
+        saving ? formatPercent(saving[metric]) : '—',
+      ],
+      solution,
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import { PAPERS, type LossLaw, type Solution } from '../model';
 import { formatCount, formatPercent, formatRatio } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
-import { CANDIDATE_TABLE_HEADER, candidateTableRows } from './candidates';
+import { candidateTableHeader, candidateTableRows } from './candidates';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) =>
@@ -34,7 +34,7 @@ export function markdownReport(
       `${formatCount(optimum.tokens)} tokens (${formatRatio(optimum.tokensPerParam)} tokens per parameter). ` +
       `It saves ${formatPercent(solution.savings.chinchillaOptimal[metric])} against the Chinchilla-optimal model.`,
     '',
-    markdownTable(CANDIDATE_TABLE_HEADER, candidateTableRows(solution)),
+    markdownTable(candidateTableHeader(solution), candidateTableRows(solution)),
     '',
     '## Scenario',
     '',

@@ -10,6 +10,7 @@ export interface SolutionReport {
   readonly demand: Demand;
   readonly targetLoss: number;
   readonly lifetimeOptimal: Candidate;
+  readonly withoutTestTime: Candidate;
   readonly chinchillaOptimal: Candidate;
   readonly baselines: Solution['baselines'];
   readonly savings: Solution['savings'];
@@ -28,6 +29,7 @@ export function solutionReport(
     demand,
     targetLoss: solution.targetLoss,
     lifetimeOptimal: solution.lifetimeOptimal,
+    withoutTestTime: solution.withoutTestTime,
     chinchillaOptimal: solution.chinchillaOptimal,
     baselines: solution.baselines,
     savings: solution.savings,
@@ -43,6 +45,8 @@ export const SOLUTION_CSV_HEADER = [
   'tokens',
   'tokensPerParam',
   'loss',
+  'k',
+  'effectiveLoss',
   'trainingFlops',
   'inferenceFlops',
   'totalFlops',
@@ -68,6 +72,8 @@ export function solutionCsvRows(
     c.tokens,
     c.tokensPerParam,
     c.loss,
+    c.k,
+    c.effectiveLoss,
     c.trainingFlops,
     c.inferenceFlops,
     c.totalFlops,

@@ -63,7 +63,7 @@ describe('tradeoff solve', () => {
   it('prints one CSV row per candidate under one header', () => {
     const lines = run('solve', example('sardana-70b-chatbot'), '--format', 'csv').out.split('\n');
     expect(lines[0]).toBe(
-      'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal',
+      'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,k,effectiveLoss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal',
     );
     expect(lines).toHaveLength(1 + 5);
     const firstRow = lines[1]?.split(',') ?? [];
@@ -116,6 +116,48 @@ describe('tradeoff solve', () => {
       status: 2,
       err: expect.stringContaining('unknown command "frobnicate"') as string,
     });
+  });
+});
+
+describe('test-time compute on the command line', () => {
+  it('shows k and the model without test-time compute in the table, JSON and CSV', () => {
+    const file = example('reasoning-assistant');
+    const table = run('solve', file).out;
+    expect(table).toMatch(/Lifetime-optimal\s+4\.86B\s+1\.95T\s+402\s+51\.4 /);
+    expect(table).toMatch(/Without test-time compute\s+39\.3B .* 79\.84 %/);
+    const report = JSON.parse(run('solve', file, '--format', 'json').out) as Record<
+      string,
+      Record<string, number>
+    >;
+    expect(report['lifetimeOptimal']?.['k']).toBeCloseTo(51.4, 1);
+    expect(report['lifetimeOptimal']?.['effectiveLoss']).toBeCloseTo(1.93228, 5);
+    expect(report['lifetimeOptimal']?.['loss']).toBeGreaterThan(1.95);
+    expect(report['withoutTestTime']?.['k']).toBe(1);
+    const rows = run('solve', file, '--format', 'csv').out.split('\n');
+    expect(rows.map((row) => row.split(',')[3])).toEqual([
+      'candidate',
+      'lifetime',
+      'without-test-time',
+      'chinchilla',
+      'baseline-20',
+      'baseline-142',
+      'baseline-1875',
+    ]);
+  });
+
+  it('keeps k = 1 for the high-volume chat product, and sweeps k against demand', () => {
+    const file = example('high-volume-chat');
+    const report = JSON.parse(run('solve', file, '--format', 'json').out) as Record<
+      string,
+      Record<string, number>
+    >;
+    expect(report['lifetimeOptimal']?.['k']).toBe(1);
+    const sweep = run('sweep', example('reasoning-assistant'), '--demand', '1e6:1e18:5').out.split('\n');
+    expect(sweep[0]).toContain(',k,');
+    const ks = sweep.slice(1).map((row) => Number(row.split(',')[4]));
+    expect(ks[0]).toBeGreaterThan(50);
+    expect(ks.at(-1)).toBe(1);
+    for (let i = 1; i < ks.length; i++) expect(ks[i]).toBeLessThanOrEqual(ks[i - 1] ?? 0);
   });
 });
 

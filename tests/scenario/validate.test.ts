@@ -154,6 +154,81 @@ describe('scenario validation', () => {
   });
 });
 
+describe('the testTime section', () => {
+  it('fills γ and S from the task class, and the other defaults', () => {
+    expect(valid({ ...minimal, testTime: { taskClass: 'verifiable' } }).testTime).toEqual({
+      model: 'exchange',
+      taskClass: 'verifiable',
+      gamma: 2,
+      spanOom: 3,
+      kMax: 1000,
+      integerSamples: false,
+      prefixCaching: true,
+      verifierCostPerSample: 0,
+    });
+    expect(valid(minimal).testTime).toBeUndefined();
+  });
+
+  it('lets explicit γ and S override the class, and needs both for a custom class', () => {
+    expect(valid({ ...minimal, testTime: { gamma: 1.2 } }).testTime).toMatchObject({
+      taskClass: 'general',
+      gamma: 1.2,
+      spanOom: 1,
+    });
+    expect(issuesOf({ ...minimal, testTime: { taskClass: 'custom', gamma: 2 } })).toEqual([
+      'testTime.spanOom: missing; a number is required here',
+    ]);
+  });
+
+  it('names every bad field', () => {
+    expect(
+      issuesOf({
+        ...minimal,
+        testTime: {
+          model: 'magic',
+          taskClass: 'poetry',
+          kMax: 0.5,
+          integerSamples: 'yes',
+          verifierCostPerSample: 1e12,
+          extra: 1,
+        },
+      }),
+    ).toEqual([
+      'testTime.extra: unknown field; allowed here: model, taskClass, gamma, spanOom, kMax, integerSamples, prefixCaching, verifierCostPerSample',
+      'testTime.model: "magic" (text) is not one of "exchange"',
+      'testTime.taskClass: "poetry" (text) is not one of "easy", "general", "sequential", "verifiable", "beyond", "custom"',
+    ]);
+    expect(
+      issuesOf({
+        ...minimal,
+        testTime: { kMax: 0.5, integerSamples: 'yes', verifierCostPerSample: 1e12, model: 'magic' },
+      }),
+    ).toEqual([
+      'testTime.model: "magic" (text) is not one of "exchange"',
+      'testTime.kMax: 0.5 must be at least 1',
+      'testTime.integerSamples: expected true or false, got "yes" (text)',
+      'testTime.verifierCostPerSample: verification is counted per request: give the demand as requests (or requests per day), not token totals',
+    ]);
+  });
+
+  it('round-trips through the file format', () => {
+    const scenario = valid({
+      ...minimal,
+      demand: { requests: 1e6, inputTokensPerRequest: 10, outputTokensPerRequest: 20 },
+      testTime: {
+        taskClass: 'easy',
+        kMax: 64,
+        integerSamples: true,
+        prefixCaching: false,
+        verifierCostPerSample: 2e9,
+      },
+    });
+    const reread = parseScenarioText(serializeScenario(scenario));
+    expect(reread.ok && reread.scenario).toEqual(scenario);
+    expect(Object.keys(JSON.parse(serializeScenario(scenario)) as object).at(-1)).toBe('testTime');
+  });
+});
+
 describe('scenario text', () => {
   it('explains empty, oversized and malformed JSON', () => {
     const message = (text: string) => {

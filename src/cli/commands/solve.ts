@@ -1,6 +1,6 @@
 import { solve, type Problem, type Solution } from '../../model';
 import { formatCount } from '../../format/quantity';
-import { CANDIDATE_TABLE_HEADER, candidateTableRows } from '../../report/candidates';
+import { candidateTableHeader, candidateTableRows } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
@@ -59,6 +59,6 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     `  demand     ${formatCount(demand.inputTokens)} input + ${formatCount(demand.outputTokens)} output tokens`,
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',
-    textTable(CANDIDATE_TABLE_HEADER, candidateTableRows(solution)),
+    textTable(candidateTableHeader(solution), candidateTableRows(solution)),
   ].join('\n');
 }

@@ -46,12 +46,15 @@ const SWEEP_CSV_HEADER = [
   'params',
   'tokens',
   'tokensPerParam',
+  'k',
   'trainingFlops',
   'inferenceFlops',
   'totalFlops',
   'totalCost',
   'flopsSavedVsChinchilla',
   'costSavedVsChinchilla',
+  'flopsSavedVsWithoutTestTime',
+  'costSavedVsWithoutTestTime',
 ] as const;
 
 export function runSweep(argv: readonly string[], output: Output): void {
@@ -70,17 +73,22 @@ export function runSweep(argv: readonly string[], output: Output): void {
     output.out(json(points));
     return;
   }
-  const rows = points.map(({ demandTokens, lifetimeOptimal: c, savingVsChinchilla: s }) => [
-    demandTokens,
-    c.params,
-    c.tokens,
-    c.tokensPerParam,
-    c.trainingFlops,
-    c.inferenceFlops,
-    c.totalFlops,
-    c.totalCost,
-    s.totalFlops,
-    s.totalCost,
-  ]);
+  const rows = points.map(
+    ({ demandTokens, lifetimeOptimal: c, savingVsChinchilla: s, savingVsWithoutTestTime: t }) => [
+      demandTokens,
+      c.params,
+      c.tokens,
+      c.tokensPerParam,
+      c.k,
+      c.trainingFlops,
+      c.inferenceFlops,
+      c.totalFlops,
+      c.totalCost,
+      s.totalFlops,
+      s.totalCost,
+      t.totalFlops,
+      t.totalCost,
+    ],
+  );
   output.out(toCsv(SWEEP_CSV_HEADER, rows).trimEnd());
 }
