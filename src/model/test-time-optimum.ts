@@ -1,4 +1,5 @@
 import { evaluateCandidate, type Candidate } from './candidate';
+import { computeOptimalForExcess } from './compute-optimal';
 import type { Demand } from './demand';
 import { lifetimeOptimalForExcess } from './lifetime';
 import { effectiveDemandTokens, type Objective } from './objective';
@@ -93,4 +94,40 @@ export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup)
         .filter((k) => k >= 1 && k <= Math.floor(setup.kMax))
     : continuous;
   return ks.map(at).reduce((chosen, candidate) => (metric(candidate) < metric(chosen) ? candidate : chosen));
+}
+
+/** One point of the iso-quality frontier between training and inference compute. */
+export interface FrontierPoint {
+  readonly k: number;
+  readonly params: number;
+  /** 6ND of the training-compute-optimal model that reaches the target with k× compute per query. */
+  readonly trainingFlops: number;
+  /** 2N per token processed for one query, at k× compute. */
+  readonly inferenceFlopsPerQuery: number;
+}
+
+/**
+ * The trade-off frontier at equal effective quality: for each k, the cheapest model to train
+ * (compute-optimal at the relaxed excess) and what one query then costs. Independent of demand;
+ * a query is the scenario's average request, or 1,000 output tokens when it gives only totals.
+ */
+export function testTimeFrontier(problem: Problem, setup: TestTimeSetup, ks: readonly number[]): FrontierPoint[] {
+  const { law, demand } = problem;
+  const queries = setup.requests > 0 ? setup.requests : demand.outputTokens / 1000;
+  const perQuery: Demand =
+    queries > 0
+      ? { inputTokens: demand.inputTokens / queries, outputTokens: demand.outputTokens / queries }
+      : { inputTokens: 0, outputTokens: 1000 };
+  const excess = law.excessForLoss(problem.targetLoss);
+  return ks.map((k) => {
+    const multiplier = trainingComputeMultiplier(k, setup.rate);
+    const model = computeOptimalForExcess(law.terms, excess * excessAllowance(law.terms, multiplier));
+    const served = servedDemand(perQuery, setup, k);
+    return {
+      k,
+      params: model.params,
+      trainingFlops: 6 * model.params * model.tokens,
+      inferenceFlopsPerQuery: 2 * model.params * (served.inputTokens + served.outputTokens),
+    };
+  });
 }

@@ -151,6 +151,20 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     }
   });
 
+  it('lets the optimiser buy test-time compute, with its two charts', async () => {
+    await page.locator('[data-path="testTime.enabled"]').check();
+    await page.locator('[data-path="demand.requests"]').fill('1M');
+    await page.locator('[data-chart="test-time-frontier"] .js-plotly-plot').waitFor();
+    await page.locator('[data-chart="test-time-cost"] .js-plotly-plot').waitFor();
+    await expect.poll(() => cardText(page, 'lifetime', 'k')).not.toBe('1×');
+    expect(await cardText(page, 'without-test-time', 'k')).toBe('1×');
+    await page.locator('[data-chart="test-time-cost"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'test-time');
+    await page.locator('[data-path="testTime.enabled"]').uncheck();
+    await expect.poll(() => page.locator('[data-chart="test-time-cost"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-card="without-test-time"]').count()).toBe(0);
+  });
+
   it('shows where the numbers come from', async () => {
     await page.locator('[data-action="sources"]').click();
     const dialog = page.locator('[data-testid="sources"]');

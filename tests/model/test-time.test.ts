@@ -13,6 +13,7 @@ import {
   servedDemand,
   solve,
   TASK_CLASSES,
+  testTimeFrontier,
   trainingComputeMultiplier,
   type Problem,
   type TestTimeSetup,
@@ -122,6 +123,26 @@ describe('serving with test-time compute', () => {
       1e-15,
     );
     expect(candidate.verifierCost).toBeCloseTo(8e18 * problem.rates.prefill, 6);
+  });
+});
+
+describe('the training/inference frontier at equal quality', () => {
+  it('trades exactly g(k)× less training compute for k× compute per query', () => {
+    const problem = problemWithDemand(1e6);
+    const ks = [1, 2, 10, 31.6, 100];
+    const [first, ...rest] = testTimeFrontier(problem, problem.testTime as TestTimeSetup, ks);
+    for (const point of rest) {
+      const gain = trainingComputeMultiplier(point.k, setup.rate);
+      expectRelativelyClose(point.trainingFlops * gain, first?.trainingFlops ?? NaN, 1e-12);
+      expect(point.inferenceFlopsPerQuery).toBeGreaterThan(0);
+    }
+    // Prompts are cached: a query costs 2N(500 + 500k).
+    const last = rest.at(-1);
+    expectRelativelyClose(
+      last?.inferenceFlopsPerQuery ?? NaN,
+      2 * (last?.params ?? NaN) * (500 + 500 * 100),
+      1e-12,
+    );
   });
 });
 

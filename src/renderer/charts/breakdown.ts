@@ -9,7 +9,10 @@ export function breakdownFigure(results: Results, theme: ChartTheme): Figure {
   const metric = metricFor(results.solution.objective);
   // Short two-line labels fit under the bars without rotating.
   const labels = results.candidates.map((c) =>
-    c.label.replace('-optimal', '-<br>optimal').replace(' tokens/param', '<br>tokens/param'),
+    c.label
+      .replace('-optimal', '-<br>optimal')
+      .replace(' tokens/param', '<br>tokens/param')
+      .replace('Without test-time compute', 'Without<br>test time'),
   );
   const bar = (
     name: string,
@@ -32,6 +35,10 @@ export function breakdownFigure(results: Results, theme: ChartTheme): Figure {
       bar('Training', PHASE_COLOURS.training, metric.training),
       bar('Prefill', PHASE_COLOURS.prefill, metric.prefill),
       bar('Decode', PHASE_COLOURS.decode, metric.decode),
+      // Verification appears only when a candidate pays for it (test-time compute with a verifier).
+      ...(results.candidates.some(({ candidate }) => metric.verifier(candidate) > 0)
+        ? [bar('Verification', PHASE_COLOURS.verification, metric.verifier)]
+        : []),
     ],
     layout: {
       ...baseLayout(theme),

@@ -8,6 +8,7 @@ export interface Metric {
   readonly training: (c: Candidate) => number;
   readonly prefill: (c: Candidate) => number;
   readonly decode: (c: Candidate) => number;
+  readonly verifier: (c: Candidate) => number;
   readonly total: (c: Candidate) => number;
 }
 
@@ -17,6 +18,7 @@ const COST: Metric = {
   training: (c) => c.trainingCost,
   prefill: (c) => c.prefillCost,
   decode: (c) => c.decodeCost,
+  verifier: (c) => c.verifierCost,
   total: (c) => c.totalCost,
 };
 
@@ -26,6 +28,7 @@ const FLOPS: Metric = {
   training: (c) => c.trainingFlops,
   prefill: (c) => c.prefillFlops,
   decode: (c) => c.decodeFlops,
+  verifier: (c) => c.verifierFlops,
   total: (c) => c.totalFlops,
 };
 

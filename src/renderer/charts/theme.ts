@@ -26,7 +26,12 @@ export function themeColours(theme: ChartTheme): ThemeColours {
 }
 
 /** Colours of the phases of a lifetime bill, the same in every chart. */
-export const PHASE_COLOURS = { training: '#64748b', prefill: '#38bdf8', decode: '#f472b6' } as const;
+export const PHASE_COLOURS = {
+  training: '#64748b',
+  prefill: '#38bdf8',
+  decode: '#f472b6',
+  verification: '#a78bfa',
+} as const;
 
 const CANDIDATE_COLOURS: Readonly<Record<string, string>> = { lifetime: '#2563eb', chinchilla: '#ea580c' };
 const BASELINE_COLOURS = ['#16a34a', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4d7c0f'];

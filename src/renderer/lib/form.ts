@@ -1,10 +1,13 @@
-import type { Dtype, Objective } from '../../model';
+import { findTaskClass, type Dtype, type Objective } from '../../model';
 import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
+  DEFAULT_K_MAX,
+  DEFAULT_TASK_CLASS,
   validateScenario,
   type AcceleratorSpec,
   type Scenario,
   type ScenarioIssue,
+  type TestTimeSpec,
   type TargetSpec,
 } from '../../scenario';
 
@@ -51,6 +54,16 @@ export interface ScenarioForm {
   inference: HardwareForm & { prefillMfu: string; decodeMfu: string };
   /** Objects rather than strings so that each input binds to its own entry. */
   baselines: { ratio: string }[];
+  testTime: {
+    enabled: boolean;
+    taskClass: string;
+    gamma: string;
+    spanOom: string;
+    kMax: string;
+    integerSamples: boolean;
+    prefixCaching: boolean;
+    verifierCostPerSample: string;
+  };
 }
 
 const text = (value: number | undefined, fallback = ''): string =>
@@ -122,6 +135,21 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
       decodeMfu: text(scenario.inference.decodeMfu),
     },
     baselines: scenario.baselines.map((ratio) => ({ ratio: text(ratio) })),
+    testTime: testTimeForm(scenario.testTime),
+  };
+}
+
+function testTimeForm(spec: TestTimeSpec | undefined): ScenarioForm['testTime'] {
+  const general = findTaskClass(DEFAULT_TASK_CLASS);
+  return {
+    enabled: spec !== undefined,
+    taskClass: spec?.taskClass ?? DEFAULT_TASK_CLASS,
+    gamma: text(spec?.gamma ?? general?.gamma),
+    spanOom: text(spec?.spanOom ?? general?.spanOom),
+    kMax: text(spec?.kMax ?? DEFAULT_K_MAX),
+    integerSamples: spec?.integerSamples ?? false,
+    prefixCaching: spec?.prefixCaching ?? true,
+    verifierCostPerSample: text(spec?.verifierCostPerSample ?? 0),
   };
 }
 
@@ -167,6 +195,7 @@ export function scenarioFromForm(form: ScenarioForm): FormResult {
       decodeMfu: number(form.inference.decodeMfu, 'inference.decodeMfu'),
     },
     baselines: form.baselines.map(({ ratio }, index) => number(ratio, `baselines[${index}]`)),
+    ...(form.testTime.enabled ? { testTime: testTimeOf(form.testTime, number) } : {}),
   };
   const result = validateScenario(file);
   if (result.ok && typingIssues.length === 0) return result;
@@ -244,6 +273,19 @@ function demandOf(form: ScenarioForm, number: NumberReader): Section {
         ...perRequest,
       };
   }
+}
+
+function testTimeOf(testTime: ScenarioForm['testTime'], number: NumberReader): Section {
+  return {
+    model: 'exchange',
+    taskClass: testTime.taskClass,
+    gamma: number(testTime.gamma, 'testTime.gamma'),
+    spanOom: number(testTime.spanOom, 'testTime.spanOom'),
+    kMax: number(testTime.kMax, 'testTime.kMax'),
+    integerSamples: testTime.integerSamples,
+    prefixCaching: testTime.prefixCaching,
+    verifierCostPerSample: number(testTime.verifierCostPerSample, 'testTime.verifierCostPerSample'),
+  };
 }
 
 function acceleratorOf(hardware: HardwareForm, path: string, number: NumberReader): Section {

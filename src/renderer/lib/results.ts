@@ -1,5 +1,9 @@
 import {
+  candidateAtK,
   candidatesAlongIsoLoss,
+  largestUsefulK,
+  testTimeFrontier,
+  type FrontierPoint,
   logSpace,
   minimumParamsForTarget,
   solve,
@@ -24,6 +28,11 @@ export interface Results {
   readonly demandSweep: readonly SweepPoint[];
   /** The scenario's own lifetime demand in tokens (input + output). */
   readonly demandTokens: number;
+  /** The optimal model at each k, and the training/inference frontier, when test-time compute is on. */
+  readonly testTime: {
+    readonly curve: readonly Candidate[];
+    readonly frontier: readonly FrontierPoint[];
+  } | null;
 }
 
 const CURVE_POINTS = 160;
@@ -46,5 +55,27 @@ export function computeResults(scenario: Scenario): Results {
     problem,
     logSpace(centre / 10 ** SWEEP_DECADES, centre * 10 ** SWEEP_DECADES, SWEEP_POINTS),
   );
-  return { scenario, problem, solution, candidates, isoLoss, demandSweep, demandTokens };
+  return {
+    scenario,
+    problem,
+    solution,
+    candidates,
+    isoLoss,
+    demandSweep,
+    demandTokens,
+    testTime: testTimeResults(problem),
+  };
+}
+
+const K_POINTS = 60;
+
+function testTimeResults(problem: Problem): Results['testTime'] {
+  const setup = problem.testTime;
+  if (!setup) return null;
+  // Up to k_max, or a decade past saturation to show that more k only adds cost.
+  const ks = logSpace(1, Math.max(2, Math.min(setup.kMax, largestUsefulK(setup) * 10)), K_POINTS);
+  return {
+    curve: ks.map((k) => candidateAtK(problem, setup, k)),
+    frontier: testTimeFrontier(problem, setup, ks),
+  };
 }
