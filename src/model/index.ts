@@ -71,12 +71,26 @@ export {
   type TaskClass,
 } from './test-time';
 export {
+  accuracyWithAttempts,
+  imperfectlyVerifiedAccuracy,
+  lossForSuccess,
+  majorityAccuracy,
+  SELECTIONS,
+  successFromLoss,
+  successNeeded,
+  verifiedAccuracy,
+  type LossToError,
+  type Selection,
+  type SelectionRule,
+} from './task-accuracy';
+export {
   candidateAtK,
   largestUsefulK,
   optimalTestTimeCandidate,
   servedDemand,
   testTimeFrontier,
   type FrontierPoint,
+  type TestTimeBenefit,
   type TestTimeSetup,
 } from './test-time-optimum';
 export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './sweep';

@@ -1,14 +1,29 @@
 import { evaluateCandidate, type Candidate } from './candidate';
 import { computeOptimalForExcess } from './compute-optimal';
 import type { Demand } from './demand';
+import { ScienceError } from './errors';
 import { lifetimeOptimalForExcess } from './lifetime';
 import { effectiveDemandTokens, type Objective } from './objective';
 import type { Problem } from './solve';
 import { excessAllowance, saturatingK, trainingComputeMultiplier, type ExchangeRate } from './test-time';
+import { lossForSuccess, successNeeded, type LossToError, type SelectionRule } from './task-accuracy';
+
+/**
+ * What test-time compute buys: a training-compute equivalent at the scenario's target loss
+ * (model A), or attempts towards a task accuracy, the loss being chosen too (model B).
+ */
+export type TestTimeBenefit =
+  | { readonly model: 'exchange'; readonly rate: ExchangeRate }
+  | {
+      readonly model: 'accuracy';
+      readonly targetAccuracy: number;
+      readonly mapping: LossToError;
+      readonly rule: SelectionRule;
+    };
 
 /** How test-time compute is bought and what it is worth, resolved from a scenario's testTime section. */
 export interface TestTimeSetup {
-  readonly rate: ExchangeRate;
+  readonly benefit: TestTimeBenefit;
   /** The most compute per query allowed (k_max ≥ 1). */
   readonly kMax: number;
   /** Restrict k to whole numbers of samples. */
@@ -39,11 +54,31 @@ function metricOf(objective: Objective): (candidate: Candidate) => number {
   return objective === 'cost' ? (c) => c.totalCost : (c) => c.totalFlops;
 }
 
+/**
+ * The excess (loss above the floor) a model may have when every query spends k× compute, and the
+ * loss it then behaves like. Throws `unreachable` when no model reaches the target at this k.
+ */
+function allowedExcess(
+  problem: Problem,
+  benefit: TestTimeBenefit,
+  k: number,
+): { excess: number; effectiveLoss: number } {
+  const { law } = problem;
+  if (benefit.model === 'exchange') {
+    const multiplier = trainingComputeMultiplier(k, benefit.rate);
+    return {
+      excess: law.excessForLoss(problem.targetLoss) * excessAllowance(law.terms, multiplier),
+      effectiveLoss: problem.targetLoss,
+    };
+  }
+  const loss = lossForSuccess(successNeeded(benefit.targetAccuracy, k, benefit.rule), benefit.mapping);
+  return { excess: law.excessForLoss(loss), effectiveLoss: loss };
+}
+
 /** The lifetime-optimal model when every query spends k× compute; the model may be as much worse as k buys. */
 export function candidateAtK(problem: Problem, setup: TestTimeSetup, k: number): Candidate {
   const { law, rates } = problem;
-  const multiplier = trainingComputeMultiplier(k, setup.rate);
-  const excess = law.excessForLoss(problem.targetLoss) * excessAllowance(law.terms, multiplier);
+  const { excess, effectiveLoss } = allowedExcess(problem, setup.benefit, k);
   const demand = servedDemand(problem.demand, setup, k);
   const model = lifetimeOptimalForExcess(
     law.terms,
@@ -52,14 +87,15 @@ export function candidateAtK(problem: Problem, setup: TestTimeSetup, k: number):
   );
   return evaluateCandidate(law, model, demand, rates, {
     k,
-    effectiveLoss: problem.targetLoss,
+    effectiveLoss,
     verifierFlops: setup.verifierFlopsPerSample * setup.requests * k,
   });
 }
 
 /** The largest k worth searching: more than k_max is not allowed, more than 10^(Sγ) buys nothing. */
 export function largestUsefulK(setup: TestTimeSetup): number {
-  return Math.max(1, Math.min(setup.kMax, saturatingK(setup.rate)));
+  const saturation = setup.benefit.model === 'exchange' ? saturatingK(setup.benefit.rate) : Infinity;
+  return Math.max(1, Math.min(setup.kMax, saturation));
 }
 
 /**
@@ -69,20 +105,30 @@ export function largestUsefulK(setup: TestTimeSetup): number {
  * (SCAN_POINTS + GOLDEN_ITERATIONS + 3 solves), whatever the inputs.
  */
 export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup): Candidate {
-  const metric = metricOf(problem.objective);
+  const cost = metricOf(problem.objective);
   const upper = largestUsefulK(setup);
   const at = (k: number) => candidateAtK(problem, setup, k);
+  // A k at which no model reaches the target (an accuracy beyond a verifier's reach) costs infinitely.
+  const metric = (candidate: Candidate | null) => (candidate ? cost(candidate) : Infinity);
+  const attempt = (k: number): Candidate | null => {
+    try {
+      return at(k);
+    } catch (error) {
+      if (error instanceof ScienceError && error.code === 'unreachable') return null;
+      throw error;
+    }
+  };
   if (upper === 1) return at(1);
   const logUpper = Math.log(upper);
   const scan = Array.from({ length: SCAN_POINTS }, (_, i) => (logUpper * i) / (SCAN_POINTS - 1));
-  const values = scan.map((u) => metric(at(Math.exp(u))));
+  const values = scan.map((u) => metric(attempt(Math.exp(u))));
   const best = values.indexOf(Math.min(...values));
   let low = scan[Math.max(0, best - 1)] ?? 0;
   let high = scan[Math.min(SCAN_POINTS - 1, best + 1)] ?? logUpper;
   for (let i = 0; i < GOLDEN_ITERATIONS && high - low > 1e-12; i++) {
     const left = high - GOLDEN_RATIO * (high - low);
     const right = low + GOLDEN_RATIO * (high - low);
-    if (metric(at(Math.exp(left))) <= metric(at(Math.exp(right)))) high = right;
+    if (metric(attempt(Math.exp(left))) <= metric(attempt(Math.exp(right)))) high = right;
     else low = left;
   }
   const refinedK = Math.min(upper, Math.exp((low + high) / 2));
@@ -93,7 +139,13 @@ export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup)
         .flatMap((k) => [Math.floor(k), Math.ceil(k)])
         .filter((k) => k >= 1 && k <= Math.floor(setup.kMax))
     : continuous;
-  return ks.map(at).reduce((chosen, candidate) => (metric(candidate) < metric(chosen) ? candidate : chosen));
+  // k = 1 is always among them, and always reachable (the scenario's validation ensures it).
+  return ks
+    .map(attempt)
+    .reduce<Candidate>(
+      (chosen, candidate) => (candidate && metric(candidate) < metric(chosen) ? candidate : chosen),
+      at(1),
+    );
 }
 
 /** One point of the iso-quality frontier between training and inference compute. */
@@ -110,24 +162,36 @@ export interface FrontierPoint {
  * The trade-off frontier at equal effective quality: for each k, the cheapest model to train
  * (compute-optimal at the relaxed excess) and what one query then costs. Independent of demand;
  * a query is the scenario's average request, or 1,000 output tokens when it gives only totals.
+ * A k at which the target is out of reach has no point.
  */
-export function testTimeFrontier(problem: Problem, setup: TestTimeSetup, ks: readonly number[]): FrontierPoint[] {
+export function testTimeFrontier(
+  problem: Problem,
+  setup: TestTimeSetup,
+  ks: readonly number[],
+): FrontierPoint[] {
   const { law, demand } = problem;
   const queries = setup.requests > 0 ? setup.requests : demand.outputTokens / 1000;
   const perQuery: Demand =
     queries > 0
       ? { inputTokens: demand.inputTokens / queries, outputTokens: demand.outputTokens / queries }
       : { inputTokens: 0, outputTokens: 1000 };
-  const excess = law.excessForLoss(problem.targetLoss);
-  return ks.map((k) => {
-    const multiplier = trainingComputeMultiplier(k, setup.rate);
-    const model = computeOptimalForExcess(law.terms, excess * excessAllowance(law.terms, multiplier));
+  return ks.flatMap((k) => {
+    let excess: number;
+    try {
+      excess = allowedExcess(problem, setup.benefit, k).excess;
+    } catch (error) {
+      if (error instanceof ScienceError && error.code === 'unreachable') return [];
+      throw error;
+    }
+    const model = computeOptimalForExcess(law.terms, excess);
     const served = servedDemand(perQuery, setup, k);
-    return {
-      k,
-      params: model.params,
-      trainingFlops: 6 * model.params * model.tokens,
-      inferenceFlopsPerQuery: 2 * model.params * (served.inputTokens + served.outputTokens),
-    };
+    return [
+      {
+        k,
+        params: model.params,
+        trainingFlops: 6 * model.params * model.tokens,
+        inferenceFlopsPerQuery: 2 * model.params * (served.inputTokens + served.outputTokens),
+      },
+    ];
   });
 }

@@ -33,3 +33,5 @@ export const DEFAULT_BASELINES: readonly number[] = [20, 142, 1875];
  */
 export const DEFAULT_TASK_CLASS = 'general';
 export const DEFAULT_K_MAX = 1000;
+/** Brown et al. 2024's coverage exponent a of pass@k = p₁^(k^−a) (range 0.08–0.46). */
+export const DEFAULT_COVERAGE_EXPONENT = 0.43;

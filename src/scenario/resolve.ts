@@ -6,10 +6,20 @@ import {
   targetLoss,
   type Demand,
   type LossLaw,
+  lossForSuccess,
+  successNeeded,
   type Problem,
+  type SelectionRule,
   type TestTimeSetup,
 } from '../model';
-import type { AcceleratorSpec, DemandSpec, LawSpec, Scenario, TestTimeSpec } from './types';
+import type {
+  AccuracyTestTimeSpec,
+  AcceleratorSpec,
+  DemandSpec,
+  LawSpec,
+  Scenario,
+  TestTimeSpec,
+} from './types';
 
 /** Turns the declarative scenario into what the engine computes with. */
 
@@ -44,7 +54,10 @@ export function problemFromScenario(scenario: Scenario): Problem {
   const { training, inference } = scenario;
   return {
     law,
-    targetLoss: targetLoss(law, scenario.target),
+    targetLoss:
+      scenario.testTime?.model === 'accuracy'
+        ? accuracyTargetLoss(scenario.testTime)
+        : targetLoss(law, scenario.target ?? missingTarget()),
     demand: demandFromSpec(scenario.demand),
     objective: scenario.objective,
     rates: costRates(
@@ -67,9 +80,34 @@ export function requestsOf(spec: DemandSpec): number {
   return 'requestsPerDay' in spec ? spec.requestsPerDay * spec.days : 0;
 }
 
+function missingTarget(): never {
+  throw new Error('a scenario without a loss target must set a task accuracy; validate it first');
+}
+
+function selectionRule(spec: AccuracyTestTimeSpec): SelectionRule {
+  return {
+    selection: spec.selection,
+    coverageExponent: spec.coverageExponent,
+    falsePassRate: spec.falsePassRate,
+  };
+}
+
+/** The loss at which one attempt (k = 1) reaches the task accuracy: the target of the k = 1 candidates. */
+export function accuracyTargetLoss(spec: AccuracyTestTimeSpec): number {
+  return lossForSuccess(successNeeded(spec.targetAccuracy, 1, selectionRule(spec)), spec.p1);
+}
+
 function testTimeSetup(spec: TestTimeSpec, demand: DemandSpec): TestTimeSetup {
   return {
-    rate: { gamma: spec.gamma, spanOom: spec.spanOom },
+    benefit:
+      spec.model === 'exchange'
+        ? { model: 'exchange', rate: { gamma: spec.gamma, spanOom: spec.spanOom } }
+        : {
+            model: 'accuracy',
+            targetAccuracy: spec.targetAccuracy,
+            mapping: spec.p1,
+            rule: selectionRule(spec),
+          },
     kMax: spec.kMax,
     integerSamples: spec.integerSamples,
     prefixCaching: spec.prefixCaching,

@@ -20,7 +20,7 @@ export function serializeScenario(scenario: Scenario): string {
     name: normal.name,
     notes: normal.notes,
     law: normal.law,
-    target: normal.target,
+    ...(normal.target ? { target: normal.target } : {}),
     demand: normal.demand,
     objective: normal.objective,
     training: normal.training,

@@ -1,18 +1,23 @@
-import { findTaskClass, TASK_CLASSES } from '../model';
-import { DEFAULT_K_MAX, DEFAULT_TASK_CLASS } from './defaults';
-import { childPath, describeValue, type FieldReader } from './reader';
-import type { DemandSpec, TestTimeSpec } from './types';
+import { findTaskClass, SELECTIONS, TASK_CLASSES } from '../model';
+import { DEFAULT_COVERAGE_EXPONENT, DEFAULT_K_MAX, DEFAULT_TASK_CLASS } from './defaults';
+import { childPath, describeValue, type FieldReader, type JsonObject } from './reader';
+import type { AccuracyTestTimeSpec, DemandSpec, ExchangeTestTimeSpec, TestTimeSpec } from './types';
 
-const KEYS = [
-  'model',
-  'taskClass',
-  'gamma',
-  'spanOom',
-  'kMax',
-  'integerSamples',
-  'prefixCaching',
-  'verifierCostPerSample',
+const BUDGET_KEYS = ['model', 'kMax', 'integerSamples', 'prefixCaching', 'verifierCostPerSample'] as const;
+const EXCHANGE_KEYS = [...BUDGET_KEYS, 'taskClass', 'gamma', 'spanOom'] as const;
+const ACCURACY_KEYS = [
+  ...BUDGET_KEYS,
+  'targetAccuracy',
+  'p1',
+  'selection',
+  'coverageExponent',
+  'falsePassRate',
 ] as const;
+
+/** Whether a (not yet validated) testTime section sets a task accuracy, so that no loss target is needed. */
+export function setsTaskAccuracy(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as JsonObject)['model'] === 'accuracy';
+}
 
 /** The optional testTime section; `undefined` both when absent (k = 1) and after reporting an issue. */
 export function readTestTime(
@@ -24,17 +29,16 @@ export function readTestTime(
   if (value === undefined) return undefined;
   const section = reader.object(value, path);
   if (!section) return undefined;
-  reader.onlyKeys(section, path, KEYS);
-  const model = reader.choice(section, path, 'model', ['exchange'] as const, 'exchange');
-  const classId = section['taskClass'] ?? DEFAULT_TASK_CLASS;
-  const taskClass = typeof classId === 'string' ? findTaskClass(classId) : undefined;
-  if (classId !== 'custom' && !taskClass) {
-    const known = [...TASK_CLASSES.map((c) => `"${c.id}"`), '"custom"'].join(', ');
-    return reader.report(childPath(path, 'taskClass'), `${describeValue(classId)} is not one of ${known}`);
-  }
-  // A named class supplies γ and S; "custom" needs both.
-  const gamma = reader.number(section, path, 'gamma', 'positive', taskClass?.gamma);
-  const spanOom = reader.number(section, path, 'spanOom', 'non-negative', taskClass?.spanOom);
+  const model = reader.choice(section, path, 'model', ['exchange', 'accuracy'] as const, 'exchange');
+  if (model === undefined) return undefined;
+  reader.onlyKeys(section, path, model === 'exchange' ? EXCHANGE_KEYS : ACCURACY_KEYS);
+  const budget = readBudget(reader, section, path, demand);
+  const benefit =
+    model === 'exchange' ? readExchange(reader, section, path) : readAccuracy(reader, section, path);
+  return budget && benefit ? ({ ...benefit, ...budget } as TestTimeSpec) : undefined;
+}
+
+function readBudget(reader: FieldReader, section: JsonObject, path: string, demand: DemandSpec | undefined) {
   const kMax = reader.number(section, path, 'kMax', 'at-least-one', DEFAULT_K_MAX);
   const integerSamples = reader.flag(section, path, 'integerSamples', false);
   const prefixCaching = reader.flag(section, path, 'prefixCaching', true);
@@ -46,9 +50,6 @@ export function readTestTime(
     );
   }
   if (
-    model === undefined ||
-    gamma === undefined ||
-    spanOom === undefined ||
     kMax === undefined ||
     integerSamples === undefined ||
     prefixCaching === undefined ||
@@ -56,14 +57,77 @@ export function readTestTime(
   ) {
     return undefined;
   }
+  return { kMax, integerSamples, prefixCaching, verifierCostPerSample };
+}
+
+function readExchange(
+  reader: FieldReader,
+  section: JsonObject,
+  path: string,
+): Pick<ExchangeTestTimeSpec, 'model' | 'taskClass' | 'gamma' | 'spanOom'> | undefined {
+  const classId = section['taskClass'] ?? DEFAULT_TASK_CLASS;
+  const taskClass = typeof classId === 'string' ? findTaskClass(classId) : undefined;
+  if (classId !== 'custom' && !taskClass) {
+    const known = [...TASK_CLASSES.map((c) => `"${c.id}"`), '"custom"'].join(', ');
+    return reader.report(childPath(path, 'taskClass'), `${describeValue(classId)} is not one of ${known}`);
+  }
+  // A named class supplies γ and S; "custom" needs both.
+  const gamma = reader.number(section, path, 'gamma', 'positive', taskClass?.gamma);
+  const spanOom = reader.number(section, path, 'spanOom', 'non-negative', taskClass?.spanOom);
+  if (gamma === undefined || spanOom === undefined) return undefined;
+  return { model: 'exchange', taskClass: taskClass ? taskClass.id : 'custom', gamma, spanOom };
+}
+
+function readAccuracy(
+  reader: FieldReader,
+  section: JsonObject,
+  path: string,
+):
+  | Omit<AccuracyTestTimeSpec, 'kMax' | 'integerSamples' | 'prefixCaching' | 'verifierCostPerSample'>
+  | undefined {
+  const targetAccuracy = reader.number(section, path, 'targetAccuracy', 'fraction');
+  const p1Path = childPath(path, 'p1');
+  const p1 = section['p1'] === undefined ? undefined : reader.object(section['p1'], p1Path);
+  if (section['p1'] === undefined) {
+    reader.report(
+      p1Path,
+      'missing; give Gadre et al.’s constants {"epsilon", "k", "gamma"} fitted for your task and loss',
+    );
+  }
+  if (p1) reader.onlyKeys(p1, p1Path, ['epsilon', 'k', 'gamma']);
+  const epsilon = p1 && reader.number(p1, p1Path, 'epsilon', 'fraction');
+  const k = p1 && reader.number(p1, p1Path, 'k', 'positive');
+  const gamma = p1 && reader.number(p1, p1Path, 'gamma', 'positive');
+  const selection = reader.choice(section, path, 'selection', SELECTIONS, 'verifier');
+  const coverageExponent = reader.number(
+    section,
+    path,
+    'coverageExponent',
+    'positive',
+    DEFAULT_COVERAGE_EXPONENT,
+  );
+  const falsePassRate = reader.number(section, path, 'falsePassRate', 'non-negative', 0);
+  if (falsePassRate !== undefined && falsePassRate >= 1) {
+    reader.report(childPath(path, 'falsePassRate'), `${falsePassRate} must be below 1`);
+    return undefined;
+  }
+  if (
+    targetAccuracy === undefined ||
+    epsilon === undefined ||
+    k === undefined ||
+    gamma === undefined ||
+    selection === undefined ||
+    coverageExponent === undefined ||
+    falsePassRate === undefined
+  ) {
+    return undefined;
+  }
   return {
-    model,
-    taskClass: taskClass ? taskClass.id : 'custom',
-    gamma,
-    spanOom,
-    kMax,
-    integerSamples,
-    prefixCaching,
-    verifierCostPerSample,
+    model: 'accuracy',
+    targetAccuracy,
+    p1: { epsilon, k, gamma },
+    selection,
+    coverageExponent,
+    falsePassRate,
   };
 }

@@ -1,4 +1,4 @@
-import type { Allocation, Dtype, Objective, Target } from '../model';
+import type { Allocation, Dtype, Objective, Selection, Target } from '../model';
 
 /** Identifies a Tradeoff Explorer scenario file (`*.tradeoff.json`). */
 export const SCENARIO_FORMAT = 'tradeoff-scenario';
@@ -50,16 +50,8 @@ export type InferenceSpec = AcceleratorSpec & {
   readonly decodeMfu: number;
 };
 
-/**
- * Test-time compute the optimiser may buy (science README §4, model A): k× compute per query is
- * worth a training-compute multiplier min(k^(1/γ), 10^S). Absent means k = 1.
- */
-export interface TestTimeSpec {
-  readonly model: 'exchange';
-  /** A task class id (see TASK_CLASSES) whose γ and S are the defaults, or "custom". */
-  readonly taskClass: string;
-  readonly gamma: number;
-  readonly spanOom: number;
+/** How test-time compute is bought, whatever it buys. */
+interface TestTimeBudget {
   readonly kMax: number;
   readonly integerSamples: boolean;
   readonly prefixCaching: boolean;
@@ -67,12 +59,42 @@ export interface TestTimeSpec {
   readonly verifierCostPerSample: number;
 }
 
+/**
+ * Model A (science README §4): k× compute per query is worth a training-compute multiplier
+ * min(k^(1/γ), 10^S) at the scenario's target loss.
+ */
+export interface ExchangeTestTimeSpec extends TestTimeBudget {
+  readonly model: 'exchange';
+  /** A task class id (see TASK_CLASSES) whose γ and S are the defaults, or "custom". */
+  readonly taskClass: string;
+  readonly gamma: number;
+  readonly spanOom: number;
+}
+
+/**
+ * Model B: the target is a task accuracy; per-attempt success comes from the loss through Gadre
+ * et al.'s mapping, and k attempts are combined by a selection rule. The loss is chosen too.
+ */
+export interface AccuracyTestTimeSpec extends TestTimeBudget {
+  readonly model: 'accuracy';
+  readonly targetAccuracy: number;
+  /** Gadre et al. 2024's Err(L) = ε − k·exp(−γL), fitted per task and loss: the user's constants. */
+  readonly p1: { readonly epsilon: number; readonly k: number; readonly gamma: number };
+  readonly selection: Selection;
+  readonly coverageExponent: number;
+  readonly falsePassRate: number;
+}
+
+/** Test-time compute the optimiser may buy. Absent means k = 1. */
+export type TestTimeSpec = ExchangeTestTimeSpec | AccuracyTestTimeSpec;
+
 /** A complete, validated scenario: every default filled in. */
 export interface Scenario {
   readonly name: string;
   readonly notes: string;
   readonly law: LawSpec;
-  readonly target: TargetSpec;
+  /** Absent only when the test-time section sets a task accuracy instead. */
+  readonly target?: TargetSpec;
   readonly demand: DemandSpec;
   readonly objective: Objective;
   readonly training: TrainingSpec;

@@ -1,8 +1,8 @@
 import { ScienceError, targetLoss, totalDemandTokens } from '../model';
 import { DEFAULT_NAME } from './defaults';
 import { describeValue, FieldReader } from './reader';
-import { readTestTime } from './test-time-section';
-import { demandFromSpec, lawFromSpec } from './resolve';
+import { readTestTime, setsTaskAccuracy } from './test-time-section';
+import { accuracyTargetLoss, demandFromSpec, lawFromSpec } from './resolve';
 import {
   readBaselines,
   readDemand,
@@ -15,6 +15,7 @@ import {
 import {
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
+  type AccuracyTestTimeSpec,
   type LawSpec,
   type Scenario,
   type ScenarioIssue,
@@ -53,7 +54,15 @@ export function validateScenario(value: unknown): ScenarioResult {
   const name = reader.text(file, '', 'name', DEFAULT_NAME);
   const notes = reader.text(file, '', 'notes', '');
   const law = readLaw(reader, file['law'], 'law');
-  const target = readTarget(reader, file['target'], 'target');
+  // With a task-accuracy target the optimiser chooses the loss; a loss target would contradict it.
+  const accuracyTarget = setsTaskAccuracy(file['testTime']);
+  if (accuracyTarget && file['target'] !== undefined) {
+    reader.report(
+      'target',
+      'not used when testTime.model is "accuracy": the target is testTime.targetAccuracy',
+    );
+  }
+  const target = accuracyTarget ? undefined : readTarget(reader, file['target'], 'target');
   const demand = readDemand(reader, file['demand'], 'demand');
   const objective = readObjective(reader, file['objective'], 'objective');
   const training = readTraining(reader, file['training'], 'training');
@@ -62,6 +71,7 @@ export function validateScenario(value: unknown): ScenarioResult {
   const testTime = readTestTime(reader, file['testTime'], 'testTime', demand);
 
   if (law && target) checkTargetReachable(reader, law, target);
+  if (law && testTime?.model === 'accuracy') checkAccuracyReachable(reader, law, testTime);
   if (demand && !Number.isFinite(totalDemandTokens(demandFromSpec(demand)))) {
     reader.report('demand', 'the lifetime demand is too large to represent (over 1.8e308 tokens)');
   }
@@ -70,7 +80,7 @@ export function validateScenario(value: unknown): ScenarioResult {
     name === undefined ||
     notes === undefined ||
     !law ||
-    !target ||
+    (!target && !accuracyTarget) ||
     !demand ||
     !objective ||
     !training ||
@@ -83,7 +93,7 @@ export function validateScenario(value: unknown): ScenarioResult {
     name,
     notes,
     law,
-    target,
+    ...(target ? { target } : {}),
     demand,
     objective,
     training,
@@ -109,6 +119,19 @@ function checkFormatAndVersion(format: unknown, version: unknown): ScenarioIssue
     };
   }
   return { path: 'version', message: `${describeValue(version)} is not a known format version (expected 1)` };
+}
+
+/** Without test-time compute (k = 1) some model must reach the accuracy, to compare against. */
+function checkAccuracyReachable(reader: FieldReader, law: LawSpec, spec: AccuracyTestTimeSpec): void {
+  try {
+    lawFromSpec(law).excessForLoss(accuracyTargetLoss(spec));
+  } catch (error) {
+    if (!(error instanceof ScienceError)) throw error;
+    reader.report(
+      'testTime.targetAccuracy',
+      `${spec.targetAccuracy} is out of reach without test-time compute under this law and mapping (${error.message})`,
+    );
+  }
 }
 
 function checkTargetReachable(reader: FieldReader, law: LawSpec, target: TargetSpec): void {

@@ -23,8 +23,9 @@ import { expectRelativelyClose } from '../support/close';
 
 const sardana = lawFromPreset('sardana2024');
 
+const rate = { gamma: 1.5, spanOom: 1 };
 const setup: TestTimeSetup = {
-  rate: { gamma: 1.5, spanOom: 1 },
+  benefit: { model: 'exchange', rate },
   kMax: 1000,
   integerSamples: false,
   prefixCaching: true,
@@ -65,7 +66,7 @@ describe('the exchange rate between test-time and training compute', () => {
     expectRelativelyClose(saturatingK({ gamma: 1.5, spanOom: 1 }), 10 ** 1.5, 1e-15);
     const beyond = TASK_CLASSES.find((c) => c.id === 'beyond');
     expect(beyond && trainingComputeMultiplier(500, beyond)).toBe(1);
-    expect(() => trainingComputeMultiplier(0.5, setup.rate)).toThrow('k must be at least 1');
+    expect(() => trainingComputeMultiplier(0.5, rate)).toThrow('k must be at least 1');
   });
 
   it('is worth exactly a compute-optimally split training multiplier g (science README §4)', () => {
@@ -105,7 +106,7 @@ describe('serving with test-time compute', () => {
   it('reaches the target effective loss with a model whose own loss is worse', () => {
     const problem = problemWithDemand(1e8);
     const candidate = candidateAtK(problem, setup, 20);
-    const gain = trainingComputeMultiplier(20, setup.rate);
+    const gain = trainingComputeMultiplier(20, rate);
     expect(candidate.k).toBe(20);
     expect(candidate.effectiveLoss).toBe(problem.targetLoss);
     expect(candidate.loss).toBeGreaterThan(problem.targetLoss);
@@ -132,7 +133,7 @@ describe('the training/inference frontier at equal quality', () => {
     const ks = [1, 2, 10, 31.6, 100];
     const [first, ...rest] = testTimeFrontier(problem, problem.testTime as TestTimeSetup, ks);
     for (const point of rest) {
-      const gain = trainingComputeMultiplier(point.k, setup.rate);
+      const gain = trainingComputeMultiplier(point.k, rate);
       expectRelativelyClose(point.trainingFlops * gain, first?.trainingFlops ?? NaN, 1e-12);
       expect(point.inferenceFlopsPerQuery).toBeGreaterThan(0);
     }
@@ -166,16 +167,19 @@ describe('the joint optimum of N, D and k', () => {
         logUniform(1.01, 1e4),
         fc.constantFrom(...TASK_CLASSES),
         (requests, factor, taskClass) => {
-          const rate = { gamma: taskClass.gamma, spanOom: taskClass.spanOom };
-          const less = optimalTestTimeCandidate(problemWithDemand(requests, { ...setup, rate }), {
+          const benefit = {
+            model: 'exchange' as const,
+            rate: { gamma: taskClass.gamma, spanOom: taskClass.spanOom },
+          };
+          const less = optimalTestTimeCandidate(problemWithDemand(requests, { ...setup, benefit }), {
             ...setup,
-            rate,
+            benefit,
             requests,
           });
           const moreRequests = requests * factor;
-          const more = optimalTestTimeCandidate(problemWithDemand(moreRequests, { ...setup, rate }), {
+          const more = optimalTestTimeCandidate(problemWithDemand(moreRequests, { ...setup, benefit }), {
             ...setup,
-            rate,
+            benefit,
             requests: moreRequests,
           });
           expect(more.k).toBeLessThanOrEqual(less.k * (1 + 1e-6));

@@ -181,11 +181,13 @@ describe('the testTime section', () => {
   });
 
   it('names every bad field', () => {
+    expect(issuesOf({ ...minimal, testTime: { model: 'magic', kMax: 0.5 } })).toEqual([
+      'testTime.model: "magic" (text) is not one of "exchange", "accuracy"',
+    ]);
     expect(
       issuesOf({
         ...minimal,
         testTime: {
-          model: 'magic',
           taskClass: 'poetry',
           kMax: 0.5,
           integerSamples: 'yes',
@@ -194,20 +196,52 @@ describe('the testTime section', () => {
         },
       }),
     ).toEqual([
-      'testTime.extra: unknown field; allowed here: model, taskClass, gamma, spanOom, kMax, integerSamples, prefixCaching, verifierCostPerSample',
-      'testTime.model: "magic" (text) is not one of "exchange"',
-      'testTime.taskClass: "poetry" (text) is not one of "easy", "general", "sequential", "verifiable", "beyond", "custom"',
-    ]);
-    expect(
-      issuesOf({
-        ...minimal,
-        testTime: { kMax: 0.5, integerSamples: 'yes', verifierCostPerSample: 1e12, model: 'magic' },
-      }),
-    ).toEqual([
-      'testTime.model: "magic" (text) is not one of "exchange"',
+      'testTime.extra: unknown field; allowed here: model, kMax, integerSamples, prefixCaching, verifierCostPerSample, taskClass, gamma, spanOom',
       'testTime.kMax: 0.5 must be at least 1',
       'testTime.integerSamples: expected true or false, got "yes" (text)',
       'testTime.verifierCostPerSample: verification is counted per request: give the demand as requests (or requests per day), not token totals',
+      'testTime.taskClass: "poetry" (text) is not one of "easy", "general", "sequential", "verifiable", "beyond", "custom"',
+    ]);
+  });
+
+  it('reads a task-accuracy target instead of a loss target', () => {
+    const accuracy = {
+      model: 'accuracy',
+      targetAccuracy: 0.8,
+      p1: { epsilon: 0.9, k: 4, gamma: 1 },
+      selection: 'majority',
+    };
+    const scenario = valid({ demand: minimal.demand, testTime: accuracy });
+    expect(scenario.target).toBeUndefined();
+    expect(scenario.testTime).toEqual({
+      ...accuracy,
+      coverageExponent: 0.43,
+      falsePassRate: 0,
+      kMax: 1000,
+      integerSamples: false,
+      prefixCaching: true,
+      verifierCostPerSample: 0,
+    });
+    const reread = parseScenarioText(serializeScenario(scenario));
+    expect(reread.ok && reread.scenario).toEqual(scenario);
+    expect(issuesOf({ ...minimal, testTime: accuracy })).toEqual([
+      'target: not used when testTime.model is "accuracy": the target is testTime.targetAccuracy',
+    ]);
+    expect(
+      issuesOf({ demand: minimal.demand, testTime: { ...accuracy, p1: undefined, falsePassRate: 1 } }),
+    ).toEqual([
+      'testTime.p1: missing; give Gadre et al.’s constants {"epsilon", "k", "gamma"} fitted for your task and loss',
+      'testTime.falsePassRate: 1 must be below 1',
+    ]);
+  });
+
+  it('refuses an accuracy that no model reaches without test-time compute', () => {
+    // With ε = 0.5 and k = 1, even a loss at E = 1.69 gives p₁ = 0.5 + e^−1.69 ≈ 0.68.
+    const testTime = { model: 'accuracy', targetAccuracy: 0.9, p1: { epsilon: 0.5, k: 1, gamma: 1 } };
+    expect(issuesOf({ demand: minimal.demand, testTime })).toEqual([
+      expect.stringMatching(
+        /^testTime\.targetAccuracy: 0\.9 is out of reach without test-time compute under this law and mapping \(/,
+      ),
     ]);
   });
 

@@ -16,6 +16,10 @@ export function solveOrExplain<T>(file: string, compute: () => T): T {
 /** The scenario's target as the user gave it, e.g. "compute-optimal 70B". */
 export function describeTarget(scenario: Scenario): string {
   const target = scenario.target;
+  if (!target) {
+    const spec = scenario.testTime;
+    return spec?.model === 'accuracy' ? `task accuracy ${spec.targetAccuracy} (${spec.selection})` : 'none';
+  }
   if ('loss' in target) return `loss ${target.loss}`;
   if ('model' in target)
     return `a ${formatCount(target.model.params)} model on ${formatCount(target.model.tokens)} tokens`;

@@ -55,7 +55,7 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     scenario.name,
     `  file       ${file}`,
     `  law        ${law.id}: ${law.source}`,
-    `  target     ${describeTarget(scenario)}${'loss' in scenario.target ? '' : ` → loss ${solution.targetLoss.toPrecision(6)}`}`,
+    `  target     ${describeTarget(scenario)}${scenario.target && 'loss' in scenario.target ? '' : ` → loss ${solution.targetLoss.toPrecision(6)}`}`,
     `  demand     ${formatCount(demand.inputTokens)} input + ${formatCount(demand.outputTokens)} output tokens`,
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',

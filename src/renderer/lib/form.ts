@@ -1,6 +1,7 @@
-import { findTaskClass, type Dtype, type Objective } from '../../model';
+import { findTaskClass, type Dtype, type Objective, type Selection } from '../../model';
 import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
+  DEFAULT_COVERAGE_EXPONENT,
   DEFAULT_K_MAX,
   DEFAULT_TASK_CLASS,
   validateScenario,
@@ -56,6 +57,14 @@ export interface ScenarioForm {
   baselines: { ratio: string }[];
   testTime: {
     enabled: boolean;
+    model: 'exchange' | 'accuracy';
+    targetAccuracy: string;
+    epsilon: string;
+    mappingK: string;
+    mappingGamma: string;
+    selection: Selection;
+    coverageExponent: string;
+    falsePassRate: string;
     taskClass: string;
     gamma: string;
     spanOom: string;
@@ -89,7 +98,9 @@ function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): Hardwar
 
 /** The editor state that shows a scenario; every field not in use keeps a sensible starting value. */
 export function formFromScenario(scenario: Scenario): ScenarioForm {
-  const { law, target, demand } = scenario;
+  const { law, demand } = scenario;
+  // A scenario with a task-accuracy target has none; the loss fields keep a starting value.
+  const target = scenario.target ?? { model: { params: 70e9, tokens: 1.4e12 } };
   return {
     name: scenario.name,
     notes: scenario.notes,
@@ -141,11 +152,21 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
 
 function testTimeForm(spec: TestTimeSpec | undefined): ScenarioForm['testTime'] {
   const general = findTaskClass(DEFAULT_TASK_CLASS);
+  const exchange = spec?.model === 'exchange' ? spec : undefined;
+  const accuracy = spec?.model === 'accuracy' ? spec : undefined;
   return {
     enabled: spec !== undefined,
-    taskClass: spec?.taskClass ?? DEFAULT_TASK_CLASS,
-    gamma: text(spec?.gamma ?? general?.gamma),
-    spanOom: text(spec?.spanOom ?? general?.spanOom),
+    model: spec?.model ?? 'exchange',
+    targetAccuracy: text(accuracy?.targetAccuracy, '0.8'),
+    epsilon: text(accuracy?.p1.epsilon),
+    mappingK: text(accuracy?.p1.k),
+    mappingGamma: text(accuracy?.p1.gamma),
+    selection: accuracy?.selection ?? 'verifier',
+    coverageExponent: text(accuracy?.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT),
+    falsePassRate: text(accuracy?.falsePassRate ?? 0),
+    taskClass: exchange?.taskClass ?? DEFAULT_TASK_CLASS,
+    gamma: text(exchange?.gamma ?? general?.gamma),
+    spanOom: text(exchange?.spanOom ?? general?.spanOom),
     kMax: text(spec?.kMax ?? DEFAULT_K_MAX),
     integerSamples: spec?.integerSamples ?? false,
     prefixCaching: spec?.prefixCaching ?? true,
@@ -182,7 +203,10 @@ export function scenarioFromForm(form: ScenarioForm): FormResult {
     name: form.name,
     notes: form.notes,
     law: lawOf(form, number),
-    target: targetOf(form, number),
+    // A task-accuracy target replaces the loss target.
+    ...(form.testTime.enabled && form.testTime.model === 'accuracy'
+      ? {}
+      : { target: targetOf(form, number) }),
     demand: demandOf(form, number),
     objective: form.objective,
     training: {
@@ -276,11 +300,28 @@ function demandOf(form: ScenarioForm, number: NumberReader): Section {
 }
 
 function testTimeOf(testTime: ScenarioForm['testTime'], number: NumberReader): Section {
+  const benefit =
+    testTime.model === 'exchange'
+      ? {
+          model: 'exchange',
+          taskClass: testTime.taskClass,
+          gamma: number(testTime.gamma, 'testTime.gamma'),
+          spanOom: number(testTime.spanOom, 'testTime.spanOom'),
+        }
+      : {
+          model: 'accuracy',
+          targetAccuracy: number(testTime.targetAccuracy, 'testTime.targetAccuracy'),
+          p1: {
+            epsilon: number(testTime.epsilon, 'testTime.p1.epsilon'),
+            k: number(testTime.mappingK, 'testTime.p1.k'),
+            gamma: number(testTime.mappingGamma, 'testTime.p1.gamma'),
+          },
+          selection: testTime.selection,
+          coverageExponent: number(testTime.coverageExponent, 'testTime.coverageExponent'),
+          falsePassRate: number(testTime.falsePassRate, 'testTime.falsePassRate'),
+        };
   return {
-    model: 'exchange',
-    taskClass: testTime.taskClass,
-    gamma: number(testTime.gamma, 'testTime.gamma'),
-    spanOom: number(testTime.spanOom, 'testTime.spanOom'),
+    ...benefit,
     kMax: number(testTime.kMax, 'testTime.kMax'),
     integerSamples: testTime.integerSamples,
     prefixCaching: testTime.prefixCaching,
