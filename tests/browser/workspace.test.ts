@@ -165,6 +165,24 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect.poll(() => page.locator('[data-card="without-test-time"]').count()).toBe(0);
   });
 
+  it('takes a task-accuracy target and chooses the loss with k', async () => {
+    await page.locator('[data-path="testTime.enabled"]').check();
+    await page.locator('label:has([data-choice="test-time-model:accuracy"])').click();
+    await page.locator('[data-testid="accuracy-target"]').waitFor();
+    await typeInto(page, 'testTime.targetAccuracy', '0.6');
+    await typeInto(page, 'testTime.p1.epsilon', '0.9');
+    await typeInto(page, 'testTime.p1.k', '4');
+    await typeInto(page, 'testTime.p1.gamma', '1');
+    await typeInto(page, 'demand.requests', '1M');
+    await expect.poll(() => page.locator('.issue').count()).toBe(0);
+    await expect.poll(() => cardText(page, 'lifetime', 'k')).not.toBe('1×');
+    expect(await cardText(page, 'without-test-time', 'k')).toBe('1×');
+    await typeInto(page, 'testTime.p1.epsilon', '1.5');
+    await expect
+      .poll(() => page.locator('[data-issue-for="testTime.p1.epsilon"]').textContent())
+      .toBe('1.5 is outside (0, 1]');
+  });
+
   it('shows where the numbers come from', async () => {
     await page.locator('[data-action="sources"]').click();
     const dialog = page.locator('[data-testid="sources"]');

@@ -34,6 +34,26 @@ describe('the scenario editor form', () => {
     }
   });
 
+  it('round-trips both test-time models, and drops the loss target for a task accuracy', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const budget = { kMax: 64, integerSamples: true, prefixCaching: false, verifierCostPerSample: 2e9 };
+    const exchange = { model: 'exchange' as const, taskClass: 'custom', gamma: 1.7, spanOom: 2.5, ...budget };
+    const withExchange = { ...base, testTime: exchange };
+    expect(scenarioFromForm(formFromScenario(withExchange))).toEqual({ ok: true, scenario: withExchange });
+    const accuracy = {
+      model: 'accuracy' as const,
+      targetAccuracy: 0.6,
+      p1: { epsilon: 0.9, k: 4, gamma: 1 },
+      selection: 'imperfect-verifier' as const,
+      coverageExponent: 0.43,
+      falsePassRate: 0.05,
+      ...budget,
+    };
+    const { target: _unused, ...withoutTarget } = base;
+    const withAccuracy = { ...withoutTarget, testTime: accuracy };
+    expect(scenarioFromForm(formFromScenario(withAccuracy))).toEqual({ ok: true, scenario: withAccuracy });
+  });
+
   it('reads what people type: 70B, 1.4T and 2,000,000', () => {
     const form = formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
     form.target.params = '70B';
