@@ -3,7 +3,14 @@
  * app, the command line, workers and tests. Formulas and sources: ../shared/science/README.md.
  */
 export type { Allocation } from './allocation';
-export { evaluateCandidate, savingAgainst, type Candidate, type Saving, type Serving } from './candidate';
+export {
+  evaluateCandidate,
+  savingAgainst,
+  type Candidate,
+  type CandidateContext,
+  type Saving,
+  type Serving,
+} from './candidate';
 export {
   computeOptimalExcessForParams,
   computeOptimalForBudget,
@@ -186,3 +193,5 @@ export {
   type MinimizeOptions,
   type Minimum,
 } from './minimize';
+export { allocatorFor, isSeparable, type Allocator } from './allocator';
+export type { DataLimit, Fleet, RooflineDecode } from './fleet';

@@ -1,5 +1,7 @@
-import { evaluateCandidate, type Candidate } from './candidate';
-import { minimumParams, tokensForParams } from './compute-optimal';
+import { allocatorFor } from './allocator';
+import type { Candidate } from './candidate';
+import { minimumParams } from './compute-optimal';
+import { ScienceError } from './errors';
 import type { Problem } from './solve';
 
 /**
@@ -8,14 +10,18 @@ import type { Problem } from './solve';
  * no amount of data brings to the target, are left out rather than reported as infinite.
  */
 export function candidatesAlongIsoLoss(problem: Problem, paramsValues: readonly number[]): Candidate[] {
-  const { law, demand, rates } = problem;
-  const excess = law.excessForLoss(problem.targetLoss);
-  const floor = minimumParams(law.terms, excess);
+  const allocator = allocatorFor(problem);
+  const excess = problem.law.excessForLoss(problem.targetLoss);
   const candidates: Candidate[] = [];
   for (const params of paramsValues) {
-    if (!(params > floor)) continue;
-    const tokens = tokensForParams(law.terms, excess, params);
-    candidates.push(evaluateCandidate(law, { params, tokens }, demand, rates));
+    let tokens: number;
+    try {
+      tokens = allocator.tokensFor(excess, params);
+    } catch (error) {
+      if (error instanceof ScienceError && error.code === 'unreachable') continue;
+      throw error;
+    }
+    candidates.push(allocator.evaluate({ params, tokens }, problem.demand));
   }
   return candidates;
 }

@@ -1,11 +1,11 @@
-import { evaluateCandidate, savingAgainst, type Candidate, type Saving } from './candidate';
-import { computeOptimalForExcess } from './compute-optimal';
+import { allocatorFor } from './allocator';
+import { savingAgainst, type Candidate, type Saving } from './candidate';
 import type { CostRates } from './costs';
 import type { Demand } from './demand';
-import { fixedRatioForExcess } from './fixed-ratio';
+import { ScienceError } from './errors';
+import type { DataLimit, Fleet, RooflineDecode } from './fleet';
 import type { LossLaw } from './laws/types';
-import { lifetimeOptimalForExcess } from './lifetime';
-import { effectiveDemandTokens, type Objective } from './objective';
+import type { Objective } from './objective';
 import { optimalTestTimeCandidate, type TestTimeSetup } from './test-time-optimum';
 
 /** Everything the solvers need, resolved from a scenario (see scenario/resolve.ts). */
@@ -19,6 +19,12 @@ export interface Problem {
   readonly baselines: readonly number[];
   /** Test-time compute the optimiser may buy per query; absent means k = 1. */
   readonly testTime?: TestTimeSetup;
+  /** Unique training data available; absent means unlimited. */
+  readonly data?: DataLimit;
+  /** Decode priced by a roofline; absent means the fixed decode MFU of the rates. */
+  readonly decode?: RooflineDecode;
+  /** The hardware behind the bill, for GPU-hours, days, energy, CO₂ and replica size. */
+  readonly fleet?: Fleet;
 }
 
 export interface BaselineCandidate extends Candidate {
@@ -38,6 +44,8 @@ export interface Solution {
   /** Minimises training compute at the target loss (Hoffmann et al. 2022). */
   readonly chinchillaOptimal: Candidate;
   readonly baselines: readonly BaselineCandidate[];
+  /** Tokens-per-parameter rules no model reaches the target with (under a data limit). */
+  readonly unreachableBaselines: readonly number[];
   /** What the lifetime optimum saves against the Chinchilla optimum and each baseline. */
   readonly savings: {
     readonly withoutTestTime: Saving;
@@ -48,15 +56,9 @@ export interface Solution {
 
 /** The lifetime optimum at k = 1: the hot path of sweeps and charts. */
 export function withoutTestTimeCandidate(problem: Problem): Candidate {
-  const { law, demand } = problem;
-  const excess = law.excessForLoss(problem.targetLoss);
-  const effectiveDemand = effectiveDemandTokens(problem.objective, demand, problem.rates);
-  return evaluateCandidate(
-    law,
-    lifetimeOptimalForExcess(law.terms, excess, effectiveDemand),
-    demand,
-    problem.rates,
-  );
+  const allocator = allocatorFor(problem);
+  const excess = problem.law.excessForLoss(problem.targetLoss);
+  return allocator.evaluate(allocator.lifetimeOptimal(excess, problem.demand), problem.demand);
 }
 
 /** The lifetime optimum, with the best test-time compute per query when the problem allows it. */
@@ -67,15 +69,22 @@ export function lifetimeOptimalCandidate(problem: Problem): Candidate {
 }
 
 export function solve(problem: Problem): Solution {
-  const { law, demand, rates } = problem;
+  const { law, demand } = problem;
+  const allocator = allocatorFor(problem);
   const excess = law.excessForLoss(problem.targetLoss);
   const withoutTestTime = withoutTestTimeCandidate(problem);
   const lifetimeOptimal = problem.testTime ? lifetimeOptimalCandidate(problem) : withoutTestTime;
-  const chinchillaOptimal = evaluateCandidate(law, computeOptimalForExcess(law.terms, excess), demand, rates);
-  const baselines = problem.baselines.map((rule) => ({
-    rule,
-    ...evaluateCandidate(law, fixedRatioForExcess(law.terms, excess, rule), demand, rates),
-  }));
+  const chinchillaOptimal = allocator.evaluate(allocator.computeOptimal(excess), demand);
+  const baselines: BaselineCandidate[] = [];
+  const unreachableBaselines: number[] = [];
+  for (const rule of problem.baselines) {
+    try {
+      baselines.push({ rule, ...allocator.evaluate(allocator.fixedRatio(excess, rule), demand) });
+    } catch (error) {
+      if (!(error instanceof ScienceError && error.code === 'unreachable')) throw error;
+      unreachableBaselines.push(rule);
+    }
+  }
   return {
     targetLoss: problem.targetLoss,
     objective: problem.objective,
@@ -84,6 +93,7 @@ export function solve(problem: Problem): Solution {
     withoutTestTime,
     chinchillaOptimal,
     baselines,
+    unreachableBaselines,
     savings: {
       withoutTestTime: savingAgainst(lifetimeOptimal, withoutTestTime),
       chinchillaOptimal: savingAgainst(lifetimeOptimal, chinchillaOptimal),

@@ -1,5 +1,5 @@
-import { evaluateCandidate, savingAgainst, type Candidate, type Saving } from './candidate';
-import { computeOptimalForExcess } from './compute-optimal';
+import { allocatorFor } from './allocator';
+import { savingAgainst, type Candidate, type Saving } from './candidate';
 import { scaleDemand, totalDemandTokens, type Demand } from './demand';
 import { requirePositive, ScienceError } from './errors';
 import { lifetimeOptimalCandidate, withoutTestTimeCandidate, type Problem } from './solve';
@@ -39,15 +39,15 @@ export interface SweepPoint {
 
 /** The lifetime optimum across demands, keeping the scenario's input/output mix. */
 export function sweepDemand(problem: Problem, demandTotals: readonly number[]): SweepPoint[] {
-  const excess = problem.law.excessForLoss(problem.targetLoss);
-  const chinchilla = computeOptimalForExcess(problem.law.terms, excess);
+  const allocator = allocatorFor(problem);
+  const chinchilla = allocator.computeOptimal(problem.law.excessForLoss(problem.targetLoss));
   return demandTotals.map((demandTokens) => {
     const demand = scaleDemand(problem.demand, demandTokens);
     const testTime = problem.testTime && scaleRequests(problem.testTime, problem.demand, demandTokens);
     const atDemand: Problem = { ...problem, demand, ...(testTime ? { testTime } : {}) };
     const withoutTestTime = withoutTestTimeCandidate(atDemand);
     const lifetimeOptimal = testTime ? lifetimeOptimalCandidate(atDemand) : withoutTestTime;
-    const chinchillaOptimal = evaluateCandidate(problem.law, chinchilla, demand, problem.rates);
+    const chinchillaOptimal = allocator.evaluate(chinchilla, demand);
     return {
       demandTokens,
       lifetimeOptimal,

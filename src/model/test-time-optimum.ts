@@ -1,9 +1,8 @@
-import { evaluateCandidate, type Candidate } from './candidate';
-import { computeOptimalForExcess } from './compute-optimal';
+import { allocatorFor } from './allocator';
+import type { Candidate } from './candidate';
 import type { Demand } from './demand';
 import { ScienceError } from './errors';
-import { lifetimeOptimalForExcess } from './lifetime';
-import { effectiveDemandTokens, type Objective } from './objective';
+import type { Objective } from './objective';
 import type { Problem } from './solve';
 import { excessAllowance, saturatingK, trainingComputeMultiplier, type ExchangeRate } from './test-time';
 import { lossForSuccess, successNeeded, type LossToError, type SelectionRule } from './task-accuracy';
@@ -77,15 +76,10 @@ function allowedExcess(
 
 /** The lifetime-optimal model when every query spends k× compute; the model may be as much worse as k buys. */
 export function candidateAtK(problem: Problem, setup: TestTimeSetup, k: number): Candidate {
-  const { law, rates } = problem;
+  const allocator = allocatorFor(problem);
   const { excess, effectiveLoss } = allowedExcess(problem, setup.benefit, k);
   const demand = servedDemand(problem.demand, setup, k);
-  const model = lifetimeOptimalForExcess(
-    law.terms,
-    excess,
-    effectiveDemandTokens(problem.objective, demand, rates),
-  );
-  return evaluateCandidate(law, model, demand, rates, {
+  return allocator.evaluate(allocator.lifetimeOptimal(excess, demand), demand, {
     k,
     effectiveLoss,
     verifierFlops: setup.verifierFlopsPerSample * setup.requests * k,
@@ -183,7 +177,7 @@ export function testTimeFrontier(
       if (error instanceof ScienceError && error.code === 'unreachable') return [];
       throw error;
     }
-    const model = computeOptimalForExcess(law.terms, excess);
+    const model = allocatorFor(problem).computeOptimal(excess);
     const served = servedDemand(perQuery, setup, k);
     return [
       {

@@ -6,16 +6,23 @@ import {
   targetLoss,
   type Demand,
   type LossLaw,
+  bandwidthBytesPerSecond,
+  bytesPerValue,
   lossForSuccess,
   successNeeded,
+  type Fleet,
   type Problem,
+  type RooflineDecode,
   type SelectionRule,
   type TestTimeSetup,
 } from '../model';
+import { DEFAULT_ROOFLINE } from './defaults';
 import type {
   AccuracyTestTimeSpec,
   AcceleratorSpec,
+  DecodeSpec,
   DemandSpec,
+  InferenceSpec,
   LawSpec,
   Scenario,
   TestTimeSpec,
@@ -71,6 +78,71 @@ export function problemFromScenario(scenario: Scenario): Problem {
     ),
     baselines: scenario.baselines,
     ...(scenario.testTime ? { testTime: testTimeSetup(scenario.testTime, scenario.demand) } : {}),
+    ...(scenario.data ? { data: { uniqueTokens: scenario.data.uniqueTokens } } : {}),
+    ...(inference.decode.model === 'roofline' ? { decode: rooflineDecode(inference, inference.decode) } : {}),
+    fleet: fleetOf(scenario),
+  };
+}
+
+/** Serving-side sizes: from the roofline settings when decode uses one, else its defaults. */
+function servingShape(inference: InferenceSpec): { batch: number; contextTokens: number } {
+  const decode = inference.decode.model === 'roofline' ? inference.decode : DEFAULT_ROOFLINE;
+  return { batch: decode.batch, contextTokens: decode.contextTokens };
+}
+
+/** Bytes per weight and per KV-cache value: the serving number format's, bf16 for a bare peak. */
+function servingBytes(inference: InferenceSpec): number {
+  return bytesPerValue('dtype' in inference ? inference.dtype : 'bf16');
+}
+
+function rooflineDecode(
+  inference: InferenceSpec,
+  decode: Extract<DecodeSpec, { model: 'roofline' }>,
+): RooflineDecode {
+  const gpu = 'gpu' in inference ? findGpuPreset(inference.gpu) : undefined;
+  if (!gpu) throw new Error('a roofline decode needs a GPU preset; validate the scenario first');
+  return {
+    hardware: {
+      peakFlops: peakFlopsOf(inference),
+      bandwidthBytesPerSecond: bandwidthBytesPerSecond(gpu),
+      pricePerHour: inference.pricePerHour,
+    },
+    serving: {
+      batch: decode.batch,
+      bandwidthEfficiency: decode.bandwidthEfficiency,
+      contextTokens: decode.contextTokens,
+      bytesPerParam: servingBytes(inference),
+      kvBytesPerValue: servingBytes(inference),
+    },
+  };
+}
+
+/** A GPU's board power: the energy section's override, else the preset's, else an H100's 700 W. */
+function wattsOf(spec: AcceleratorSpec, energy: Scenario['energy']): number {
+  const preset = 'gpu' in spec ? findGpuPreset(spec.gpu) : undefined;
+  return energy.gpuWatts ?? preset?.boardPowerW ?? FALLBACK_GPU_WATTS;
+}
+
+/** Board power assumed for a GPU given only by its peak: an H100 SXM's (NVIDIA datasheet). */
+const FALLBACK_GPU_WATTS = 700;
+/** Memory assumed for a GPU given only by its peak: an H100 SXM's 80 GB. */
+const FALLBACK_GPU_MEMORY_GB = 80;
+
+function fleetOf(scenario: Scenario): Fleet {
+  const { training, inference, energy } = scenario;
+  const inferenceGpu = 'gpu' in inference ? findGpuPreset(inference.gpu) : undefined;
+  return {
+    trainingPricePerHour: training.pricePerHour,
+    inferencePricePerHour: inference.pricePerHour,
+    clusterGpus: training.clusterGpus,
+    trainingWatts: wattsOf(training, energy),
+    inferenceWatts: wattsOf(inference, energy),
+    pue: energy.pue,
+    gridKgCo2PerKwh: energy.gridKgCo2PerKwh,
+    inferenceMemoryGB: inferenceGpu?.memoryGB ?? FALLBACK_GPU_MEMORY_GB,
+    servingBytesPerParam: servingBytes(inference),
+    kvBytesPerValue: servingBytes(inference),
+    ...servingShape(inference),
   };
 }
 

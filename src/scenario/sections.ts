@@ -10,13 +10,25 @@ import {
 } from '../model';
 import {
   DEFAULT_BASELINES,
+  DEFAULT_ENERGY,
   DEFAULT_INFERENCE,
   DEFAULT_LAW,
   DEFAULT_OBJECTIVE,
+  DEFAULT_ROOFLINE,
   DEFAULT_TRAINING,
 } from './defaults';
 import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
-import type { AcceleratorSpec, DemandSpec, InferenceSpec, LawSpec, TargetSpec, TrainingSpec } from './types';
+import type {
+  AcceleratorSpec,
+  DataSpec,
+  DecodeSpec,
+  DemandSpec,
+  EnergySpec,
+  InferenceSpec,
+  LawSpec,
+  TargetSpec,
+  TrainingSpec,
+} from './types';
 
 /**
  * Readers for each section of a scenario file. Each returns the section with its defaults filled
@@ -173,7 +185,7 @@ export function readTraining(reader: FieldReader, value: unknown, path: string):
   if (value === undefined) return DEFAULT_TRAINING;
   const training = reader.object(value, path);
   if (!training) return undefined;
-  reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu']);
+  reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu', 'clusterGpus']);
   const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING);
   const pricePerHour = reader.number(
     training,
@@ -183,15 +195,23 @@ export function readTraining(reader: FieldReader, value: unknown, path: string):
     DEFAULT_TRAINING.pricePerHour,
   );
   const mfu = reader.number(training, path, 'mfu', 'fraction', DEFAULT_TRAINING.mfu);
-  if (!accelerator || pricePerHour === undefined || mfu === undefined) return undefined;
-  return { ...accelerator, pricePerHour, mfu };
+  const clusterGpus = reader.number(
+    training,
+    path,
+    'clusterGpus',
+    'at-least-one',
+    DEFAULT_TRAINING.clusterGpus,
+  );
+  if (!accelerator || pricePerHour === undefined || mfu === undefined || clusterGpus === undefined)
+    return undefined;
+  return { ...accelerator, pricePerHour, mfu, clusterGpus };
 }
 
 export function readInference(reader: FieldReader, value: unknown, path: string): InferenceSpec | undefined {
   if (value === undefined) return DEFAULT_INFERENCE;
   const inference = reader.object(value, path);
   if (!inference) return undefined;
-  reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu']);
+  reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu', 'decode']);
   const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE);
   const pricePerHour = reader.number(
     inference,
@@ -202,9 +222,11 @@ export function readInference(reader: FieldReader, value: unknown, path: string)
   );
   const prefillMfu = reader.number(inference, path, 'prefillMfu', 'fraction', DEFAULT_INFERENCE.prefillMfu);
   const decodeMfu = reader.number(inference, path, 'decodeMfu', 'fraction', DEFAULT_INFERENCE.decodeMfu);
+  const decode = readDecode(reader, inference['decode'], childPath(path, 'decode'), accelerator);
   if (!accelerator || pricePerHour === undefined || prefillMfu === undefined || decodeMfu === undefined)
     return;
-  return { ...accelerator, pricePerHour, prefillMfu, decodeMfu };
+  if (!decode) return undefined;
+  return { ...accelerator, pricePerHour, prefillMfu, decodeMfu, decode };
 }
 
 /** More baselines than this would only clutter every table and chart. */
@@ -222,4 +244,74 @@ export function readBaselines(
     return reader.report(path, `at most ${MAX_BASELINES} baselines (got ${value.length})`);
   const ratios = value.map((ratio, index) => reader.checkNumber(ratio, childPath(path, index), 'positive'));
   return ratios.every((ratio) => ratio !== undefined) ? (ratios as number[]) : undefined;
+}
+
+function readDecode(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+  accelerator: AcceleratorSpec | undefined,
+): DecodeSpec | undefined {
+  if (value === undefined) return DEFAULT_INFERENCE.decode;
+  const decode = reader.object(value, path);
+  if (!decode) return undefined;
+  const model = reader.choice(decode, path, 'model', ['mfu', 'roofline'] as const);
+  if (model === 'mfu') {
+    reader.onlyKeys(decode, path, ['model']);
+    return { model };
+  }
+  if (model !== 'roofline') return undefined;
+  reader.onlyKeys(decode, path, ['model', 'batch', 'bandwidthEfficiency', 'contextTokens']);
+  if (accelerator && 'peakFlops' in accelerator) {
+    return reader.report(
+      childPath(path, 'model'),
+      'the roofline needs a GPU preset’s memory bandwidth: choose inference.gpu instead of peakFlops',
+    );
+  }
+  const batch = reader.number(decode, path, 'batch', 'at-least-one', DEFAULT_ROOFLINE.batch);
+  const bandwidthEfficiency = reader.number(
+    decode,
+    path,
+    'bandwidthEfficiency',
+    'fraction',
+    DEFAULT_ROOFLINE.bandwidthEfficiency,
+  );
+  const contextTokens = reader.number(
+    decode,
+    path,
+    'contextTokens',
+    'non-negative',
+    DEFAULT_ROOFLINE.contextTokens,
+  );
+  if (batch === undefined || bandwidthEfficiency === undefined || contextTokens === undefined)
+    return undefined;
+  return { model, batch, bandwidthEfficiency, contextTokens };
+}
+
+export function readEnergy(reader: FieldReader, value: unknown, path: string): EnergySpec | undefined {
+  if (value === undefined) return DEFAULT_ENERGY;
+  const energy = reader.object(value, path);
+  if (!energy) return undefined;
+  reader.onlyKeys(energy, path, ['gpuWatts', 'pue', 'gridKgCo2PerKwh']);
+  const gpuWatts =
+    energy['gpuWatts'] === undefined ? undefined : reader.number(energy, path, 'gpuWatts', 'positive');
+  const pue = reader.number(energy, path, 'pue', 'at-least-one', DEFAULT_ENERGY.pue);
+  const grid = reader.number(energy, path, 'gridKgCo2PerKwh', 'non-negative', DEFAULT_ENERGY.gridKgCo2PerKwh);
+  if (
+    pue === undefined ||
+    grid === undefined ||
+    (energy['gpuWatts'] !== undefined && gpuWatts === undefined)
+  ) {
+    return undefined;
+  }
+  return { ...(gpuWatts === undefined ? {} : { gpuWatts }), pue, gridKgCo2PerKwh: grid };
+}
+
+export function readData(reader: FieldReader, value: unknown, path: string): DataSpec | undefined {
+  if (value === undefined) return undefined;
+  const data = reader.object(value, path);
+  if (!data) return undefined;
+  reader.onlyKeys(data, path, ['uniqueTokens']);
+  const uniqueTokens = reader.number(data, path, 'uniqueTokens', 'positive');
+  return uniqueTokens === undefined ? undefined : { uniqueTokens };
 }

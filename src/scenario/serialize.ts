@@ -27,6 +27,8 @@ export function serializeScenario(scenario: Scenario): string {
     inference: normal.inference,
     baselines: normal.baselines,
     ...(normal.testTime ? { testTime: normal.testTime } : {}),
+    energy: normal.energy,
+    ...(normal.data ? { data: normal.data } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -42,13 +42,42 @@ export type DemandSpec =
 export type AcceleratorSpec =
   { readonly gpu: string; readonly dtype: Dtype } | { readonly peakFlops: number };
 
-export type TrainingSpec = AcceleratorSpec & { readonly pricePerHour: number; readonly mfu: number };
+export type TrainingSpec = AcceleratorSpec & {
+  readonly pricePerHour: number;
+  readonly mfu: number;
+  /** GPUs in the training cluster, for wall-clock days. */
+  readonly clusterGpus: number;
+};
+
+/** Decode at the fixed `decodeMfu`, or priced by a roofline that depends on N (science README §5). */
+export type DecodeSpec =
+  | { readonly model: 'mfu' }
+  | {
+      readonly model: 'roofline';
+      readonly batch: number;
+      readonly bandwidthEfficiency: number;
+      readonly contextTokens: number;
+    };
 
 export type InferenceSpec = AcceleratorSpec & {
   readonly pricePerHour: number;
   readonly prefillMfu: number;
   readonly decodeMfu: number;
+  readonly decode: DecodeSpec;
 };
+
+/** Energy and emissions assumptions; GPU power defaults to each preset's board power. */
+export interface EnergySpec {
+  /** Watts per GPU, overriding the presets' board power (needed with explicit peak FLOP/s). */
+  readonly gpuWatts?: number;
+  readonly pue: number;
+  readonly gridKgCo2PerKwh: number;
+}
+
+/** Unique training tokens available; training beyond them repeats data (Muennighoff et al. 2023). */
+export interface DataSpec {
+  readonly uniqueTokens: number;
+}
 
 /** How test-time compute is bought, whatever it buys. */
 interface TestTimeBudget {
@@ -101,6 +130,9 @@ export interface Scenario {
   readonly inference: InferenceSpec;
   readonly baselines: readonly number[];
   readonly testTime?: TestTimeSpec;
+  readonly energy: EnergySpec;
+  /** Absent: unlimited unique data. */
+  readonly data?: DataSpec;
 }
 
 /** One problem found in a scenario: the JSON path of the field and what is wrong with it. */

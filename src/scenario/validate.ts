@@ -5,7 +5,9 @@ import { readTestTime, setsTaskAccuracy } from './test-time-section';
 import { accuracyTargetLoss, demandFromSpec, lawFromSpec } from './resolve';
 import {
   readBaselines,
+  readData,
   readDemand,
+  readEnergy,
   readInference,
   readLaw,
   readObjective,
@@ -36,6 +38,8 @@ const TOP_LEVEL_KEYS = [
   'inference',
   'baselines',
   'testTime',
+  'energy',
+  'data',
 ] as const;
 
 /**
@@ -69,6 +73,8 @@ export function validateScenario(value: unknown): ScenarioResult {
   const inference = readInference(reader, file['inference'], 'inference');
   const baselines = readBaselines(reader, file['baselines'], 'baselines');
   const testTime = readTestTime(reader, file['testTime'], 'testTime', demand);
+  const energy = readEnergy(reader, file['energy'], 'energy');
+  const data = readData(reader, file['data'], 'data');
 
   if (law && target) checkTargetReachable(reader, law, target);
   if (law && testTime?.model === 'accuracy') checkAccuracyReachable(reader, law, testTime);
@@ -85,7 +91,9 @@ export function validateScenario(value: unknown): ScenarioResult {
     !objective ||
     !training ||
     !inference ||
-    !baselines
+    !baselines ||
+    !energy ||
+    (file['data'] !== undefined && !data)
   ) {
     return { ok: false, issues: reader.issues };
   }
@@ -100,6 +108,8 @@ export function validateScenario(value: unknown): ScenarioResult {
     inference,
     baselines,
     ...(testTime ? { testTime } : {}),
+    energy,
+    ...(data ? { data } : {}),
   };
   return { ok: true, scenario };
 }

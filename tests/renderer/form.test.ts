@@ -29,7 +29,11 @@ describe('the scenario editor form', () => {
       { form: 'chinchilla' as const, E: 1.5, A: 400.25, B: 390, alpha: 0.3, beta: 0.31 },
       { form: 'kaplan' as const, alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 },
     ]) {
-      const scenario = { ...base, law, training: { peakFlops: 1.25e15, pricePerHour: 3, mfu: 0.45 } };
+      const scenario = {
+        ...base,
+        law,
+        training: { peakFlops: 1.25e15, pricePerHour: 3, mfu: 0.45, clusterGpus: 256 },
+      };
       expect(scenarioFromForm(formFromScenario(scenario))).toEqual({ ok: true, scenario });
     }
   });
@@ -52,6 +56,20 @@ describe('the scenario editor form', () => {
     const { target: _unused, ...withoutTarget } = base;
     const withAccuracy = { ...withoutTarget, testTime: accuracy };
     expect(scenarioFromForm(formFromScenario(withAccuracy))).toEqual({ ok: true, scenario: withAccuracy });
+  });
+
+  it('round-trips the roofline decode, energy and a data limit', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const scenario = {
+      ...base,
+      inference: {
+        ...base.inference,
+        decode: { model: 'roofline' as const, batch: 64, bandwidthEfficiency: 0.7, contextTokens: 8192 },
+      },
+      energy: { gpuWatts: 650, pue: 1.1, gridKgCo2PerKwh: 0.25 },
+      data: { uniqueTokens: 5e12 },
+    };
+    expect(scenarioFromForm(formFromScenario(scenario))).toEqual({ ok: true, scenario });
   });
 
   it('reads what people type: 70B, 1.4T and 2,000,000', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { solve } from '../../src/model';
 import {
   DEFAULT_BASELINES,
+  DEFAULT_ENERGY,
   DEFAULT_INFERENCE,
   DEFAULT_TRAINING,
   parseScenarioText,
@@ -41,6 +42,7 @@ describe('scenario defaults', () => {
       training: DEFAULT_TRAINING,
       inference: DEFAULT_INFERENCE,
       baselines: DEFAULT_BASELINES,
+      energy: DEFAULT_ENERGY,
     });
   });
 
@@ -70,7 +72,7 @@ describe('scenario defaults', () => {
     const kaplan = { form: 'kaplan', alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 };
     expect(problemFromScenario(valid({ ...minimal, law: kaplan })).law.form).toBe('kaplan');
     const training = { peakFlops: 1e15, pricePerHour: 3, mfu: 0.4 };
-    expect(valid({ ...minimal, training }).training).toEqual(training);
+    expect(valid({ ...minimal, training }).training).toEqual({ ...training, clusterGpus: 1024 });
   });
 });
 
@@ -96,7 +98,7 @@ describe('scenario validation', () => {
       colour: 'blue',
     });
     expect(issues).toEqual([
-      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines, testTime',
+      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines, testTime, energy, data',
       expect.stringMatching(
         /^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /,
       ),
@@ -114,7 +116,7 @@ describe('scenario validation', () => {
 
   it('suggests the key that was probably meant', () => {
     expect(issuesOf({ ...minimal, training: { gpu: 'H100-SXM', mfuu: 0.4 } })).toEqual([
-      'training.mfuu: unknown field (did you mean "mfu"?); allowed here: gpu, dtype, peakFlops, pricePerHour, mfu',
+      'training.mfuu: unknown field (did you mean "mfu"?); allowed here: gpu, dtype, peakFlops, pricePerHour, mfu, clusterGpus',
     ]);
   });
 
@@ -259,7 +261,7 @@ describe('the testTime section', () => {
     });
     const reread = parseScenarioText(serializeScenario(scenario));
     expect(reread.ok && reread.scenario).toEqual(scenario);
-    expect(Object.keys(JSON.parse(serializeScenario(scenario)) as object).at(-1)).toBe('testTime');
+    expect(Object.keys(JSON.parse(serializeScenario(scenario)) as object).slice(-2)).toEqual(['testTime', 'energy']);
   });
 });
 
@@ -289,13 +291,14 @@ describe('scenario text', () => {
       'training',
       'inference',
       'baselines',
+      'energy',
     ]);
     expect(text.endsWith('}\n')).toBe(true);
     const reread = parseScenarioText(text);
     expect(reread.ok && reread.scenario).toEqual(scenario);
     const shuffled = {
       ...scenario,
-      training: { mfu: 0.3, pricePerHour: 2, dtype: 'bf16' as const, gpu: 'H100-SXM' },
+      training: { clusterGpus: 8, mfu: 0.3, pricePerHour: 2, dtype: 'bf16' as const, gpu: 'H100-SXM' },
     };
     expect(serializeScenario(shuffled)).toContain(
       '"gpu": "H100-SXM",\n    "dtype": "bf16",\n    "pricePerHour": 2,\n    "mfu": 0.3',

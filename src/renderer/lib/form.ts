@@ -3,9 +3,11 @@ import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
   DEFAULT_COVERAGE_EXPONENT,
   DEFAULT_K_MAX,
+  DEFAULT_ROOFLINE,
   DEFAULT_TASK_CLASS,
   validateScenario,
   type AcceleratorSpec,
+  type InferenceSpec,
   type Scenario,
   type ScenarioIssue,
   type TestTimeSpec,
@@ -51,8 +53,17 @@ export interface ScenarioForm {
     outputTokensPerRequest: string;
   };
   objective: Objective;
-  training: HardwareForm & { mfu: string };
-  inference: HardwareForm & { prefillMfu: string; decodeMfu: string };
+  training: HardwareForm & { mfu: string; clusterGpus: string };
+  inference: HardwareForm & {
+    prefillMfu: string;
+    decodeMfu: string;
+    decodeModel: 'mfu' | 'roofline';
+    batch: string;
+    bandwidthEfficiency: string;
+    contextTokens: string;
+  };
+  energy: { gpuWatts: string; pue: string; gridKgCo2PerKwh: string };
+  data: { limited: boolean; uniqueTokens: string };
   /** Objects rather than strings so that each input binds to its own entry. */
   baselines: { ratio: string }[];
   testTime: {
@@ -139,14 +150,33 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
       ),
     },
     objective: scenario.objective,
-    training: { ...hardwareForm(scenario.training), mfu: text(scenario.training.mfu) },
-    inference: {
-      ...hardwareForm(scenario.inference),
-      prefillMfu: text(scenario.inference.prefillMfu),
-      decodeMfu: text(scenario.inference.decodeMfu),
+    training: {
+      ...hardwareForm(scenario.training),
+      mfu: text(scenario.training.mfu),
+      clusterGpus: text(scenario.training.clusterGpus),
     },
+    inference: inferenceForm(scenario.inference),
+    energy: {
+      gpuWatts: text(scenario.energy.gpuWatts),
+      pue: text(scenario.energy.pue),
+      gridKgCo2PerKwh: text(scenario.energy.gridKgCo2PerKwh),
+    },
+    data: { limited: scenario.data !== undefined, uniqueTokens: text(scenario.data?.uniqueTokens, '15T') },
     baselines: scenario.baselines.map((ratio) => ({ ratio: text(ratio) })),
     testTime: testTimeForm(scenario.testTime),
+  };
+}
+
+function inferenceForm(spec: InferenceSpec): ScenarioForm['inference'] {
+  const roofline = spec.decode.model === 'roofline' ? spec.decode : DEFAULT_ROOFLINE;
+  return {
+    ...hardwareForm(spec),
+    prefillMfu: text(spec.prefillMfu),
+    decodeMfu: text(spec.decodeMfu),
+    decodeModel: spec.decode.model,
+    batch: text(roofline.batch),
+    bandwidthEfficiency: text(roofline.bandwidthEfficiency),
+    contextTokens: text(roofline.contextTokens),
   };
 }
 
@@ -212,12 +242,36 @@ export function scenarioFromForm(form: ScenarioForm): FormResult {
     training: {
       ...acceleratorOf(form.training, 'training', number),
       mfu: number(form.training.mfu, 'training.mfu'),
+      clusterGpus: number(form.training.clusterGpus, 'training.clusterGpus'),
     },
     inference: {
       ...acceleratorOf(form.inference, 'inference', number),
       prefillMfu: number(form.inference.prefillMfu, 'inference.prefillMfu'),
       decodeMfu: number(form.inference.decodeMfu, 'inference.decodeMfu'),
+      decode:
+        form.inference.decodeModel === 'mfu'
+          ? { model: 'mfu' }
+          : {
+              model: 'roofline',
+              batch: number(form.inference.batch, 'inference.decode.batch'),
+              bandwidthEfficiency: number(
+                form.inference.bandwidthEfficiency,
+                'inference.decode.bandwidthEfficiency',
+              ),
+              contextTokens: number(form.inference.contextTokens, 'inference.decode.contextTokens'),
+            },
     },
+    energy: {
+      // An empty power field means: each GPU preset's own board power.
+      ...(form.energy.gpuWatts.trim() === ''
+        ? {}
+        : { gpuWatts: number(form.energy.gpuWatts, 'energy.gpuWatts') }),
+      pue: number(form.energy.pue, 'energy.pue'),
+      gridKgCo2PerKwh: number(form.energy.gridKgCo2PerKwh, 'energy.gridKgCo2PerKwh'),
+    },
+    ...(form.data.limited
+      ? { data: { uniqueTokens: number(form.data.uniqueTokens, 'data.uniqueTokens') } }
+      : {}),
     baselines: form.baselines.map(({ ratio }, index) => number(ratio, `baselines[${index}]`)),
     ...(form.testTime.enabled ? { testTime: testTimeOf(form.testTime, number) } : {}),
   };

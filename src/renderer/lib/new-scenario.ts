@@ -4,6 +4,7 @@ import {
   DEFAULT_LAW,
   DEFAULT_TRAINING,
   DEFAULT_BASELINES,
+  DEFAULT_ENERGY,
   type Scenario,
 } from '../../scenario';
 import type { UserPreferences } from '../../shared/ipc';
@@ -32,5 +33,6 @@ export function newScenario(preferences: Pick<UserPreferences, 'defaultLaw' | 'd
     training: gpu ? { ...DEFAULT_TRAINING, gpu, dtype: 'bf16' } : DEFAULT_TRAINING,
     inference: gpu ? { ...DEFAULT_INFERENCE, gpu, dtype: 'bf16' } : DEFAULT_INFERENCE,
     baselines: DEFAULT_BASELINES,
+    energy: DEFAULT_ENERGY,
   };
 }
