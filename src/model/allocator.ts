@@ -168,16 +168,19 @@ class NumericAllocator implements Allocator {
         throw error;
       }
     };
-    const { x, value } = minimizeInLogSpace(costAt, low, high, what, { gridPoints: GRID_POINTS });
-    if (!Number.isFinite(value)) {
+    const unreachable = () => {
       const loss = law.lossForExcess(excess).toPrecision(5);
-      throw new ScienceError(
+      return new ScienceError(
         'unreachable',
         data
           ? `no model reaches loss ${loss} with ${data.uniqueTokens.toPrecision(3)} unique tokens, however often they are repeated`
           : `no model reaches loss ${loss}`,
       );
-    }
+    };
+    // Every size is out of reach only when the target is: check the most data-efficient corner first.
+    if (!Number.isFinite(costAt(high))) throw unreachable();
+    const { x, value } = minimizeInLogSpace(costAt, low, high, what, { gridPoints: GRID_POINTS });
+    if (!Number.isFinite(value)) throw unreachable();
     return { params: x, tokens: this.tokensFor(excess, x) };
   }
 }

@@ -163,7 +163,7 @@ export function testTimeFrontier(
   setup: TestTimeSetup,
   ks: readonly number[],
 ): FrontierPoint[] {
-  const { law, demand } = problem;
+  const { demand } = problem;
   const queries = setup.requests > 0 ? setup.requests : demand.outputTokens / 1000;
   const perQuery: Demand =
     queries > 0
