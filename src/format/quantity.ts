@@ -106,3 +106,19 @@ export function formatQuantityInput(value: number): string {
   }
   return String(value).replace('e+', 'e');
 }
+
+const ENERGY_UNITS: readonly [number, string][] = [
+  [1e9, 'TWh'],
+  [1e6, 'GWh'],
+  [1e3, 'MWh'],
+  [1, 'kWh'],
+];
+
+/** Energy from kilowatt-hours, with the SI unit that reads best: 677 MWh, 1.26 GWh, 950 kWh. */
+export function formatEnergy(kwh: number): string {
+  if (!Number.isFinite(kwh)) return '—';
+  for (const [scale, unit] of ENERGY_UNITS) {
+    if (Math.abs(kwh) >= scale * 0.9995) return `${trimZeros((kwh / scale).toPrecision(3))} ${unit}`;
+  }
+  return `${trimZeros(kwh.toPrecision(3))} kWh`;
+}

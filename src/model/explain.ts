@@ -1,5 +1,6 @@
 import type { Allocation } from './allocation';
 import { computeOptimalForExcess, excessOf } from './compute-optimal';
+import { dataConstrainedLoss, effectiveTokens, epochs } from './data-constrained';
 import { requirePositive } from './errors';
 import type { LossLaw } from './laws/types';
 import { breakEvenDemand } from './lifetime';
@@ -26,9 +27,20 @@ export interface Explanation {
    * objective; `null` when it is trained on fewer tokens than the compute-optimal model (no demand).
    */
   readonly breakEvenDemandTokens: number | null;
+  /** Under a data limit: epochs over the unique data, effective tokens and the loss they give. */
+  readonly dataLimit: {
+    readonly uniqueTokens: number;
+    readonly epochs: number;
+    readonly effectiveTokens: number;
+    readonly loss: number;
+  } | null;
 }
 
-export function explainModel(law: LossLaw, model: Allocation): Explanation {
+/**
+ * The inverse problem for a given model. With `uniqueTokens`, also the data-constrained loss
+ * (Muennighoff et al. 2023): the other figures stay those of unlimited data, for comparison.
+ */
+export function explainModel(law: LossLaw, model: Allocation, uniqueTokens?: number): Explanation {
   requirePositive(model.params, 'params');
   requirePositive(model.tokens, 'tokens');
   const equivalent = computeOptimalForExcess(law.terms, excessOf(law.terms, model));
@@ -47,5 +59,14 @@ export function explainModel(law: LossLaw, model: Allocation): Explanation {
     },
     trainingOverhead: Math.max(0, trainingFlops / equivalentFlops - 1),
     breakEvenDemandTokens: breakEvenDemand(law.terms, model),
+    dataLimit:
+      uniqueTokens === undefined
+        ? null
+        : {
+            uniqueTokens,
+            epochs: epochs(model.tokens, uniqueTokens),
+            effectiveTokens: effectiveTokens(model.tokens, uniqueTokens),
+            loss: dataConstrainedLoss(law, model.params, model.tokens, uniqueTokens),
+          },
   };
 }

@@ -1,5 +1,12 @@
 import type { Candidate, Saving, Solution } from '../model';
-import { formatCount, formatDollars, formatPercent, formatRatio, formatScientific } from '../format/quantity';
+import {
+  formatCount,
+  formatDollars,
+  formatEnergy,
+  formatPercent,
+  formatRatio,
+  formatScientific,
+} from '../format/quantity';
 
 /** A candidate of a solution with a stable id, a label for people, and what the optimum saves on it. */
 export interface LabelledCandidate {
@@ -93,4 +100,28 @@ export function candidateTableRows(solution: Solution): string[][] {
       solution,
     ),
   );
+}
+
+/** Column titles of the footprint table: GPU-hours, time, energy and serving size of each candidate. */
+export const FOOTPRINT_TABLE_HEADER = [
+  'candidate',
+  'epochs',
+  'GPU-hours',
+  'training days',
+  'energy',
+  'CO₂',
+  'GPUs per replica',
+] as const;
+
+/** One row per candidate; "—" where the solution carries no fleet or no data limit. */
+export function footprintTableRows(solution: Solution): string[][] {
+  return labelledCandidates(solution).map(({ label, candidate: c }) => [
+    label,
+    c.epochs === null ? '—' : c.epochs.toPrecision(3),
+    c.gpuHours === undefined ? '—' : formatCount(c.gpuHours),
+    c.trainingDays === undefined ? '—' : c.trainingDays.toPrecision(3),
+    c.energyKwh === undefined ? '—' : formatEnergy(c.energyKwh),
+    c.co2Kg === undefined ? '—' : `${formatCount(c.co2Kg / 1000)} t`,
+    c.replicaGpus === undefined ? '—' : `${c.replicaGpus}${c.replicaExceedsNode ? ' (over a node)' : ''}`,
+  ]);
 }

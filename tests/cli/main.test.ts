@@ -161,6 +161,55 @@ describe('test-time compute on the command line', () => {
   });
 });
 
+describe('hardware and the data wall on the command line', () => {
+  it('shows epochs and the footprint of each candidate, and puts them in the JSON', () => {
+    const file = example('data-limited-roofline');
+    const table = run('solve', file).out;
+    expect(table).toMatch(/candidate\s+epochs\s+GPU-hours\s+training days\s+energy\s+CO₂\s+GPUs per replica/);
+    expect(table).toMatch(/Lifetime-optimal\s+7\.76\s+290K\s+4\.23\s+244 MWh\s+97\.5 t\s+1/);
+    const report = JSON.parse(run('solve', file, '--format', 'json').out) as Record<
+      string,
+      Record<string, number>
+    >;
+    const optimum = report['lifetimeOptimal'] ?? {};
+    for (const key of [
+      'gpuHours',
+      'trainingDays',
+      'energyKwh',
+      'co2Kg',
+      'replicaGpus',
+      'epochs',
+      'effectiveTokens',
+    ]) {
+      expect(Number.isFinite(optimum[key]), key).toBe(true);
+    }
+    expect(optimum['effectiveTokens']).toBeLessThan(optimum['tokens'] ?? 0);
+  });
+
+  it('gives the data-constrained loss of a given model', () => {
+    const json = JSON.parse(
+      run(
+        'explain',
+        '--params',
+        '8.67e9',
+        '--tokens',
+        '178e9',
+        '--unique-tokens',
+        '25e9',
+        '--law',
+        'muennighoff2023',
+        '--format',
+        'json',
+      ).out,
+    ) as { dataLimit: { loss: number; epochs: number } };
+    expect(json.dataLimit.loss).toBeCloseTo(2.2269634075087867, 12);
+    expect(json.dataLimit.epochs).toBeCloseTo(7.12, 10);
+    expect(run('explain', '--params', '8B', '--tokens', '15T', '--unique-tokens', '5T').out).toContain(
+      'with 5T unique tokens     3.00 epochs, worth 14.4T fresh tokens: loss 1.95882',
+    );
+  });
+});
+
 describe('tradeoff sweep', () => {
   it('prints the optimum across log-spaced demands, shrinking the model as demand grows', () => {
     const { status, out } = run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1P:7');

@@ -17,7 +17,8 @@ What a model of N parameters trained on D tokens is: its loss, the Chinchilla-op
 same loss, how much more training compute it spends than that model, and the lifetime inference
 demand (tokens) at which it is exactly lifetime-optimal. N and D accept 8B, 15T, 8e9, 15,000,000,000.
 
-  --law PRESET     a law preset (default ${DEFAULT_LAW_PRESET}; see 'tradeoff presets')`;
+  --law PRESET            a law preset (default ${DEFAULT_LAW_PRESET}; see 'tradeoff presets')
+  --unique-tokens U       also the loss when only U unique tokens exist (data repeated; Muennighoff et al. 2023)`;
 
 function quantityOption(args: ParsedArgs, name: string): number {
   const text = args.options.get(name);
@@ -33,7 +34,7 @@ function quantityOption(args: ParsedArgs, name: string): number {
 }
 
 export function runExplain(argv: readonly string[], output: Output): void {
-  const args = parseArgs(argv, { options: ['params', 'tokens', 'law', 'format'] });
+  const args = parseArgs(argv, { options: ['params', 'tokens', 'law', 'format', 'unique-tokens'] });
   if (args.positionals.length > 0)
     throw new UsageError(`explain takes no files (got "${args.positionals[0]}")`);
   const format = choiceOption(args, 'format', ['table', 'json'] as const, 'table');
@@ -45,7 +46,8 @@ export function runExplain(argv: readonly string[], output: Output): void {
   );
   const law = lawFromPreset(lawId);
   const model = { params: quantityOption(args, 'params'), tokens: quantityOption(args, 'tokens') };
-  const explanation = explainModel(law, model);
+  const uniqueTokens = args.options.has('unique-tokens') ? quantityOption(args, 'unique-tokens') : undefined;
+  const explanation = explainModel(law, model, uniqueTokens);
   if (format === 'json') {
     output.out(json({ law: { id: law.id, label: law.label, source: law.source }, ...explanation }));
     return;
@@ -62,6 +64,12 @@ export function runExplain(argv: readonly string[], output: Output): void {
       breakEven === null
         ? '  lifetime-optimal at       no demand: it has fewer tokens per parameter than the compute-optimal model of its loss'
         : `  lifetime-optimal at       ${formatScientific(breakEven)} lifetime inference tokens (FLOPs objective)`,
+      ...(explanation.dataLimit
+        ? [
+            `  with ${formatCount(explanation.dataLimit.uniqueTokens)} unique tokens`.padEnd(28) +
+              `${explanation.dataLimit.epochs.toPrecision(3)} epochs, worth ${formatCount(explanation.dataLimit.effectiveTokens)} fresh tokens: loss ${explanation.dataLimit.loss.toPrecision(6)}`,
+          ]
+        : []),
       `  source                    ${law.source}`,
     ].join('\n'),
   );

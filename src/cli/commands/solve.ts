@@ -1,6 +1,11 @@
 import { solve, type Problem, type Solution } from '../../model';
 import { formatCount } from '../../format/quantity';
-import { candidateTableHeader, candidateTableRows } from '../../report/candidates';
+import {
+  candidateTableHeader,
+  candidateTableRows,
+  FOOTPRINT_TABLE_HEADER,
+  footprintTableRows,
+} from '../../report/candidates';
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
@@ -60,5 +65,13 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',
     textTable(candidateTableHeader(solution), candidateTableRows(solution)),
+    '',
+    textTable(FOOTPRINT_TABLE_HEADER, footprintTableRows(solution)),
+    ...(solution.unreachableBaselines.length > 0
+      ? [
+          '',
+          `  out of reach with this much unique data: ${solution.unreachableBaselines.join(', ')} tokens/param`,
+        ]
+      : []),
   ].join('\n');
 }
