@@ -1,7 +1,12 @@
 import type { Allocation } from './allocation';
 import { evaluateCandidate, type Candidate, type CandidateContext, type Serving } from './candidate';
 import { computeOptimalForExcess, minimumParams, tokensForParams } from './compute-optimal';
-import { dataConstrainedExcess, dataConstrainedTokensForLoss } from './data-constrained';
+import {
+  dataConstrainedExcess,
+  dataConstrainedTokensForLoss,
+  effectiveParams,
+  maxEffectiveTokens,
+} from './data-constrained';
 import type { Demand } from './demand';
 import { ScienceError } from './errors';
 import { fixedRatioForExcess } from './fixed-ratio';
@@ -28,7 +33,7 @@ export interface Allocator {
 }
 
 /** Grid points scanned over ln N before Brent's refinement; the cost may have kinks (memory bound). */
-const GRID_POINTS = 96;
+const GRID_POINTS = 40;
 /** The numeric search spans from N_min up to this multiple of the unlimited compute-optimal size. */
 const SEARCH_SPAN = 1e4;
 /** Bisection steps on ln N for a fixed ratio: far below double precision. */
@@ -91,9 +96,12 @@ class SeparableAllocator implements Allocator {
 /** Numeric minimisation over ln N, for a data limit or a roofline-priced decode. */
 class NumericAllocator implements Allocator {
   readonly #context: CandidateContext;
+  /** The search needs only the bill: the footprint is worked out for the chosen sizes alone. */
+  readonly #searchContext: CandidateContext;
 
   constructor(private readonly problem: Problem) {
     this.#context = contextOf(problem);
+    this.#searchContext = contextOf({ ...problem, fleet: undefined });
   }
 
   tokensFor(excess: number, params: number): number {
@@ -110,9 +118,10 @@ class NumericAllocator implements Allocator {
   lifetimeOptimal(excess: number, demand: Demand): Allocation {
     const metric =
       this.problem.objective === 'cost' ? (c: Candidate) => c.totalCost : (c: Candidate) => c.totalFlops;
+    const { law, rates } = this.problem;
     return this.minimiseOverSize(
       excess,
-      (model) => metric(this.evaluate(model, demand)),
+      (model) => metric(evaluateCandidate(law, model, demand, rates, undefined, this.#searchContext)),
       'the lifetime-optimal size',
     );
   }
@@ -155,11 +164,35 @@ class NumericAllocator implements Allocator {
       : a * params ** -alpha + b * tokens ** -beta;
   }
 
+  /**
+   * The smallest N that reaches the excess with unlimited repetition of the unique data: below it
+   * every size throws `unreachable`, and exceptions are slow, so the search starts here. Found by
+   * bisection on ln N, as N' grows with N and the best data term is fixed at U·(1 + R_D*).
+   */
+  private smallestReachingSize(excess: number): number {
+    const { law, data } = this.problem;
+    const unlimited = minimumParams(law.terms, excess);
+    if (!data) return unlimited;
+    const { a, alpha, b, beta } = law.terms;
+    const dataFloor = b * maxEffectiveTokens(data.uniqueTokens) ** -beta;
+    const reaches = (params: number) =>
+      a * effectiveParams(law.terms, params, data.uniqueTokens) ** -alpha + dataFloor < excess;
+    let low = Math.log(unlimited);
+    let high = low + 4 * Math.log(SEARCH_SPAN);
+    if (!reaches(Math.exp(high))) return Math.exp(high);
+    for (let i = 0; i < BISECTION_STEPS && high - low > 1e-12 * Math.abs(high); i++) {
+      const middle = (low + high) / 2;
+      if (reaches(Math.exp(middle))) high = middle;
+      else low = middle;
+    }
+    return Math.exp(high);
+  }
+
   /** Minimises a cost of (N, D(N)) over the sizes that reach the excess; the others cost +∞. */
   private minimiseOverSize(excess: number, cost: (model: Allocation) => number, what: string): Allocation {
     const { law, data } = this.problem;
-    const low = minimumParams(law.terms, excess) * (1 + 1e-9);
-    const high = computeOptimalForExcess(law.terms, excess).params * SEARCH_SPAN;
+    const low = this.smallestReachingSize(excess) * (1 + 1e-9);
+    const high = Math.max(low * 10, computeOptimalForExcess(law.terms, excess).params * SEARCH_SPAN);
     const costAt = (params: number): number => {
       try {
         return cost({ params, tokens: this.tokensFor(excess, params) });
