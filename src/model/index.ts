@@ -195,3 +195,4 @@ export {
 } from './minimize';
 export { allocatorFor, isSeparable, type Allocator } from './allocator';
 export type { DataLimit, Fleet, RooflineDecode } from './fleet';
+export { costAgainstUniqueData, leastSufficientUniqueTokens, type DataValuePoint } from './data-value';

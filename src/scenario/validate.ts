@@ -1,4 +1,4 @@
-import { ScienceError, targetLoss, totalDemandTokens } from '../model';
+import { lowestReachableLoss, ScienceError, targetLoss, totalDemandTokens } from '../model';
 import { DEFAULT_NAME } from './defaults';
 import { describeValue, FieldReader } from './reader';
 import { readTestTime, setsTaskAccuracy } from './test-time-section';
@@ -18,11 +18,13 @@ import {
   SCENARIO_FORMAT,
   SCENARIO_VERSION,
   type AccuracyTestTimeSpec,
+  type DataSpec,
   type LawSpec,
   type Scenario,
   type ScenarioIssue,
   type ScenarioResult,
   type TargetSpec,
+  type TestTimeSpec,
 } from './types';
 
 const TOP_LEVEL_KEYS = [
@@ -78,6 +80,7 @@ export function validateScenario(value: unknown): ScenarioResult {
 
   if (law && target) checkTargetReachable(reader, law, target);
   if (law && testTime?.model === 'accuracy') checkAccuracyReachable(reader, law, testTime);
+  if (law && data && reader.issues.length === 0) checkDataSuffices(reader, law, target, testTime, data);
   if (demand && !Number.isFinite(totalDemandTokens(demandFromSpec(demand)))) {
     reader.report('demand', 'the lifetime demand is too large to represent (over 1.8e308 tokens)');
   }
@@ -140,6 +143,27 @@ function checkAccuracyReachable(reader: FieldReader, law: LawSpec, spec: Accurac
     reader.report(
       'testTime.targetAccuracy',
       `${spec.targetAccuracy} is out of reach without test-time compute under this law and mapping (${error.message})`,
+    );
+  }
+}
+
+/** With a data limit, some model must reach the target however often the data is repeated. */
+function checkDataSuffices(
+  reader: FieldReader,
+  lawSpec: LawSpec,
+  target: TargetSpec | undefined,
+  testTime: TestTimeSpec | undefined,
+  data: DataSpec,
+): void {
+  const law = lawFromSpec(lawSpec);
+  const loss =
+    testTime?.model === 'accuracy' ? accuracyTargetLoss(testTime) : target && targetLoss(law, target);
+  if (loss === undefined) return;
+  const best = lowestReachableLoss(law, data.uniqueTokens);
+  if (best >= loss) {
+    reader.report(
+      'data.uniqueTokens',
+      `${data.uniqueTokens} unique tokens cannot reach loss ${loss.toPrecision(5)} however often they are repeated (the best is ${best.toPrecision(5)})`,
     );
   }
 }

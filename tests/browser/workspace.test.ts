@@ -183,6 +183,23 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       .toBe('1.5 is outside (0, 1]');
   });
 
+  it('limits unique data, prices decode by a roofline, and shows the footprint', async () => {
+    await page.locator('[data-path="data.limited"]').check();
+    await typeInto(page, 'data.uniqueTokens', '3T');
+    await page.locator('label:has([data-choice="decode-model:roofline"])').click();
+    await page.locator('[data-chart="data-wall"] .js-plotly-plot').waitFor();
+    await expect.poll(() => cardText(page, 'lifetime', 'epochs')).not.toBe('');
+    expect(Number(await cardText(page, 'lifetime', 'epochs'))).toBeGreaterThan(1);
+    expect(await cardText(page, 'lifetime', 'energy')).toMatch(/^[\d.]+ (kWh|MWh|GWh)$/);
+    expect(Number(await cardText(page, 'lifetime', 'replicaGpus'))).toBeGreaterThanOrEqual(1);
+    await page.locator('[data-chart="data-wall"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'data-wall');
+    await typeInto(page, 'data.uniqueTokens', '1B');
+    await expect
+      .poll(() => page.locator('[data-issue-for="data.uniqueTokens"]').textContent())
+      .toMatch(/^1000000000 unique tokens cannot reach loss 1\.9323 however often they are repeated/);
+  });
+
   it('shows where the numbers come from', async () => {
     await page.locator('[data-action="sources"]').click();
     const dialog = page.locator('[data-testid="sources"]');

@@ -261,7 +261,56 @@ describe('the testTime section', () => {
     });
     const reread = parseScenarioText(serializeScenario(scenario));
     expect(reread.ok && reread.scenario).toEqual(scenario);
-    expect(Object.keys(JSON.parse(serializeScenario(scenario)) as object).slice(-2)).toEqual(['testTime', 'energy']);
+    expect(Object.keys(JSON.parse(serializeScenario(scenario)) as object).slice(-2)).toEqual([
+      'testTime',
+      'energy',
+    ]);
+  });
+});
+
+describe('the data and energy sections', () => {
+  it('reads a data limit, energy assumptions and a roofline decode, with defaults', () => {
+    const scenario = valid({
+      ...minimal,
+      data: { uniqueTokens: 5e12 },
+      energy: { gpuWatts: 650 },
+      inference: { gpu: 'H100-SXM', decode: { model: 'roofline', batch: 16 } },
+      training: { clusterGpus: 2048 },
+    });
+    expect(scenario.data).toEqual({ uniqueTokens: 5e12 });
+    expect(scenario.energy).toEqual({ gpuWatts: 650, pue: 1.2, gridKgCo2PerKwh: 0.4 });
+    expect(scenario.inference.decode).toEqual({
+      model: 'roofline',
+      batch: 16,
+      bandwidthEfficiency: 0.8,
+      contextTokens: 4096,
+    });
+    expect(scenario.training.clusterGpus).toBe(2048);
+    const reread = parseScenarioText(serializeScenario(scenario));
+    expect(reread.ok && reread.scenario).toEqual(scenario);
+  });
+
+  it('names bad values and a target the unique data cannot reach', () => {
+    expect(
+      issuesOf({
+        ...minimal,
+        energy: { pue: 0.5, gridKgCo2PerKwh: -1 },
+        inference: { peakFlops: 1e15, decode: { model: 'roofline' } },
+        training: { clusterGpus: 0 },
+        data: { uniqueTokens: 'lots' },
+      }),
+    ).toEqual([
+      'training.clusterGpus: 0 must be at least 1',
+      'inference.decode.model: the roofline needs a GPU preset’s memory bandwidth: choose inference.gpu instead of peakFlops',
+      'energy.pue: 0.5 must be at least 1',
+      'energy.gridKgCo2PerKwh: -1 must not be negative',
+      'data.uniqueTokens: expected a number, got "lots" (text)',
+    ]);
+    expect(issuesOf({ ...minimal, target: { loss: 2 }, data: { uniqueTokens: 1e9 } })).toEqual([
+      expect.stringMatching(
+        /^data\.uniqueTokens: 1000000000 unique tokens cannot reach loss 2\.0000 however often they are repeated \(the best is 2\.\d+\)$/,
+      ),
+    ]);
   });
 });
 

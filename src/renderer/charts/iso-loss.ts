@@ -80,6 +80,71 @@ export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
     hoverinfo: 'text',
     line: { color: colours.text, width: 2 },
   };
+  // Under a data limit: above D = U every token is a repeat (shaded), and left of the smallest size
+  // that reaches the target with any repetition nothing does (hatched as unreachable).
+  const dataWall = results.dataWall;
+  const smallest = curve[0]?.params;
+  const yLow = Math.min(...tokens) / 3;
+  const yHigh = Math.max(...tokens) * 3;
+  const regions = dataWall
+    ? [
+        {
+          type: 'rect',
+          xref: 'x',
+          yref: 'y',
+          x0: low,
+          x1: high,
+          y0: dataWall.uniqueTokens,
+          y1: yHigh,
+          fillcolor: colours.muted,
+          opacity: 0.12,
+          line: { width: 0 },
+          layer: 'below',
+        },
+        ...(smallest
+          ? [
+              {
+                type: 'rect',
+                xref: 'x',
+                yref: 'y',
+                x0: low,
+                x1: smallest,
+                y0: yLow,
+                y1: yHigh,
+                fillcolor: '#dc2626',
+                opacity: 0.1,
+                line: { width: 0 },
+                layer: 'below',
+              },
+            ]
+          : []),
+      ]
+    : [];
+  const regionLabels = dataWall
+    ? [
+        {
+          x: Math.log10(high),
+          y: Math.log10(Math.min(yHigh, dataWall.uniqueTokens * 1.6)),
+          xanchor: 'right',
+          text: `more than one epoch (over ${formatCount(dataWall.uniqueTokens)} unique tokens)`,
+          showarrow: false,
+          font: { size: 10, color: colours.muted },
+        },
+        ...(smallest
+          ? [
+              {
+                x: Math.log10(low),
+                y: Math.log10(yHigh),
+                xanchor: 'left',
+                yanchor: 'top',
+                text: 'out of reach with this data',
+                showarrow: false,
+                font: { size: 10, color: '#dc2626' },
+              },
+            ]
+          : []),
+      ]
+    : [];
   return {
     title: 'Models of the target loss, with released models for reference',
     data: [
@@ -98,8 +163,10 @@ export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
       xaxis: { ...logAxis(theme, 'Parameters', params), range: [Math.log10(low), Math.log10(high)] },
       yaxis: {
         ...logAxis(theme, 'Training tokens', tokens),
-        range: [Math.log10(Math.min(...tokens) / 3), Math.log10(Math.max(...tokens) * 3)],
+        range: [Math.log10(yLow), Math.log10(yHigh)],
       },
+      shapes: regions,
+      annotations: regionLabels,
       hovermode: 'closest',
     },
   };

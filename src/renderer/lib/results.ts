@@ -1,5 +1,9 @@
 import {
   candidateAtK,
+  costAgainstUniqueData,
+  leastSufficientUniqueTokens,
+  lifetimeOptimalCandidate,
+  type DataValuePoint,
   candidatesAlongIsoLoss,
   largestUsefulK,
   testTimeFrontier,
@@ -33,6 +37,13 @@ export interface Results {
     readonly curve: readonly Candidate[];
     readonly frontier: readonly FrontierPoint[];
   } | null;
+  /** Under a data limit: the optimum at other amounts of unique data, and without any limit. */
+  readonly dataWall: {
+    readonly uniqueTokens: number;
+    readonly leastSufficient: number;
+    readonly points: readonly DataValuePoint[];
+    readonly unlimited: Candidate;
+  } | null;
 }
 
 const CURVE_POINTS = 160;
@@ -64,10 +75,30 @@ export function computeResults(scenario: Scenario): Results {
     demandSweep,
     demandTokens,
     testTime: testTimeResults(problem),
+    dataWall: dataWallResults(problem),
   };
 }
 
 const K_POINTS = 60;
+const DATA_POINTS = 30;
+
+function dataWallResults(problem: Problem): Results['dataWall'] {
+  if (!problem.data) return null;
+  const { uniqueTokens } = problem.data;
+  const leastSufficient = leastSufficientUniqueTokens(problem);
+  const amounts = logSpace(
+    leastSufficient * 1.02,
+    Math.max(uniqueTokens * 100, leastSufficient * 1000),
+    DATA_POINTS,
+  );
+  const { data: _limit, ...unlimited } = problem;
+  return {
+    uniqueTokens,
+    leastSufficient,
+    points: costAgainstUniqueData(problem, amounts),
+    unlimited: lifetimeOptimalCandidate(unlimited),
+  };
+}
 
 function testTimeResults(problem: Problem): Results['testTime'] {
   const setup = problem.testTime;
