@@ -3,7 +3,7 @@
  * (electron/main/security.ts) and by the browser server (scripts/serve-web.ts), and mirrored in
  * src/renderer/index.html's meta tag (which cannot carry frame-ancestors). Pure: no Node, no DOM.
  *
- * No 'unsafe-eval' anywhere. Inline styles are allowed because Svelte transitions and plotly.js
+ * Nothing may evaluate strings as code (no eval allowance in script-src). Inline styles are allowed because Svelte transitions and plotly.js
  * set them; images may be data:/blob: because plotly renders its PNG export that way. 'self'
  * also admits the dev server's same-host HMR websocket.
  */

@@ -1,32 +1,18 @@
 import type { Results } from '../lib/results';
 import { logAxis, linearAxis } from './axes';
-import { candidateMarkers, describeModel, type Figure } from './figure';
+import { candidateMarkers, describeModel, phaseAreas, type Figure } from './figure';
 import { metricFor } from './metric';
-import { baseLayout, PHASE_COLOURS, type ChartTheme } from './theme';
+import { baseLayout, type ChartTheme } from './theme';
 
 /** Chart 1: lifetime cost against model size at the target loss, stacked by phase, candidates marked. */
 export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
   const metric = metricFor(results.solution.objective);
   const curve = results.isoLoss;
   const x = curve.map((c) => c.params);
-  const phase = (name: string, colour: string, value: (c: (typeof curve)[number]) => number) => ({
-    type: 'scatter' as const,
-    mode: 'lines',
-    name,
-    x,
-    y: curve.map(value),
-    stackgroup: 'phases',
-    line: { width: 0.5, color: colour },
-    fillcolor: `${colour}66`,
-    hovertext: curve.map((c) => `${name}: ${metric.format(value(c))}<br>${describeModel(c)}`),
-    hoverinfo: 'text',
-  });
   return {
     title: 'Lifetime cost against model size (same loss)',
     data: [
-      phase('Training', PHASE_COLOURS.training, metric.training),
-      phase('Prefill', PHASE_COLOURS.prefill, metric.prefill),
-      phase('Decode', PHASE_COLOURS.decode, metric.decode),
+      ...phaseAreas(curve, x, metric),
       ...candidateMarkers(
         results.candidates,
         (c) => c.params,

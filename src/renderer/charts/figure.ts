@@ -2,7 +2,8 @@ import type { Layout, PlotData } from 'plotly.js-dist-min';
 import type { Candidate } from '../../model';
 import { formatCount, formatRatio } from '../../format/quantity';
 import type { LabelledCandidate } from '../../report/candidates';
-import { candidateColour } from './theme';
+import type { Metric } from './metric';
+import { candidateColour, PHASE_COLOURS } from './theme';
 
 /** What a chart module hands to the plotting component. */
 export interface Figure {
@@ -50,5 +51,44 @@ export function candidateMarkers(
       symbol: labelled.id === 'lifetime' ? 'star' : labelled.id === 'chinchilla' ? 'diamond' : 'circle',
       line: { width: 1, color: '#ffffff' },
     },
+  }));
+}
+
+/**
+ * The phases of a lifetime bill (training, prefill, decode, …) as stacked areas along a curve of
+ * candidates, each with hover text in the metric's units; `describe` prefixes each hover line.
+ */
+export function phaseAreas(
+  curve: readonly Candidate[],
+  x: number[],
+  metric: Metric,
+  describe: (c: Candidate) => string = () => '',
+): PlotData[] {
+  const phases: [string, string, (c: Candidate) => number][] = [
+    ['Training', PHASE_COLOURS.training, metric.training],
+    ['Prefill', PHASE_COLOURS.prefill, metric.prefill],
+    ['Decode', PHASE_COLOURS.decode, metric.decode],
+    // Verification appears only when some candidate pays for it.
+    ...(curve.some((c) => metric.verifier(c) > 0)
+      ? [
+          ['Verification', PHASE_COLOURS.verification, metric.verifier] as [
+            string,
+            string,
+            (c: Candidate) => number,
+          ],
+        ]
+      : []),
+  ];
+  return phases.map(([name, colour, value]) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    x,
+    y: curve.map(value),
+    stackgroup: 'phases',
+    line: { width: 0.5, color: colour },
+    fillcolor: `${colour}66`,
+    hovertext: curve.map((c) => `${describe(c)}${name}: ${metric.format(value(c))}<br>${describeModel(c)}`),
+    hoverinfo: 'text',
   }));
 }

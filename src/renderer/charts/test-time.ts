@@ -1,9 +1,9 @@
 import { formatCount, formatRatio, formatScientific } from '../../format/quantity';
 import type { Results } from '../lib/results';
 import { linearAxis, logAxis } from './axes';
-import { describeModel, type Figure } from './figure';
+import { describeModel, phaseAreas, type Figure } from './figure';
 import { metricFor } from './metric';
-import { baseLayout, candidateColour, PHASE_COLOURS, themeColours, type ChartTheme } from './theme';
+import { baseLayout, candidateColour, themeColours, type ChartTheme } from './theme';
 
 const ratio = (value: number) => `${formatRatio(value)}×`;
 
@@ -14,29 +14,10 @@ export function testTimeCostFigure(results: Results, theme: ChartTheme): Figure 
   const curve = results.testTime.curve;
   const ks = curve.map((c) => c.k);
   const optimum = results.solution.lifetimeOptimal;
-  const phase = (name: string, colour: string, value: (c: (typeof curve)[number]) => number) => ({
-    type: 'scatter' as const,
-    mode: 'lines',
-    name,
-    x: ks,
-    y: curve.map(value),
-    stackgroup: 'phases',
-    line: { width: 0.5, color: colour },
-    fillcolor: `${colour}66`,
-    hovertext: curve.map(
-      (c) => `k = ${ratio(c.k)}<br>${name}: ${metric.format(value(c))}<br>${describeModel(c)}`,
-    ),
-    hoverinfo: 'text',
-  });
   return {
     title: 'Lifetime cost against test-time compute per query',
     data: [
-      phase('Training', PHASE_COLOURS.training, metric.training),
-      phase('Prefill', PHASE_COLOURS.prefill, metric.prefill),
-      phase('Decode', PHASE_COLOURS.decode, metric.decode),
-      ...(curve.some((c) => metric.verifier(c) > 0)
-        ? [phase('Verification', PHASE_COLOURS.verification, metric.verifier)]
-        : []),
+      ...phaseAreas(curve, ks, metric, (c) => `k = ${ratio(c.k)}<br>`),
       {
         type: 'scatter',
         mode: 'lines',
