@@ -2,7 +2,7 @@
  * Shape checks for everything the page sends. The page is treated as untrusted input: a bug or
  * an injected script must get a clear error, never a half-applied request.
  */
-import { validateScenario, type Scenario } from '../../src/scenario';
+import { checkGpuList, validateScenario, type Scenario, type ScenarioIssue } from '../../src/scenario';
 import {
   EXPORT_KINDS,
   THEMES,
@@ -55,15 +55,19 @@ function optionalPath(request: string, value: unknown): string | null {
   return value === null ? null : filePath(request, value);
 }
 
+/** The first few issues, each with its JSON path. */
+function describeIssues(issues: readonly ScenarioIssue[]): string {
+  const shown = issues
+    .slice(0, MAX_ISSUES_SHOWN)
+    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
+  const more = issues.length > MAX_ISSUES_SHOWN ? ` (and ${issues.length - MAX_ISSUES_SHOWN} more)` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
 function scenario(request: string, value: unknown): Scenario {
   const result = validateScenario(value);
   if (result.ok) return result.scenario;
-  const shown = result.issues
-    .slice(0, MAX_ISSUES_SHOWN)
-    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
-  const more =
-    result.issues.length > MAX_ISSUES_SHOWN ? ` (and ${result.issues.length - MAX_ISSUES_SHOWN} more)` : '';
-  throw new PayloadError(request, `the scenario is not valid: ${shown.join('; ')}${more}`);
+  throw new PayloadError(request, `the scenario is not valid: ${describeIssues(result.issues)}`);
 }
 
 export function saveScenarioRequest(request: string, value: unknown): SaveScenarioRequest {
@@ -85,7 +89,7 @@ export function exportRequest(value: unknown): ExportRequest {
 
 export function preferencesPatch(value: unknown): PreferencesPatch {
   const request = 'setPreferences';
-  const fields = record(request, value, ['theme', 'defaultLaw', 'defaultHardware']);
+  const fields = record(request, value, ['theme', 'defaultLaw', 'defaultHardware', 'customGpus']);
   const patch: { -readonly [K in keyof PreferencesPatch]: PreferencesPatch[K] } = {};
   if (fields.theme !== undefined) {
     const theme = THEMES.find((t) => t === fields.theme);
@@ -99,6 +103,11 @@ export function preferencesPatch(value: unknown): PreferencesPatch {
       throw new PayloadError(request, `"${key}" must be a preset id or null`);
     }
     patch[key] = id;
+  }
+  if (fields.customGpus !== undefined) {
+    const gpus = checkGpuList(fields.customGpus, 'customGpus');
+    if (!gpus.ok) throw new PayloadError(request, describeIssues(gpus.issues));
+    patch.customGpus = gpus.gpus;
   }
   return patch;
 }

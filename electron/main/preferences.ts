@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import type { Schema } from 'electron-store';
+import { DTYPES } from '../../src/model';
+import { GPU_ID_PATTERN, keepValidGpus, MAX_CUSTOM_GPUS, MAX_GPU_LABEL_LENGTH } from '../../src/scenario';
 import { THEMES, type PreferencesPatch, type UserPreferences } from '../../src/shared/ipc';
 
 export const MAX_RECENT_FILES = 10;
@@ -26,11 +28,36 @@ export interface PreferencesData extends UserPreferences {
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, maximized: false };
 
 const presetId = { type: ['string', 'null'], pattern: PRESET_ID_PATTERN, default: null } as const;
+const positive = { type: 'number', exclusiveMinimum: 0 } as const;
+
+/**
+ * The shape of a GPU definition; what JSON schema cannot say (ids clashing with presets or with
+ * each other) is checked on read by the scenario validator's rules (`keepValidGpus`).
+ */
+const gpuDefinition = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: GPU_ID_PATTERN },
+    label: { type: 'string', maxLength: MAX_GPU_LABEL_LENGTH },
+    peakFlops: {
+      type: 'object',
+      properties: Object.fromEntries(DTYPES.map((dtype) => [dtype, positive])),
+      additionalProperties: false,
+      minProperties: 1,
+    },
+    memoryGB: positive,
+    bandwidthTBs: positive,
+    boardPowerW: positive,
+  },
+  required: ['id', 'label', 'peakFlops', 'memoryGB', 'bandwidthTBs', 'boardPowerW'],
+  additionalProperties: false,
+} as const;
 
 export const preferencesSchema: Schema<PreferencesData> = {
   theme: { type: 'string', enum: [...THEMES], default: 'system' },
   defaultLaw: presetId,
   defaultHardware: presetId,
+  customGpus: { type: 'array', items: gpuDefinition, maxItems: MAX_CUSTOM_GPUS, default: [] },
   windowState: {
     type: 'object',
     properties: {
@@ -80,6 +107,8 @@ export class Preferences {
       theme: this.store.get('theme'),
       defaultLaw: this.store.get('defaultLaw'),
       defaultHardware: this.store.get('defaultHardware'),
+      // Entries whose id a newer build made a preset, or that were edited by hand, are dropped.
+      customGpus: keepValidGpus(this.store.get('customGpus')),
     };
   }
 
@@ -87,6 +116,7 @@ export class Preferences {
     if (patch.theme !== undefined) this.store.set('theme', patch.theme);
     if (patch.defaultLaw !== undefined) this.store.set('defaultLaw', patch.defaultLaw);
     if (patch.defaultHardware !== undefined) this.store.set('defaultHardware', patch.defaultHardware);
+    if (patch.customGpus !== undefined) this.store.set('customGpus', patch.customGpus);
     return this.user();
   }
 

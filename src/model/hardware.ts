@@ -15,18 +15,23 @@ export interface PriceQuote {
   readonly source: string;
 }
 
-export interface GpuPreset {
+/** What the cost model needs of a GPU: a preset, or one the user defines (scenario `gpus`, preferences). */
+export interface GpuDefinition {
   readonly id: string;
   readonly label: string;
   /** Dense (no sparsity) peak FLOP/s (OP/s for int8) per number format; absent where unsupported. */
   readonly peakFlops: Readonly<Partial<Record<Dtype, number>>>;
   readonly memoryGB: number;
   readonly bandwidthTBs: number;
+  /** Board power (TDP, maximum thermal design power) of one GPU in watts. */
+  readonly boardPowerW: number;
+}
+
+export interface GpuPreset extends GpuDefinition {
   readonly source: string;
   /** Typical on-demand price per GPU-hour (science README §5). */
   readonly price: PriceQuote;
-  /** Board power (TDP, maximum thermal design power) of one GPU in watts, from the vendor datasheet. */
-  readonly boardPowerW: number;
+  /** Where `boardPowerW` comes from: the vendor datasheet. */
   readonly powerSource: string;
 }
 
@@ -125,6 +130,20 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
 
 export function findGpuPreset(id: string): GpuPreset | undefined {
   return GPU_PRESETS.find((gpu) => gpu.id === id);
+}
+
+/**
+ * What GPU `id` is: a preset, or one of `custom` (a scenario's `gpus`, the user's own GPUs). The one
+ * place that answers it; custom ids never equal a preset's (the scenario validator refuses that).
+ */
+export function findGpu(id: string, custom: readonly GpuDefinition[] = []): GpuDefinition | undefined {
+  return findGpuPreset(id) ?? custom.find((gpu) => gpu.id === id);
+}
+
+/** `preferred` when the GPU has a dense peak in it, else the first number format it supports. */
+export function supportedDtype(gpu: Pick<GpuDefinition, 'peakFlops'>, preferred: Dtype): Dtype {
+  if (gpu.peakFlops[preferred] !== undefined) return preferred;
+  return DTYPES.find((dtype) => gpu.peakFlops[dtype] !== undefined) ?? preferred;
 }
 
 /**

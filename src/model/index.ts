@@ -31,7 +31,16 @@ export { ScienceError, type ScienceErrorCode } from './errors';
 export { explainModel, type Explanation } from './explain';
 export { fixedRatioForExcess } from './fixed-ratio';
 export { candidatesAlongIsoLoss, minimumParamsForTarget } from './iso-loss';
-export { DTYPES, findGpuPreset, GPU_PRESETS, type Dtype, type GpuPreset } from './hardware';
+export {
+  DTYPES,
+  findGpu,
+  findGpuPreset,
+  GPU_PRESETS,
+  supportedDtype,
+  type Dtype,
+  type GpuDefinition,
+  type GpuPreset,
+} from './hardware';
 export { chinchillaLaw } from './laws/chinchilla';
 export { kaplanLaw } from './laws/kaplan';
 export {

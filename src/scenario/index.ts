@@ -1,9 +1,20 @@
 /** Scenario files (`*.tradeoff.json`, format version 1): validation, defaults, serialisation. */
 export * from './defaults';
+export {
+  checkGpuList,
+  checkNewGpu,
+  GPU_ID_PATTERN,
+  keepValidGpus,
+  MAX_CUSTOM_GPUS,
+  MAX_GPU_LABEL_LENGTH,
+  type GpuDefinitionResult,
+  type GpuListResult,
+} from './gpu-section';
 export { MAX_SCENARIO_BYTES, parseScenarioText } from './parse';
 export {
   accuracyTargetLoss,
   demandFromSpec,
+  gpuOf,
   lawFromSpec,
   peakFlopsOf,
   problemFromScenario,

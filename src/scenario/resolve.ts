@@ -1,7 +1,7 @@
 import {
   buildLaw,
   costRates,
-  findGpuPreset,
+  findGpu,
   lawFromPreset,
   targetLoss,
   type Demand,
@@ -11,6 +11,7 @@ import {
   lossForSuccess,
   successNeeded,
   type Fleet,
+  type GpuDefinition,
   type Problem,
   type RooflineDecode,
   type SelectionRule,
@@ -47,10 +48,26 @@ export function demandFromSpec(spec: DemandSpec): Demand {
   };
 }
 
-/** Peak FLOP/s of an accelerator spec; validation guarantees the preset and its dtype exist. */
-export function peakFlopsOf(spec: AcceleratorSpec): number {
+/**
+ * The GPU an accelerator spec names, a preset or one of the scenario's `gpus`, with the spec's
+ * overrides of memory, bandwidth and power applied; undefined for a spec given by its peak alone.
+ */
+export function gpuOf(spec: AcceleratorSpec, gpus: readonly GpuDefinition[] = []): GpuDefinition | undefined {
+  if ('peakFlops' in spec) return undefined;
+  const gpu = findGpu(spec.gpu, gpus);
+  if (!gpu) throw new Error(`unknown GPU ${spec.gpu}; validate the scenario first`);
+  return {
+    ...gpu,
+    memoryGB: spec.memoryGB ?? gpu.memoryGB,
+    bandwidthTBs: spec.bandwidthTBs ?? gpu.bandwidthTBs,
+    boardPowerW: spec.boardPowerW ?? gpu.boardPowerW,
+  };
+}
+
+/** Peak FLOP/s of an accelerator spec; validation guarantees the GPU and its dtype exist. */
+export function peakFlopsOf(spec: AcceleratorSpec, gpus: readonly GpuDefinition[] = []): number {
   if ('peakFlops' in spec) return spec.peakFlops;
-  const peak = findGpuPreset(spec.gpu)?.peakFlops[spec.dtype];
+  const peak = gpuOf(spec, gpus)?.peakFlops[spec.dtype];
   if (peak === undefined)
     throw new Error(`GPU ${spec.gpu} has no ${spec.dtype} peak; validate the scenario first`);
   return peak;
@@ -58,7 +75,7 @@ export function peakFlopsOf(spec: AcceleratorSpec): number {
 
 export function problemFromScenario(scenario: Scenario): Problem {
   const law = lawFromSpec(scenario.law);
-  const { training, inference } = scenario;
+  const { training, inference, gpus = [] } = scenario;
   return {
     law,
     targetLoss:
@@ -68,9 +85,9 @@ export function problemFromScenario(scenario: Scenario): Problem {
     demand: demandFromSpec(scenario.demand),
     objective: scenario.objective,
     rates: costRates(
-      { peakFlops: peakFlopsOf(training), pricePerHour: training.pricePerHour, mfu: training.mfu },
+      { peakFlops: peakFlopsOf(training, gpus), pricePerHour: training.pricePerHour, mfu: training.mfu },
       {
-        peakFlops: peakFlopsOf(inference),
+        peakFlops: peakFlopsOf(inference, gpus),
         pricePerHour: inference.pricePerHour,
         prefillMfu: inference.prefillMfu,
         decodeMfu: inference.decodeMfu,
@@ -79,7 +96,9 @@ export function problemFromScenario(scenario: Scenario): Problem {
     baselines: scenario.baselines,
     ...(scenario.testTime ? { testTime: testTimeSetup(scenario.testTime, scenario.demand) } : {}),
     ...(scenario.data ? { data: { uniqueTokens: scenario.data.uniqueTokens } } : {}),
-    ...(inference.decode.model === 'roofline' ? { decode: rooflineDecode(inference, inference.decode) } : {}),
+    ...(inference.decode.model === 'roofline'
+      ? { decode: rooflineDecode(inference, inference.decode, gpus) }
+      : {}),
     fleet: fleetOf(scenario),
   };
 }
@@ -98,12 +117,13 @@ function servingBytes(inference: InferenceSpec): number {
 function rooflineDecode(
   inference: InferenceSpec,
   decode: Extract<DecodeSpec, { model: 'roofline' }>,
+  gpus: readonly GpuDefinition[],
 ): RooflineDecode {
-  const gpu = 'gpu' in inference ? findGpuPreset(inference.gpu) : undefined;
-  if (!gpu) throw new Error('a roofline decode needs a GPU preset; validate the scenario first');
+  const gpu = gpuOf(inference, gpus);
+  if (!gpu) throw new Error('a roofline decode needs a named GPU; validate the scenario first');
   return {
     hardware: {
-      peakFlops: peakFlopsOf(inference),
+      peakFlops: peakFlopsOf(inference, gpus),
       bandwidthBytesPerSecond: bandwidthBytesPerSecond(gpu),
       pricePerHour: inference.pricePerHour,
     },
@@ -117,10 +137,13 @@ function rooflineDecode(
   };
 }
 
-/** A GPU's board power: the energy section's override, else the preset's, else an H100's 700 W. */
-function wattsOf(spec: AcceleratorSpec, energy: Scenario['energy']): number {
-  const preset = 'gpu' in spec ? findGpuPreset(spec.gpu) : undefined;
-  return energy.gpuWatts ?? preset?.boardPowerW ?? FALLBACK_GPU_WATTS;
+/**
+ * A GPU's board power: the section's own `boardPowerW` override, else the energy section's
+ * `gpuWatts`, else the named GPU's, else an H100's 700 W.
+ */
+function wattsOf(spec: AcceleratorSpec, energy: Scenario['energy'], gpus: readonly GpuDefinition[]): number {
+  const own = 'gpu' in spec ? spec.boardPowerW : undefined;
+  return own ?? energy.gpuWatts ?? gpuOf(spec, gpus)?.boardPowerW ?? FALLBACK_GPU_WATTS;
 }
 
 /** Board power assumed for a GPU given only by its peak: an H100 SXM's (NVIDIA datasheet). */
@@ -129,14 +152,14 @@ const FALLBACK_GPU_WATTS = 700;
 const FALLBACK_GPU_MEMORY_GB = 80;
 
 function fleetOf(scenario: Scenario): Fleet {
-  const { training, inference, energy } = scenario;
-  const inferenceGpu = 'gpu' in inference ? findGpuPreset(inference.gpu) : undefined;
+  const { training, inference, energy, gpus = [] } = scenario;
+  const inferenceGpu = gpuOf(inference, gpus);
   return {
     trainingPricePerHour: training.pricePerHour,
     inferencePricePerHour: inference.pricePerHour,
     clusterGpus: training.clusterGpus,
-    trainingWatts: wattsOf(training, energy),
-    inferenceWatts: wattsOf(inference, energy),
+    trainingWatts: wattsOf(training, energy, gpus),
+    inferenceWatts: wattsOf(inference, energy, gpus),
     pue: energy.pue,
     gridKgCo2PerKwh: energy.gridKgCo2PerKwh,
     inferenceMemoryGB: inferenceGpu?.memoryGB ?? FALLBACK_GPU_MEMORY_GB,

@@ -1,6 +1,6 @@
 import {
   DTYPES,
-  findGpuPreset,
+  findGpu,
   findLawPreset,
   GPU_PRESETS,
   LAW_PRESETS,
@@ -17,6 +17,7 @@ import {
   DEFAULT_ROOFLINE,
   DEFAULT_TRAINING,
 } from './defaults';
+import { GPU_OVERRIDE_KEYS, NO_CUSTOM_GPUS, readGpuOverrides, type GpuCatalog } from './gpu-section';
 import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
 import type {
   AcceleratorSpec,
@@ -155,38 +156,48 @@ function readAccelerator(
   hardware: JsonObject,
   path: string,
   fallback: AcceleratorSpec,
+  catalog: GpuCatalog,
 ): AcceleratorSpec | undefined {
   if ('peakFlops' in hardware) {
     if ('gpu' in hardware) return reader.report(path, 'give either "gpu" or "peakFlops", not both');
     const peakFlops = reader.number(hardware, path, 'peakFlops', 'positive');
-    return peakFlops === undefined ? undefined : { peakFlops };
+    const overrides = readGpuOverrides(reader, hardware, path, false);
+    return peakFlops === undefined || !overrides ? undefined : { peakFlops };
   }
-  const gpu = hardware['gpu'] ?? ('gpu' in fallback ? fallback.gpu : undefined);
-  const preset = typeof gpu === 'string' ? findGpuPreset(gpu) : undefined;
-  if (!preset) {
-    const known = quoteAll(GPU_PRESETS.map((p) => p.id));
-    return reader.report(childPath(path, 'gpu'), `unknown GPU ${describeValue(gpu)}; known GPUs: ${known}`);
+  const overrides = readGpuOverrides(reader, hardware, path, true);
+  const id = hardware['gpu'] ?? ('gpu' in fallback ? fallback.gpu : undefined);
+  const gpu = typeof id === 'string' ? findGpu(id, catalog.gpus) : undefined;
+  if (!gpu) {
+    // A reference to a custom GPU whose definition was refused is reported there, once.
+    if (typeof id === 'string' && catalog.refused.has(id)) return undefined;
+    const known = quoteAll([...GPU_PRESETS, ...catalog.gpus].map((p) => p.id));
+    return reader.report(childPath(path, 'gpu'), `unknown GPU ${describeValue(id)}; known GPUs: ${known}`);
   }
   const dtype = reader.choice<Dtype>(hardware, path, 'dtype', DTYPES, 'bf16');
-  if (dtype === undefined) return undefined;
-  if (preset.peakFlops[dtype] === undefined) {
-    const supported = DTYPES.filter((d) => preset.peakFlops[d] !== undefined);
+  if (dtype === undefined || !overrides) return undefined;
+  if (gpu.peakFlops[dtype] === undefined) {
+    const supported = DTYPES.filter((d) => gpu.peakFlops[d] !== undefined);
     return reader.report(
       childPath(path, 'dtype'),
-      `${preset.id} has no ${dtype} support; use ${quoteAll(supported)}`,
+      `${gpu.id} has no ${dtype} support; use ${quoteAll(supported)}`,
     );
   }
-  return { gpu: preset.id, dtype };
+  return { gpu: gpu.id, dtype, ...overrides };
 }
 
-const ACCELERATOR_KEYS = ['gpu', 'dtype', 'peakFlops', 'pricePerHour'] as const;
+const ACCELERATOR_KEYS = ['gpu', 'dtype', ...GPU_OVERRIDE_KEYS, 'peakFlops', 'pricePerHour'] as const;
 
-export function readTraining(reader: FieldReader, value: unknown, path: string): TrainingSpec | undefined {
+export function readTraining(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+  gpus: GpuCatalog = NO_CUSTOM_GPUS,
+): TrainingSpec | undefined {
   if (value === undefined) return DEFAULT_TRAINING;
   const training = reader.object(value, path);
   if (!training) return undefined;
   reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu', 'clusterGpus']);
-  const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING);
+  const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING, gpus);
   const pricePerHour = reader.number(
     training,
     path,
@@ -207,12 +218,17 @@ export function readTraining(reader: FieldReader, value: unknown, path: string):
   return { ...accelerator, pricePerHour, mfu, clusterGpus };
 }
 
-export function readInference(reader: FieldReader, value: unknown, path: string): InferenceSpec | undefined {
+export function readInference(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+  gpus: GpuCatalog = NO_CUSTOM_GPUS,
+): InferenceSpec | undefined {
   if (value === undefined) return DEFAULT_INFERENCE;
   const inference = reader.object(value, path);
   if (!inference) return undefined;
   reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu', 'decode']);
-  const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE);
+  const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE, gpus);
   const pricePerHour = reader.number(
     inference,
     path,
@@ -265,7 +281,7 @@ function readDecode(
   if (accelerator && 'peakFlops' in accelerator) {
     return reader.report(
       childPath(path, 'model'),
-      'the roofline needs a GPU preset’s memory bandwidth: choose inference.gpu instead of peakFlops',
+      'the roofline needs a GPU’s memory bandwidth: name a preset or one of your gpus in inference.gpu instead of giving peakFlops',
     );
   }
   const batch = reader.number(decode, path, 'batch', 'at-least-one', DEFAULT_ROOFLINE.batch);

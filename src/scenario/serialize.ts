@@ -23,6 +23,7 @@ export function serializeScenario(scenario: Scenario): string {
     ...(normal.target ? { target: normal.target } : {}),
     demand: normal.demand,
     objective: normal.objective,
+    ...(normal.gpus ? { gpus: normal.gpus } : {}),
     training: normal.training,
     inference: normal.inference,
     baselines: normal.baselines,

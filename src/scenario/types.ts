@@ -1,4 +1,6 @@
-import type { Allocation, Dtype, Objective, Selection, Target } from '../model';
+import type { Allocation, Dtype, GpuDefinition, Objective, Selection, Target } from '../model';
+
+export type { GpuDefinition };
 
 /** Identifies a Tradeoff Explorer scenario file (`*.tradeoff.json`). */
 export const SCENARIO_FORMAT = 'tradeoff-scenario';
@@ -38,9 +40,19 @@ export type DemandSpec =
   | (TokensPerRequest & { readonly requests: number })
   | (TokensPerRequest & { readonly requestsPerDay: number; readonly days: number });
 
-/** An accelerator named by preset and number format, or given by its peak FLOP/s. */
+/** Per-scenario replacements for a named GPU's memory, bandwidth and board power. */
+export interface GpuOverrides {
+  readonly memoryGB?: number;
+  readonly bandwidthTBs?: number;
+  readonly boardPowerW?: number;
+}
+
+/**
+ * An accelerator named by GPU (a preset or one of the scenario's `gpus`) and number format, with
+ * optional overrides of its values, or given by its peak FLOP/s alone.
+ */
 export type AcceleratorSpec =
-  { readonly gpu: string; readonly dtype: Dtype } | { readonly peakFlops: number };
+  ({ readonly gpu: string; readonly dtype: Dtype } & GpuOverrides) | { readonly peakFlops: number };
 
 export type TrainingSpec = AcceleratorSpec & {
   readonly pricePerHour: number;
@@ -126,6 +138,8 @@ export interface Scenario {
   readonly target?: TargetSpec;
   readonly demand: DemandSpec;
   readonly objective: Objective;
+  /** The scenario's own GPUs, which `training.gpu` and `inference.gpu` may name; absent when none. */
+  readonly gpus?: readonly GpuDefinition[];
   readonly training: TrainingSpec;
   readonly inference: InferenceSpec;
   readonly baselines: readonly number[];

@@ -1,5 +1,6 @@
 import { lowestReachableLoss, ScienceError, targetLoss, totalDemandTokens } from '../model';
 import { DEFAULT_NAME } from './defaults';
+import { readGpus } from './gpu-section';
 import { describeValue, FieldReader } from './reader';
 import { readTestTime, setsTaskAccuracy } from './test-time-section';
 import { accuracyTargetLoss, demandFromSpec, lawFromSpec } from './resolve';
@@ -36,6 +37,7 @@ const TOP_LEVEL_KEYS = [
   'target',
   'demand',
   'objective',
+  'gpus',
   'training',
   'inference',
   'baselines',
@@ -71,8 +73,9 @@ export function validateScenario(value: unknown): ScenarioResult {
   const target = accuracyTarget ? undefined : readTarget(reader, file['target'], 'target');
   const demand = readDemand(reader, file['demand'], 'demand');
   const objective = readObjective(reader, file['objective'], 'objective');
-  const training = readTraining(reader, file['training'], 'training');
-  const inference = readInference(reader, file['inference'], 'inference');
+  const gpus = readGpus(reader, file['gpus'], 'gpus');
+  const training = readTraining(reader, file['training'], 'training', gpus);
+  const inference = readInference(reader, file['inference'], 'inference', gpus);
   const baselines = readBaselines(reader, file['baselines'], 'baselines');
   const testTime = readTestTime(reader, file['testTime'], 'testTime', demand);
   const energy = readEnergy(reader, file['energy'], 'energy');
@@ -107,6 +110,7 @@ export function validateScenario(value: unknown): ScenarioResult {
     ...(target ? { target } : {}),
     demand,
     objective,
+    ...(gpus.gpus.length > 0 ? { gpus: gpus.gpus } : {}),
     training,
     inference,
     baselines,

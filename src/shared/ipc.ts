@@ -3,7 +3,7 @@
  * here: the preload, the renderer and a plain-browser implementation all import this module, so
  * it must never pull in `electron` or Node.
  */
-import type { Scenario } from '../scenario';
+import type { GpuDefinition, Scenario } from '../scenario';
 
 /** Renderer → main requests, each answered by exactly one `ipcMain.handle` handler. */
 export const InvokeChannel = {
@@ -86,8 +86,13 @@ export interface UserPreferences {
   readonly theme: Theme;
   /** A scaling-law preset id, or null to use the engine's default. */
   readonly defaultLaw: string | null;
-  /** A GPU preset id, or null to use the engine's default. */
+  /** A GPU id (a preset or one of `customGpus`), or null to use the engine's default. */
   readonly defaultHardware: string | null;
+  /**
+   * The user's own GPUs, offered in every scenario's GPU list; a scenario that uses one carries its
+   * definition in its `gpus` section. Checked like a scenario's `gpus` (validateScenario).
+   */
+  readonly customGpus: readonly GpuDefinition[];
 }
 export type PreferencesPatch = Partial<UserPreferences>;
 

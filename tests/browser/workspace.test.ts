@@ -200,6 +200,61 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       .toMatch(/^1000000000 unique tokens cannot reach loss 1\.9323 however often they are repeated/);
   });
 
+  it('adds a GPU of the user’s through a dialog, prices with it and remembers it', async () => {
+    const costBefore = await cardText(page, 'lifetime', 'totalCost');
+    const replicaBefore = Number(await cardText(page, 'lifetime', 'replicaGpus'));
+    await page.locator('[data-action="add-gpu-training"]').click();
+    const dialog = page.locator('[data-testid="gpu-dialog"]');
+    await dialog.waitFor();
+    // The scenario validator's own messages, at their fields.
+    await typeInto(page, 'gpu-dialog.id', 'H100-SXM');
+    await typeInto(page, 'gpu-dialog.peakFlops.bf16', 'fast');
+    await page.locator('[data-action="gpu-dialog-save"]').click();
+    await expect
+      .poll(() => page.locator('[data-issue-for="gpu-dialog.id"]').textContent())
+      .toMatch(/^"H100-SXM" is a GPU preset; give your GPU another id/);
+    expect(await page.locator('[data-issue-for="gpu-dialog.peakFlops.bf16"]').textContent()).toContain(
+      '"fast" is not a number',
+    );
+    expect(await page.locator('[data-issue-for="gpu-dialog.memoryGB"]').textContent()).toBe(
+      'missing; a number is required here',
+    );
+    await typeInto(page, 'gpu-dialog.id', 'lab-gpu');
+    await typeInto(page, 'gpu-dialog.label', 'Lab GPU');
+    await typeInto(page, 'gpu-dialog.peakFlops.bf16', '100T');
+    await typeInto(page, 'gpu-dialog.memoryGB', '16');
+    await typeInto(page, 'gpu-dialog.bandwidthTBs', '1');
+    await typeInto(page, 'gpu-dialog.boardPowerW', '300');
+    await screenshot(page, 'gpu-dialog');
+    await page.locator('[data-action="gpu-dialog-save"]').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // Added to the training section it was opened from; picked for inference by hand.
+    expect(await page.locator('[data-path="training.gpu"]').inputValue()).toBe('lab-gpu');
+    await page.locator('[data-path="inference.gpu"]').selectOption('lab-gpu');
+    await expect
+      .poll(() => page.locator('[data-testid="peak-inference"]').textContent())
+      .toContain('Dense peak 1.00e14 FLOP/s in bf16');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).not.toBe(costBefore);
+    // A tenth of an H100's peak at the same price: dearer; 16 GB instead of 80: more GPUs per replica.
+    expect(Number(await cardText(page, 'lifetime', 'replicaGpus'))).toBeGreaterThan(replicaBefore);
+    await expect(page.locator('.issue').count()).resolves.toBe(0);
+
+    // An override of the GPU's memory reaches the replica count too.
+    const replicaWith16 = Number(await cardText(page, 'lifetime', 'replicaGpus'));
+    await typeInto(page, 'inference.memoryGB', '160');
+    await expect
+      .poll(async () => Number(await cardText(page, 'lifetime', 'replicaGpus')))
+      .toBeLessThan(replicaWith16);
+
+    // Stored with the preferences: offered again after a reload, in a new scenario.
+    await page.reload();
+    await page.locator('[data-chart="breakdown"] .js-plotly-plot').waitFor();
+    expect(await page.locator('[data-path="training.gpu"] option[value="lab-gpu"]').textContent()).toBe(
+      'Lab GPU (your GPU)',
+    );
+  });
+
   it('shows where the numbers come from', async () => {
     await page.locator('[data-action="sources"]').click();
     const dialog = page.locator('[data-testid="sources"]');

@@ -22,6 +22,7 @@ function memoryStore() {
     theme: 'system',
     defaultLaw: null,
     defaultHardware: null,
+    customGpus: [],
     windowState: DEFAULT_WINDOW_STATE,
     recentFiles: [],
   };
@@ -164,6 +165,22 @@ describe('payload validation', () => {
     [InvokeChannel.setPreferences, [{ theme: 'neon' }], /"theme" must be one of system, light, dark/],
     [InvokeChannel.setPreferences, [{ defaultLaw: '../../x' }], /"defaultLaw" must be a preset id or null/],
     [InvokeChannel.setPreferences, [{ recentFiles: [] }], /unexpected field "recentFiles"/],
+    [
+      InvokeChannel.setPreferences,
+      [
+        {
+          customGpus: [
+            { id: 'H100-SXM', peakFlops: { bf16: 1e15 }, memoryGB: 80, bandwidthTBs: 3, boardPowerW: 700 },
+          ],
+        },
+      ],
+      /customGpus\[0\]\.id: "H100-SXM" is a GPU preset/,
+    ],
+    [
+      InvokeChannel.setPreferences,
+      [{ customGpus: [{ id: 'mine', peakFlops: {}, memoryGB: 80, bandwidthTBs: 3, boardPowerW: 700 }] }],
+      /customGpus\[0\]\.peakFlops: give the dense peak FLOP\/s of at least one of/,
+    ],
     [InvokeChannel.setDocumentState, [{ title: 'x', dirty: 'yes' }], /"dirty" must be a boolean/],
     [InvokeChannel.setDocumentState, [{ title: 'x'.repeat(201), dirty: true }], /"title" is longer than 200/],
     [InvokeChannel.confirmClose, ['yes'], /Invalid confirmClose request: expected true or false/],
@@ -301,8 +318,13 @@ describe('preferences, shell and document state', () => {
       theme: 'dark',
       defaultLaw: null,
       defaultHardware: null,
+      customGpus: [],
     });
     await expect(call(InvokeChannel.getPreferences)).resolves.toMatchObject({ theme: 'dark' });
+    const gpu = { id: 'mine', peakFlops: { fp8: 2e15 }, memoryGB: 96, bandwidthTBs: 4, boardPowerW: 600 };
+    await expect(call(InvokeChannel.setPreferences, [{ customGpus: [gpu] }])).resolves.toMatchObject({
+      customGpus: [{ ...gpu, label: 'mine' }],
+    });
   });
 
   it('opens https links only', async () => {

@@ -13,6 +13,14 @@ import {
 } from '../../electron/main/preferences';
 
 const file = (i: number): string => `/docs/run-${i}.tradeoff.json`;
+const labGpu = {
+  id: 'lab-gpu',
+  label: 'Lab GPU',
+  peakFlops: { bf16: 5e14, int8: 1e15 },
+  memoryGB: 20,
+  bandwidthTBs: 1.6,
+  boardPowerW: 350,
+};
 
 describe('pushRecentFile', () => {
   it('puts the newest first', () => {
@@ -52,7 +60,12 @@ afterEach(async () => {
 describe('Preferences', () => {
   it('starts from the schema defaults', () => {
     const prefs = new Preferences(conf);
-    expect(prefs.user()).toEqual({ theme: 'system', defaultLaw: null, defaultHardware: null });
+    expect(prefs.user()).toEqual({
+      theme: 'system',
+      defaultLaw: null,
+      defaultHardware: null,
+      customGpus: [],
+    });
     expect(prefs.recentFiles()).toEqual([]);
     expect(prefs.windowState()).toEqual({ width: 1280, height: 820, maximized: false });
   });
@@ -63,11 +76,13 @@ describe('Preferences', () => {
       theme: 'dark',
       defaultLaw: null,
       defaultHardware: null,
+      customGpus: [],
     });
     expect(prefs.updateUser({ defaultLaw: 'sardana2024', defaultHardware: 'H100-SXM' })).toEqual({
       theme: 'dark',
       defaultLaw: 'sardana2024',
       defaultHardware: 'H100-SXM',
+      customGpus: [],
     });
     expect(prefs.updateUser({ defaultLaw: null }).defaultLaw).toBeNull();
   });
@@ -87,6 +102,20 @@ describe('Preferences', () => {
     expect(prefs.recentFiles()).toEqual([]);
     expect(listener).toHaveBeenCalledTimes(15);
     expect(listener).toHaveBeenLastCalledWith([]);
+  });
+
+  it('persists the user’s GPUs and drops stored entries that are no longer valid', () => {
+    const prefs = new Preferences(conf);
+    expect(prefs.updateUser({ customGpus: [labGpu] }).customGpus).toEqual([labGpu]);
+    const reopened = new Conf<PreferencesData>({
+      cwd: folder,
+      projectName: 'tradeoff-test',
+      schema: preferencesSchema,
+    });
+    expect(new Preferences(reopened).user().customGpus).toEqual([labGpu]);
+    // The schema cannot see clashes: an id that is (now) a preset, or given twice, is dropped on read.
+    conf.set('customGpus', [labGpu, { ...labGpu, id: 'B200' }, { ...labGpu, label: 'twice' }]);
+    expect(prefs.user().customGpus).toEqual([labGpu]);
   });
 
   it('persists window state', () => {
@@ -116,5 +145,9 @@ describe('Preferences', () => {
       ),
     ).toThrow();
     expect(() => store.set('windowState', { width: 1000, height: 700, maximized: 'yes' })).toThrow();
+    expect(() => store.set('customGpus', [{ ...labGpu, memoryGB: -1 }])).toThrow();
+    expect(() => store.set('customGpus', [{ ...labGpu, peakFlops: {} }])).toThrow();
+    expect(() => store.set('customGpus', [{ ...labGpu, id: '../x' }])).toThrow();
+    expect(() => store.set('customGpus', [{ ...labGpu, price: 2 }])).toThrow();
   });
 });

@@ -13,6 +13,15 @@ function example(name: string): Scenario {
   return result.scenario;
 }
 
+const labGpu = {
+  id: 'lab-gpu',
+  label: 'Lab GPU',
+  peakFlops: { bf16: 5e14, int8: 1e15 },
+  memoryGB: 20,
+  bandwidthTBs: 1.6,
+  boardPowerW: 350,
+};
+
 describe('the scenario editor form', () => {
   it.each(['sardana-70b-chatbot', 'llama3-8b-overtrained', 'on-device-small', 'frontier-modest-demand'])(
     'shows %s and reads back the very same scenario',
@@ -72,6 +81,41 @@ describe('the scenario editor form', () => {
     expect(scenarioFromForm(formFromScenario(scenario))).toEqual({ ok: true, scenario });
   });
 
+  it('round-trips custom GPUs and overrides of a GPU’s values', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const scenario = {
+      ...base,
+      gpus: [labGpu, { ...labGpu, id: 'unused', label: 'Unused' }],
+      training: { ...base.training, gpu: 'lab-gpu', dtype: 'int8' as const, boardPowerW: 300 },
+      inference: { ...base.inference, memoryGB: 94, bandwidthTBs: 3.9 },
+    };
+    expect(scenarioFromForm(formFromScenario(scenario))).toEqual({ ok: true, scenario });
+    const form = formFromScenario(scenario);
+    form.training.boardPowerW = '';
+    form.inference.memoryGB = 'lots';
+    const result = scenarioFromForm(form);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['inference.memoryGB']);
+  });
+
+  it('writes a GPU of the user’s into the scenario once the form names it', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const form = formFromScenario(base);
+    const library = [labGpu, { ...labGpu, id: 'other' }];
+    const untouched = scenarioFromForm(form, library);
+    expect(untouched.ok && untouched.scenario.gpus).toBeUndefined();
+    form.inference.gpu = 'lab-gpu';
+    const picked = scenarioFromForm(form, library);
+    expect(picked.ok && picked.scenario.gpus).toEqual([labGpu]);
+    expect(picked.ok && picked.scenario.inference).toMatchObject({ gpu: 'lab-gpu' });
+    // Without the definition the name is unknown, as in a file.
+    const missing = scenarioFromForm(form);
+    expect(missing.ok ? [] : missing.issues.map((issue) => issue.path)).toEqual(['inference.gpu']);
+    // The scenario's own definition wins over the user's of the same id.
+    const own = { ...labGpu, memoryGB: 40 };
+    const withOwn = scenarioFromForm({ ...form, gpus: [own] }, library);
+    expect(withOwn.ok && withOwn.scenario.gpus).toEqual([own]);
+  });
+
   it('reads what people type: 70B, 1.4T and 2,000,000', () => {
     const form = formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
     form.target.params = '70B';
@@ -124,5 +168,10 @@ describe('the scenario editor form', () => {
     const unknown = newScenario({ defaultLaw: 'nope', defaultHardware: 'TPU' });
     expect(unknown.law).toEqual({ preset: 'sardana2024' });
     expect(unknown.training).toMatchObject({ gpu: 'H100-SXM' });
+    const fp8Only = { ...labGpu, peakFlops: { fp8: 1e15 } };
+    const own = newScenario({ defaultLaw: null, defaultHardware: 'lab-gpu', customGpus: [fp8Only] });
+    expect(own.gpus).toEqual([fp8Only]);
+    expect(own.inference).toMatchObject({ gpu: 'lab-gpu', dtype: 'fp8' });
+    expect(scenarioFromForm(formFromScenario(own))).toEqual({ ok: true, scenario: own });
   });
 });

@@ -253,6 +253,15 @@ describe('exporting results', () => {
   });
 });
 
+const labGpu = {
+  id: 'lab-gpu',
+  label: 'Lab GPU',
+  peakFlops: { bf16: 5e14, int8: 1e15 },
+  memoryGB: 20,
+  bandwidthTBs: 1.6,
+  boardPowerW: 350,
+};
+
 describe('preferences', () => {
   it('start from the defaults', async () => {
     await expect(api.getPreferences()).resolves.toEqual(DEFAULT_PREFERENCES);
@@ -267,12 +276,17 @@ describe('preferences', () => {
       theme: 'dark',
       defaultLaw: 'hoffmann2022',
       defaultHardware: null,
+      customGpus: [],
+    });
+    await expect(api.setPreferences({ customGpus: [labGpu] })).resolves.toMatchObject({
+      customGpus: [labGpu],
     });
     const reopened = createWebApi(host);
     await expect(reopened.getPreferences()).resolves.toEqual({
       theme: 'dark',
       defaultLaw: 'hoffmann2022',
       defaultHardware: null,
+      customGpus: [labGpu],
     });
     await expect(api.setPreferences({ defaultLaw: null })).resolves.toMatchObject({ defaultLaw: null });
   });
@@ -283,6 +297,15 @@ describe('preferences', () => {
     );
     await expect(api.setPreferences({ theme: 'dark', defaultLaw: '../x' })).rejects.toThrow(/"defaultLaw"/);
     await expect(api.setPreferences({ colour: 'red' } as never)).rejects.toThrow(/unexpected field "colour"/);
+    await expect(api.setPreferences({ customGpus: [{ ...labGpu, id: 'H200-SXM' }] })).rejects.toThrow(
+      /customGpus\[0\]\.id: "H200-SXM" is a GPU preset/,
+    );
+    await expect(api.setPreferences({ customGpus: [labGpu, labGpu] })).rejects.toThrow(
+      'customGpus[1].id: "lab-gpu" is already defined at customGpus[0]',
+    );
+    await expect(api.setPreferences({ customGpus: 'all' as never })).rejects.toThrow(
+      /customGpus: expected a list of GPU definitions/,
+    );
     await expect(api.getPreferences()).resolves.toEqual(DEFAULT_PREFERENCES);
   });
 
@@ -297,6 +320,37 @@ describe('preferences', () => {
       { ...DEFAULT_PREFERENCES, defaultLaw: 'kaplan2020' },
     ],
     ['wrong types', '{"theme":1,"defaultLaw":{},"defaultHardware":["H100"]}', DEFAULT_PREFERENCES],
+    ['GPUs not a list', '{"customGpus":{"id":"x"}}', DEFAULT_PREFERENCES],
+    [
+      'some GPUs damaged',
+      JSON.stringify({
+        customGpus: [
+          {
+            id: 'lab-gpu',
+            label: 'Lab GPU',
+            peakFlops: { bf16: 5e14, int8: 1e15 },
+            memoryGB: 20,
+            bandwidthTBs: 1.6,
+            boardPowerW: 350,
+          },
+          { id: 'A100-80GB', peakFlops: { bf16: 1 }, memoryGB: 1, bandwidthTBs: 1, boardPowerW: 1 },
+          { id: 'broken', peakFlops: { bf16: 'fast' }, memoryGB: 1, bandwidthTBs: 1, boardPowerW: 1 },
+        ],
+      }),
+      {
+        ...DEFAULT_PREFERENCES,
+        customGpus: [
+          {
+            id: 'lab-gpu',
+            label: 'Lab GPU',
+            peakFlops: { bf16: 5e14, int8: 1e15 },
+            memoryGB: 20,
+            bandwidthTBs: 1.6,
+            boardPowerW: 350,
+          },
+        ],
+      },
+    ],
   ])('read from damaged storage (%s) fall back to defaults', (_label, raw, expected) => {
     expect(preferencesFromStorage(raw)).toEqual(expected);
   });

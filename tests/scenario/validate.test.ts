@@ -98,7 +98,7 @@ describe('scenario validation', () => {
       colour: 'blue',
     });
     expect(issues).toEqual([
-      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, training, inference, baselines, testTime, energy, data',
+      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, gpus, training, inference, baselines, testTime, energy, data',
       expect.stringMatching(
         /^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /,
       ),
@@ -116,7 +116,7 @@ describe('scenario validation', () => {
 
   it('suggests the key that was probably meant', () => {
     expect(issuesOf({ ...minimal, training: { gpu: 'H100-SXM', mfuu: 0.4 } })).toEqual([
-      'training.mfuu: unknown field (did you mean "mfu"?); allowed here: gpu, dtype, peakFlops, pricePerHour, mfu, clusterGpus',
+      'training.mfuu: unknown field (did you mean "mfu"?); allowed here: gpu, dtype, memoryGB, bandwidthTBs, boardPowerW, peakFlops, pricePerHour, mfu, clusterGpus',
     ]);
   });
 
@@ -301,7 +301,7 @@ describe('the data and energy sections', () => {
       }),
     ).toEqual([
       'training.clusterGpus: 0 must be at least 1',
-      'inference.decode.model: the roofline needs a GPU preset’s memory bandwidth: choose inference.gpu instead of peakFlops',
+      'inference.decode.model: the roofline needs a GPU’s memory bandwidth: name a preset or one of your gpus in inference.gpu instead of giving peakFlops',
       'energy.pue: 0.5 must be at least 1',
       'energy.gridKgCo2PerKwh: -1 must not be negative',
       'data.uniqueTokens: expected a number, got "lots" (text)',

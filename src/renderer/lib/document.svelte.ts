@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioIssue } from '../../scenario';
+import type { GpuDefinition, Scenario, ScenarioIssue } from '../../scenario';
 import { formFromScenario, scenarioFromForm, type ScenarioForm } from './form';
 
 /** The file name of a path, for titles; works with / and \ separators. */
@@ -15,12 +15,19 @@ export class ScenarioDocument {
   path: string | null = $state(null);
   #savedForm = $state('');
 
-  readonly result = $derived(scenarioFromForm(this.form));
+  /** The user's own GPUs (preferences): the form may name them, the scenario then carries them. */
+  readonly #library: () => readonly GpuDefinition[] = () => [];
+  readonly result = $derived(scenarioFromForm(this.form, this.#library()));
   readonly issues: readonly ScenarioIssue[] = $derived(this.result.ok ? [] : this.result.issues);
   readonly dirty = $derived(JSON.stringify(this.form) !== this.#savedForm);
   readonly title = $derived(this.path ? baseName(this.path) : this.form.name.trim() || 'Untitled scenario');
 
-  constructor(scenario: Scenario, path: string | null = null, options: { dirty?: boolean } = {}) {
+  constructor(
+    scenario: Scenario,
+    path: string | null = null,
+    options: { dirty?: boolean; library?: () => readonly GpuDefinition[] } = {},
+  ) {
+    if (options.library) this.#library = options.library;
     this.load(scenario, path, options);
   }
 
@@ -34,6 +41,12 @@ export class ScenarioDocument {
   markSaved(path: string): void {
     this.path = path;
     this.#savedForm = JSON.stringify(this.form);
+  }
+
+  /** Every GPU the form may name besides the presets: the scenario's own, then the user's. */
+  customGpus(): GpuDefinition[] {
+    const own = this.form.gpus;
+    return [...own, ...this.#library().filter((gpu) => !own.some((mine) => mine.id === gpu.id))];
   }
 
   /** Messages for exactly this JSON path. */

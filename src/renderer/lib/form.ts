@@ -1,4 +1,4 @@
-import { findTaskClass, type Dtype, type Objective, type Selection } from '../../model';
+import { findTaskClass, type Dtype, type GpuDefinition, type Objective, type Selection } from '../../model';
 import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
   DEFAULT_COVERAGE_EXPONENT,
@@ -29,9 +29,15 @@ export interface HardwareForm {
   accelerator: AcceleratorKind;
   gpu: string;
   dtype: Dtype;
+  /** Overrides of the chosen GPU's values; empty means the GPU's own. */
+  memoryGB: string;
+  bandwidthTBs: string;
+  boardPowerW: string;
   peakFlops: string;
   pricePerHour: string;
 }
+
+const OVERRIDES = ['memoryGB', 'bandwidthTBs', 'boardPowerW'] as const;
 
 export interface ScenarioForm {
   name: string;
@@ -53,6 +59,8 @@ export interface ScenarioForm {
     outputTokensPerRequest: string;
   };
   objective: Objective;
+  /** The scenario's own GPU definitions (its `gpus` section), kept as they are. */
+  gpus: GpuDefinition[];
   training: HardwareForm & { mfu: string; clusterGpus: string };
   inference: HardwareForm & {
     prefillMfu: string;
@@ -95,6 +103,9 @@ function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): Hardwar
         accelerator: 'gpu',
         gpu: spec.gpu,
         dtype: spec.dtype,
+        memoryGB: text(spec.memoryGB),
+        bandwidthTBs: text(spec.bandwidthTBs),
+        boardPowerW: text(spec.boardPowerW),
         peakFlops: '',
         pricePerHour: text(spec.pricePerHour),
       }
@@ -102,6 +113,9 @@ function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): Hardwar
         accelerator: 'peak',
         gpu: 'H100-SXM',
         dtype: 'bf16',
+        memoryGB: '',
+        bandwidthTBs: '',
+        boardPowerW: '',
         peakFlops: text(spec.peakFlops),
         pricePerHour: text(spec.pricePerHour),
       };
@@ -150,6 +164,7 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
       ),
     },
     objective: scenario.objective,
+    gpus: (scenario.gpus ?? []).map((gpu) => structuredClone(gpu)),
     training: {
       ...hardwareForm(scenario.training),
       mfu: text(scenario.training.mfu),
@@ -214,8 +229,12 @@ export type FormResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
-/** Turns the editor state into a validated scenario, or into every issue with its JSON path. */
-export function scenarioFromForm(form: ScenarioForm): FormResult {
+/**
+ * Turns the editor state into a validated scenario, or into every issue with its JSON path. A GPU
+ * of the user's `library` (the preferences) that the form names goes into the scenario's `gpus`,
+ * so the file stays self-contained; the scenario's own definitions come first and win.
+ */
+export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefinition[] = []): FormResult {
   const typingIssues: ScenarioIssue[] = [];
   const number = (value: string, path: string): number | undefined => {
     if (value.trim() === '') {
@@ -239,6 +258,7 @@ export function scenarioFromForm(form: ScenarioForm): FormResult {
       : { target: targetOf(form, number) }),
     demand: demandOf(form, number),
     objective: form.objective,
+    ...gpusOf(form, library),
     training: {
       ...acceleratorOf(form.training, 'training', number),
       mfu: number(form.training.mfu, 'training.mfu'),
@@ -383,9 +403,25 @@ function testTimeOf(testTime: ScenarioForm['testTime'], number: NumberReader): S
   };
 }
 
+/** The scenario's own GPUs, plus each library GPU the hardware sections name. */
+function gpusOf(form: ScenarioForm, library: readonly GpuDefinition[]): Section {
+  const gpus = [...form.gpus];
+  for (const hardware of [form.training, form.inference]) {
+    if (hardware.accelerator !== 'gpu' || gpus.some((gpu) => gpu.id === hardware.gpu)) continue;
+    const definition = library.find((gpu) => gpu.id === hardware.gpu);
+    if (definition) gpus.push(definition);
+  }
+  return gpus.length > 0 ? { gpus } : {};
+}
+
 function acceleratorOf(hardware: HardwareForm, path: string, number: NumberReader): Section {
   const pricePerHour = number(hardware.pricePerHour, `${path}.pricePerHour`);
-  return hardware.accelerator === 'gpu'
-    ? { gpu: hardware.gpu, dtype: hardware.dtype, pricePerHour }
-    : { peakFlops: number(hardware.peakFlops, `${path}.peakFlops`), pricePerHour };
+  if (hardware.accelerator !== 'gpu')
+    return { peakFlops: number(hardware.peakFlops, `${path}.peakFlops`), pricePerHour };
+  // An empty override field means: the GPU's own value.
+  const overrides = OVERRIDES.filter((key) => hardware[key].trim() !== '').map((key) => [
+    key,
+    number(hardware[key], `${path}.${key}`),
+  ]);
+  return { gpu: hardware.gpu, dtype: hardware.dtype, ...Object.fromEntries(overrides), pricePerHour };
 }

@@ -1,4 +1,4 @@
-import { findGpuPreset, findLawPreset } from '../../model';
+import { findGpu, findGpuPreset, findLawPreset, supportedDtype } from '../../model';
 import {
   DEFAULT_INFERENCE,
   DEFAULT_LAW,
@@ -14,15 +14,18 @@ import type { UserPreferences } from '../../shared/ipc';
  * served for 10 billion requests of 1,000 input and 250 output tokens, as in Sardana et al. 2024's
  * cost example, with the user's default law and GPU where set.
  */
-export function newScenario(preferences: Pick<UserPreferences, 'defaultLaw' | 'defaultHardware'>): Scenario {
+export function newScenario(
+  preferences: Pick<UserPreferences, 'defaultLaw' | 'defaultHardware'> &
+    Partial<Pick<UserPreferences, 'customGpus'>>,
+): Scenario {
   const law =
     preferences.defaultLaw && findLawPreset(preferences.defaultLaw)
       ? { preset: preferences.defaultLaw }
       : DEFAULT_LAW;
-  const gpu =
-    preferences.defaultHardware && findGpuPreset(preferences.defaultHardware)
-      ? preferences.defaultHardware
-      : undefined;
+  const gpu = preferences.defaultHardware
+    ? findGpu(preferences.defaultHardware, preferences.customGpus)
+    : undefined;
+  const hardware = gpu && { gpu: gpu.id, dtype: supportedDtype(gpu, 'bf16') };
   return {
     name: 'Untitled scenario',
     notes: '',
@@ -30,8 +33,10 @@ export function newScenario(preferences: Pick<UserPreferences, 'defaultLaw' | 'd
     target: { model: { params: 70e9, tokens: 1.4e12 } },
     demand: { requests: 1e10, inputTokensPerRequest: 1000, outputTokensPerRequest: 250 },
     objective: 'cost',
-    training: gpu ? { ...DEFAULT_TRAINING, gpu, dtype: 'bf16' } : DEFAULT_TRAINING,
-    inference: gpu ? { ...DEFAULT_INFERENCE, gpu, dtype: 'bf16' } : DEFAULT_INFERENCE,
+    // The user's own GPU travels with the scenario; a preset needs no definition.
+    ...(gpu && !findGpuPreset(gpu.id) ? { gpus: [gpu] } : {}),
+    training: { ...DEFAULT_TRAINING, ...hardware },
+    inference: { ...DEFAULT_INFERENCE, ...hardware },
     baselines: DEFAULT_BASELINES,
     energy: DEFAULT_ENERGY,
   };

@@ -10,7 +10,13 @@
  * - recent files are remembered by name only and cannot be reopened without the Open dialog;
  * - preferences and the crash draft live in localStorage, validated on every read.
  */
-import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION, serializeScenario } from '../../scenario';
+import {
+  checkGpuList,
+  keepValidGpus,
+  MAX_SCENARIO_BYTES,
+  SCENARIO_EXTENSION,
+  serializeScenario,
+} from '../../scenario';
 import { isSafeExternalUrl } from '../../shared/external-url';
 import {
   EXPORT_KINDS,
@@ -90,6 +96,7 @@ export const DEFAULT_PREFERENCES: UserPreferences = {
   theme: 'system',
   defaultLaw: null,
   defaultHardware: null,
+  customGpus: [],
 };
 
 export const EXPORT_TYPES: Record<ExportKind, { readonly mimeType: string; readonly description: string }> = {
@@ -166,6 +173,8 @@ export function preferencesFromStorage(raw: string | null): UserPreferences {
     theme: isTheme(value.theme) ? value.theme : DEFAULT_PREFERENCES.theme,
     defaultLaw: isPresetId(value.defaultLaw) ? value.defaultLaw : null,
     defaultHardware: isPresetId(value.defaultHardware) ? value.defaultHardware : null,
+    // Each GPU alone: a damaged or clashing entry is dropped, the others kept.
+    customGpus: keepValidGpus(value.customGpus),
   };
 }
 
@@ -203,6 +212,13 @@ export function checkPreferencesPatch(patch: unknown): PreferencesPatch {
     } else if (key === 'defaultLaw' || key === 'defaultHardware') {
       if (value !== null && !isPresetId(value)) throw invalid(`"${key}" must be a preset id or null`);
       result[key] = value;
+    } else if (key === 'customGpus') {
+      const gpus = checkGpuList(value, 'customGpus');
+      if (!gpus.ok) {
+        const first = gpus.issues[0];
+        throw invalid(`${first?.path}: ${first?.message}`);
+      }
+      result.customGpus = gpus.gpus;
     } else {
       throw invalid(`unexpected field "${key}"`);
     }

@@ -1,4 +1,4 @@
-import { ScienceError } from '../../model';
+import { ScienceError, supportedDtype, type GpuDefinition } from '../../model';
 import { markdownReport } from '../../report/markdown';
 import { solutionCsv } from '../../report/solution-report';
 import { parseScenarioText, type Scenario } from '../../scenario';
@@ -18,7 +18,12 @@ export type UnsavedChoice = 'save' | 'discard' | 'cancel';
  */
 export class Workspace {
   readonly doc: ScenarioDocument;
-  preferences: UserPreferences = $state({ theme: 'system', defaultLaw: null, defaultHardware: null });
+  preferences: UserPreferences = $state({
+    theme: 'system',
+    defaultLaw: null,
+    defaultHardware: null,
+    customGpus: [],
+  });
   /** The newest results that could be computed; kept while the form is invalid so charts never blank. */
   results: Results | null = $state.raw(null);
   /** Why the current form has no fresh results, when the engine (not the validator) refused it. */
@@ -30,7 +35,9 @@ export class Workspace {
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly api: DesktopApi) {
-    this.doc = new ScenarioDocument(newScenario(this.preferences));
+    this.doc = new ScenarioDocument(newScenario(this.preferences), null, {
+      library: () => this.preferences.customGpus,
+    });
   }
 
   async start(): Promise<void> {
@@ -163,6 +170,22 @@ export class Workspace {
     const results = this.results;
     if (!results) return;
     await this.exportContent('md', markdownReport(results.scenario, results.problem.law, results.solution));
+  }
+
+  /**
+   * Adds a GPU to the user's own (stored with the preferences) and picks it for `phase`, in a
+   * number format it supports.
+   */
+  async addGpu(gpu: GpuDefinition, phase: 'training' | 'inference'): Promise<void> {
+    await this.setPreference(
+      { customGpus: [...this.preferences.customGpus, gpu] },
+      `Added ${gpu.label}; it is offered in every scenario.`,
+    );
+    if (!this.preferences.customGpus.some((mine) => mine.id === gpu.id)) return;
+    const hardware = this.doc.form[phase];
+    hardware.accelerator = 'gpu';
+    hardware.gpu = gpu.id;
+    hardware.dtype = supportedDtype(gpu, hardware.dtype);
   }
 
   /** Stores a preference (theme, default law or GPU for new scenarios) and says so. */
