@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
-import { launchBrowser, openApp, screenshot, skipBrowserTests, type PageProbe } from './support';
+import { openApp, screenshot, skipBrowserTests, type PageProbe, usePagePerTest } from './support';
 
 const SCENARIO_FILE = path.resolve('resources/scenarios/sardana-70b-chatbot.tradeoff.json');
 
@@ -26,25 +26,14 @@ function scenarioOf(text: string): Scenario {
 }
 
 describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let probe: PageProbe;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
-    page = await context.newPage();
+    page = currentPage();
     await page.addInitScript({ content: WITHOUT_SAVE_PICKER });
     probe = await openApp(page);
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   async function openScenarioFile(file: string): Promise<void> {

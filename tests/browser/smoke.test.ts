@@ -1,27 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { appUrl, launchBrowser, openApp, screenshot, skipBrowserTests } from './support';
+import { appUrl, openApp, screenshot, skipBrowserTests, usePagePerTest } from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'];
 
 describe.skipIf(skipBrowserTests)('the app in a browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 } });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = currentPage();
   });
 
   it('loads and renders with no console errors, page errors or CSP violations', async () => {

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STORAGE_KEYS } from '../../src/renderer/lib/web-api';
-import { launchBrowser, openApp, skipBrowserTests } from './support';
+import { openApp, skipBrowserTests, usePagePerTest } from './support';
 
 /** localStorage as a careless extension or an older version might have left it. */
 const CORRUPT_STORAGE = `
@@ -14,22 +14,11 @@ const CORRUPT_STORAGE = `
 `;
 
 describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 } });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = currentPage();
   });
 
   it('starts normally from corrupt storage', async () => {

@@ -5,8 +5,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { launchBrowser } from './chromium';
 
 export { CHROMIUM_PATH, launchBrowser, skipBrowserTests } from './chromium';
 
@@ -101,4 +102,33 @@ export async function screenshot(
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
+}
+
+/**
+ * One browser per test file and a fresh context and page for every test, closed after it. Call
+ * inside a describe block; the getter gives the current test's page (hooks registered after this
+ * call run after it, so they can use the page).
+ */
+export function usePagePerTest(options: BrowserContextOptions = {}): () => Page {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('the browser did not start');
+    context = await browser.newContext(options);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return () => {
+    if (!page) throw new Error('no page: usePagePerTest hooks did not run');
+    return page;
+  };
 }

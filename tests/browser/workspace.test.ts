@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, skipBrowserTests, type PageProbe } from './support';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp, screenshot, skipBrowserTests, type PageProbe, usePagePerTest } from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'] as const;
 const EDITS_TO_TIME = 25;
@@ -29,26 +29,17 @@ async function chartTraceCount(page: Page, chart: string): Promise<number> {
 }
 
 describe.skipIf(skipBrowserTests)('the workspace', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let probe: PageProbe;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const currentPage = usePagePerTest({ viewport: { width: 1440, height: 1000 } });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    page = await context.newPage();
+    page = currentPage();
     probe = await openApp(page);
     await page.locator('[data-chart="breakdown"] .js-plotly-plot').waitFor();
   });
   afterEach(async () => {
     expect(probe.problems()).toEqual([]);
-    await context?.close();
   });
 
   it('updates the cards and all four charts when the target changes', async () => {
