@@ -88,6 +88,7 @@ export {
 } from './test-time';
 export {
   accuracyWithAttempts,
+  fewestAttempts,
   imperfectlyVerifiedAccuracy,
   lossForSuccess,
   majorityAccuracy,
@@ -95,9 +96,11 @@ export {
   successFromLoss,
   successNeeded,
   verifiedAccuracy,
+  type FixedSuccess,
   type LossToError,
   type Selection,
   type SelectionRule,
+  type SuccessSource,
 } from './task-accuracy';
 export {
   candidateAtK,

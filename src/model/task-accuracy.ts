@@ -12,6 +12,47 @@ export interface LossToError {
   readonly gamma: number;
 }
 
+/**
+ * Per-attempt success entered directly for a model of the scenario's target loss. Without a
+ * loss→accuracy mapping the model's quality stays fixed; only the number of attempts is chosen.
+ */
+export interface FixedSuccess {
+  readonly success: number;
+}
+
+/** Where per-attempt success comes from: Gadre et al.'s mapping from loss, or a direct figure. */
+export type SuccessSource = LossToError | FixedSuccess;
+
+/**
+ * The fewest attempts (k ≥ 1, at most k_max) with which per-attempt success p₁ reaches the
+ * accuracy; throws `unreachable` when k_max attempts fall short. Majority votes are counted in
+ * whole attempts (their accuracy is not monotone across even and odd k); the verifier rules rise
+ * steadily with k, so bisection on k finds their least k.
+ */
+export function fewestAttempts(success: number, accuracy: number, rule: SelectionRule, kMax: number): number {
+  const reaches = (k: number) => accuracyWithAttempts(success, k, rule) >= accuracy;
+  if (reaches(1)) return 1;
+  if (rule.selection === 'majority') {
+    for (let k = 2; k <= Math.min(kMax, MAJORITY_SCAN_LIMIT); k++) if (reaches(k)) return k;
+  } else if (reaches(kMax)) {
+    let low = 1;
+    let high = kMax;
+    for (let i = 0; i < BISECTION_STEPS && high - low > 1e-12 * high; i++) {
+      const middle = (low + high) / 2;
+      if (reaches(middle)) high = middle;
+      else low = middle;
+    }
+    return high;
+  }
+  throw new ScienceError(
+    'unreachable',
+    `with a per-attempt success of ${success}, ${kMax} attempts (${rule.selection}) do not reach an accuracy of ${accuracy}`,
+  );
+}
+
+/** Majority votes are checked attempt by attempt up to this many (saturation comes far earlier). */
+const MAJORITY_SCAN_LIMIT = 10_001;
+
 /** Per-attempt success p₁ = 1 − Err(L) of a model of loss L. */
 export function successFromLoss(loss: number, mapping: LossToError): number {
   return 1 - mapping.epsilon + mapping.k * Math.exp(-mapping.gamma * loss);

@@ -5,7 +5,14 @@ import { ScienceError } from './errors';
 import type { Objective } from './objective';
 import type { Problem } from './solve';
 import { excessAllowance, saturatingK, trainingComputeMultiplier, type ExchangeRate } from './test-time';
-import { lossForSuccess, successNeeded, type LossToError, type SelectionRule } from './task-accuracy';
+import {
+  accuracyWithAttempts,
+  fewestAttempts,
+  lossForSuccess,
+  successNeeded,
+  type SelectionRule,
+  type SuccessSource,
+} from './task-accuracy';
 
 /**
  * What test-time compute buys: a training-compute equivalent at the scenario's target loss
@@ -16,7 +23,7 @@ export type TestTimeBenefit =
   | {
       readonly model: 'accuracy';
       readonly targetAccuracy: number;
-      readonly mapping: LossToError;
+      readonly mapping: SuccessSource;
       readonly rule: SelectionRule;
     };
 
@@ -70,7 +77,18 @@ function allowedExcess(
       effectiveLoss: problem.targetLoss,
     };
   }
-  const loss = lossForSuccess(successNeeded(benefit.targetAccuracy, k, benefit.rule), benefit.mapping);
+  const { mapping } = benefit;
+  if ('success' in mapping) {
+    // The model stays at the target loss; k must be enough attempts for the accuracy.
+    if (accuracyWithAttempts(mapping.success, k, benefit.rule) < benefit.targetAccuracy) {
+      throw new ScienceError(
+        'unreachable',
+        `${k} attempts do not reach an accuracy of ${benefit.targetAccuracy}`,
+      );
+    }
+    return { excess: law.excessForLoss(problem.targetLoss), effectiveLoss: problem.targetLoss };
+  }
+  const loss = lossForSuccess(successNeeded(benefit.targetAccuracy, k, benefit.rule), mapping);
   return { excess: law.excessForLoss(loss), effectiveLoss: loss };
 }
 
@@ -99,6 +117,12 @@ export function largestUsefulK(setup: TestTimeSetup): number {
  * (SCAN_POINTS + GOLDEN_ITERATIONS + 3 solves), whatever the inputs.
  */
 export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup): Candidate {
+  const { benefit } = setup;
+  if (benefit.model === 'accuracy' && 'success' in benefit.mapping) {
+    // A fixed model only pays more for more attempts: the fewest that reach the accuracy win.
+    const k = fewestAttempts(benefit.mapping.success, benefit.targetAccuracy, benefit.rule, setup.kMax);
+    return candidateAtK(problem, setup, setup.integerSamples ? Math.ceil(k) : k);
+  }
   const cost = metricOf(problem.objective);
   const upper = largestUsefulK(setup);
   const at = (k: number) => candidateAtK(problem, setup, k);

@@ -15,6 +15,7 @@ import {
   type Problem,
   type RooflineDecode,
   type SelectionRule,
+  type SuccessSource,
   type TestTimeSetup,
 } from '../model';
 import { DEFAULT_ROOFLINE } from './defaults';
@@ -79,7 +80,7 @@ export function problemFromScenario(scenario: Scenario): Problem {
   return {
     law,
     targetLoss:
-      scenario.testTime?.model === 'accuracy'
+      scenario.testTime?.model === 'accuracy' && !('value' in scenario.testTime.p1)
         ? accuracyTargetLoss(scenario.testTime)
         : targetLoss(law, scenario.target ?? missingTarget()),
     demand: demandFromSpec(scenario.demand),
@@ -187,9 +188,18 @@ function selectionRule(spec: AccuracyTestTimeSpec): SelectionRule {
   };
 }
 
-/** The loss at which one attempt (k = 1) reaches the task accuracy: the target of the k = 1 candidates. */
+/**
+ * The loss at which one attempt (k = 1) reaches the task accuracy: the target of the k = 1
+ * candidates. Only a loss mapping defines it; with p₁ entered directly the scenario's target does.
+ */
 export function accuracyTargetLoss(spec: AccuracyTestTimeSpec): number {
+  if ('value' in spec.p1) throw new Error('p₁ entered directly leaves the loss to the scenario target');
   return lossForSuccess(successNeeded(spec.targetAccuracy, 1, selectionRule(spec)), spec.p1);
+}
+
+/** Where p₁ comes from, in the engine's terms. */
+function successSource(spec: AccuracyTestTimeSpec): SuccessSource {
+  return 'value' in spec.p1 ? { success: spec.p1.value } : spec.p1;
 }
 
 function testTimeSetup(spec: TestTimeSpec, demand: DemandSpec): TestTimeSetup {
@@ -200,7 +210,7 @@ function testTimeSetup(spec: TestTimeSpec, demand: DemandSpec): TestTimeSetup {
         : {
             model: 'accuracy',
             targetAccuracy: spec.targetAccuracy,
-            mapping: spec.p1,
+            mapping: successSource(spec),
             rule: selectionRule(spec),
           },
     kMax: spec.kMax,

@@ -14,9 +14,17 @@ const ACCURACY_KEYS = [
   'falsePassRate',
 ] as const;
 
-/** Whether a (not yet validated) testTime section sets a task accuracy, so that no loss target is needed. */
+/**
+ * Whether a (not yet validated) testTime section sets a task accuracy reached through a loss
+ * mapping, so that the optimiser chooses the loss and no loss target is needed. With p₁ entered
+ * directly the target still fixes the model's quality.
+ */
 export function setsTaskAccuracy(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as JsonObject)['model'] === 'accuracy';
+  if (typeof value !== 'object' || value === null) return false;
+  const section = value as JsonObject;
+  const p1 = section['p1'];
+  const direct = typeof p1 === 'object' && p1 !== null && 'value' in p1;
+  return section['model'] === 'accuracy' && !direct;
 }
 
 /** The optional testTime section; `undefined` both when absent (k = 1) and after reporting an issue. */
@@ -91,13 +99,10 @@ function readAccuracy(
   if (section['p1'] === undefined) {
     reader.report(
       p1Path,
-      'missing; give Gadre et al.’s constants {"epsilon", "k", "gamma"} fitted for your task and loss',
+      'missing; give Gadre et al.’s constants {"epsilon", "k", "gamma"} fitted for your task and loss, or {"value"}: the per-attempt success of a model of the target',
     );
   }
-  if (p1) reader.onlyKeys(p1, p1Path, ['epsilon', 'k', 'gamma']);
-  const epsilon = p1 && reader.number(p1, p1Path, 'epsilon', 'fraction');
-  const k = p1 && reader.number(p1, p1Path, 'k', 'positive');
-  const gamma = p1 && reader.number(p1, p1Path, 'gamma', 'positive');
+  const source = p1 && readSuccessSource(reader, p1, p1Path);
   const selection = reader.choice(section, path, 'selection', SELECTIONS, 'verifier');
   const coverageExponent = reader.number(
     section,
@@ -113,9 +118,7 @@ function readAccuracy(
   }
   if (
     targetAccuracy === undefined ||
-    epsilon === undefined ||
-    k === undefined ||
-    gamma === undefined ||
+    source === undefined ||
     selection === undefined ||
     coverageExponent === undefined ||
     falsePassRate === undefined
@@ -125,9 +128,27 @@ function readAccuracy(
   return {
     model: 'accuracy',
     targetAccuracy,
-    p1: { epsilon, k, gamma },
+    p1: source,
     selection,
     coverageExponent,
     falsePassRate,
   };
+}
+
+/** p₁ from Gadre et al.'s mapping {"epsilon", "k", "gamma"}, or entered directly as {"value"}. */
+function readSuccessSource(
+  reader: FieldReader,
+  p1: JsonObject,
+  path: string,
+): AccuracyTestTimeSpec['p1'] | undefined {
+  if ('value' in p1) {
+    reader.onlyKeys(p1, path, ['value']);
+    const value = reader.number(p1, path, 'value', 'fraction');
+    return value === undefined ? undefined : { value };
+  }
+  reader.onlyKeys(p1, path, ['epsilon', 'k', 'gamma']);
+  const epsilon = reader.number(p1, path, 'epsilon', 'fraction');
+  const k = reader.number(p1, path, 'k', 'positive');
+  const gamma = reader.number(p1, path, 'gamma', 'positive');
+  return epsilon === undefined || k === undefined || gamma === undefined ? undefined : { epsilon, k, gamma };
 }

@@ -119,8 +119,13 @@ export interface ExchangeTestTimeSpec extends TestTimeBudget {
 export interface AccuracyTestTimeSpec extends TestTimeBudget {
   readonly model: 'accuracy';
   readonly targetAccuracy: number;
-  /** Gadre et al. 2024's Err(L) = ε − k·exp(−γL), fitted per task and loss: the user's constants. */
-  readonly p1: { readonly epsilon: number; readonly k: number; readonly gamma: number };
+  /**
+   * Gadre et al. 2024's Err(L) = ε − k·exp(−γL), fitted per task and loss (the user's constants),
+   * or `{"value"}`: the per-attempt success of a model of the scenario's target, entered directly
+   * (the model's quality then stays the target's; only k is chosen).
+   */
+  readonly p1:
+    { readonly epsilon: number; readonly k: number; readonly gamma: number } | { readonly value: number };
   readonly selection: Selection;
   readonly coverageExponent: number;
   readonly falsePassRate: number;

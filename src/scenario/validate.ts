@@ -1,4 +1,4 @@
-import { lowestReachableLoss, ScienceError, targetLoss, totalDemandTokens } from '../model';
+import { fewestAttempts, lowestReachableLoss, ScienceError, targetLoss, totalDemandTokens } from '../model';
 import { DEFAULT_NAME } from './defaults';
 import { readGpus } from './gpu-section';
 import { describeValue, FieldReader } from './reader';
@@ -138,8 +138,25 @@ function checkFormatAndVersion(format: unknown, version: unknown): ScenarioIssue
   return { path: 'version', message: `${describeValue(version)} is not a known format version (expected 1)` };
 }
 
-/** Without test-time compute (k = 1) some model must reach the accuracy, to compare against. */
+/**
+ * Through a loss mapping, some model must reach the accuracy without test-time compute (k = 1), to
+ * compare against; with p₁ entered directly, k_max attempts must reach it.
+ */
 function checkAccuracyReachable(reader: FieldReader, law: LawSpec, spec: AccuracyTestTimeSpec): void {
+  if ('value' in spec.p1) {
+    const rule = {
+      selection: spec.selection,
+      coverageExponent: spec.coverageExponent,
+      falsePassRate: spec.falsePassRate,
+    };
+    try {
+      fewestAttempts(spec.p1.value, spec.targetAccuracy, rule, spec.kMax);
+    } catch (error) {
+      if (!(error instanceof ScienceError)) throw error;
+      reader.report('testTime.targetAccuracy', error.message);
+    }
+    return;
+  }
   try {
     lawFromSpec(law).excessForLoss(accuracyTargetLoss(spec));
   } catch (error) {
@@ -161,7 +178,9 @@ function checkDataSuffices(
 ): void {
   const law = lawFromSpec(lawSpec);
   const loss =
-    testTime?.model === 'accuracy' ? accuracyTargetLoss(testTime) : target && targetLoss(law, target);
+    testTime?.model === 'accuracy' && !('value' in testTime.p1)
+      ? accuracyTargetLoss(testTime)
+      : target && targetLoss(law, target);
   if (loss === undefined) return;
   const best = lowestReachableLoss(law, data.uniqueTokens);
   if (best >= loss) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accuracyWithAttempts,
   costRates,
+  fewestAttempts,
   imperfectlyVerifiedAccuracy,
   lawFromPreset,
   lossForSuccess,
@@ -69,6 +70,56 @@ describe('task accuracy from attempts', () => {
         },
       ),
     );
+  });
+});
+
+describe('the fewest attempts for an accuracy', () => {
+  it('finds the least k for every rule, exactly at the boundary', () => {
+    for (const rule of rules) {
+      const k = fewestAttempts(0.55, 0.7, rule, 10_000);
+      expect(accuracyWithAttempts(0.55, k, rule)).toBeGreaterThanOrEqual(0.7 - 1e-12);
+      const fewer = rule.selection === 'majority' ? k - 1 : k * (1 - 1e-9);
+      if (fewer >= 1) expect(accuracyWithAttempts(0.55, fewer, rule)).toBeLessThan(0.7);
+    }
+    expect(fewestAttempts(0.8, 0.7, rules[0] as SelectionRule, 10)).toBe(1);
+    expect(() => fewestAttempts(0.1, 0.99, rules[1] as SelectionRule, 5)).toThrow(
+      /5 attempts .* do not reach an accuracy of 0\.99/,
+    );
+  });
+
+  it('keeps the model at the target and buys just enough attempts when p₁ is entered directly', () => {
+    const fixed: Problem = {
+      law: lawFromPreset('sardana2024'),
+      targetLoss: 2,
+      demand: { inputTokens: 1e12, outputTokens: 1e12 },
+      objective: 'cost',
+      rates: costRates(
+        { peakFlops: 989e12, pricePerHour: 2, mfu: 0.4 },
+        { peakFlops: 989e12, pricePerHour: 2, prefillMfu: 0.5, decodeMfu: 0.1 },
+      ),
+      baselines: [],
+      testTime: {
+        benefit: {
+          model: 'accuracy',
+          targetAccuracy: 0.8,
+          mapping: { success: 0.3 },
+          rule: rules[0] as SelectionRule,
+        },
+        kMax: 1000,
+        integerSamples: true,
+        prefixCaching: true,
+        verifierFlopsPerSample: 0,
+        requests: 1e9,
+      },
+    };
+    const solution = solve(fixed);
+    const least = Math.ceil(fewestAttempts(0.3, 0.8, rules[0] as SelectionRule, 1000));
+    expect(solution.lifetimeOptimal.k).toBe(least);
+    // Same quality as the target; serving k× the tokens makes a smaller, longer-trained model pay.
+    expectRelativelyClose(solution.lifetimeOptimal.loss, 2, 1e-12);
+    expectRelativelyClose(solution.withoutTestTime.loss, 2, 1e-12);
+    expect(solution.lifetimeOptimal.params).toBeLessThan(solution.withoutTestTime.params);
+    expect(solution.lifetimeOptimal.totalCost).toBeGreaterThan(solution.withoutTestTime.totalCost);
   });
 });
 

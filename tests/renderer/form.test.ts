@@ -62,6 +62,8 @@ describe('the scenario editor form', () => {
       falsePassRate: 0.05,
       ...budget,
     };
+    const direct = { ...base, testTime: { ...accuracy, p1: { value: 0.4 } } };
+    expect(scenarioFromForm(formFromScenario(direct))).toEqual({ ok: true, scenario: direct });
     const { target: _unused, ...withoutTarget } = base;
     const withAccuracy = { ...withoutTarget, testTime: accuracy };
     expect(scenarioFromForm(formFromScenario(withAccuracy))).toEqual({ ok: true, scenario: withAccuracy });

@@ -232,8 +232,27 @@ describe('the testTime section', () => {
     expect(
       issuesOf({ demand: minimal.demand, testTime: { ...accuracy, p1: undefined, falsePassRate: 1 } }),
     ).toEqual([
-      'testTime.p1: missing; give Gadre et al.’s constants {"epsilon", "k", "gamma"} fitted for your task and loss',
+      'testTime.p1: missing; give Gadre et al.’s constants {"epsilon", "k", "gamma"} fitted for your task and loss, or {"value"}: the per-attempt success of a model of the target',
       'testTime.falsePassRate: 1 must be below 1',
+    ]);
+  });
+
+  it('takes p₁ entered directly for a model of the loss target, and checks k_max attempts suffice', () => {
+    const direct = {
+      model: 'accuracy',
+      targetAccuracy: 0.9,
+      p1: { value: 0.3 },
+      selection: 'imperfect-verifier',
+      kMax: 50,
+    };
+    const scenario = valid({ ...minimal, testTime: direct });
+    expect(scenario.target).toEqual({ loss: 2 });
+    expect(scenario.testTime).toMatchObject({ p1: { value: 0.3 } });
+    expect(issuesOf({ ...minimal, testTime: { ...direct, kMax: 3 } })).toEqual([
+      'testTime.targetAccuracy: with a per-attempt success of 0.3, 3 attempts (imperfect-verifier) do not reach an accuracy of 0.9',
+    ]);
+    expect(issuesOf({ demand: minimal.demand, testTime: direct })).toEqual([
+      'target: missing; give one of "loss", "model", "computeOptimalFlops", "computeOptimalParams"',
     ]);
   });
 

@@ -78,6 +78,9 @@ export interface ScenarioForm {
     enabled: boolean;
     model: 'exchange' | 'accuracy';
     targetAccuracy: string;
+    /** Per-attempt success from the loss (Gadre mapping) or entered directly for the target model. */
+    successSource: 'mapping' | 'direct';
+    success: string;
     epsilon: string;
     mappingK: string;
     mappingGamma: string;
@@ -203,9 +206,11 @@ function testTimeForm(spec: TestTimeSpec | undefined): ScenarioForm['testTime'] 
     enabled: spec !== undefined,
     model: spec?.model ?? 'exchange',
     targetAccuracy: text(accuracy?.targetAccuracy, '0.8'),
-    epsilon: text(accuracy?.p1.epsilon),
-    mappingK: text(accuracy?.p1.k),
-    mappingGamma: text(accuracy?.p1.gamma),
+    successSource: accuracy && 'value' in accuracy.p1 ? 'direct' : 'mapping',
+    success: text(accuracy && 'value' in accuracy.p1 ? accuracy.p1.value : undefined, '0.3'),
+    epsilon: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.epsilon : undefined),
+    mappingK: text(accuracy && 'k' in accuracy.p1 ? accuracy.p1.k : undefined),
+    mappingGamma: text(accuracy && 'gamma' in accuracy.p1 ? accuracy.p1.gamma : undefined),
     selection: accuracy?.selection ?? 'verifier',
     coverageExponent: text(accuracy?.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT),
     falsePassRate: text(accuracy?.falsePassRate ?? 0),
@@ -252,10 +257,7 @@ export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefini
     name: form.name,
     notes: form.notes,
     law: lawOf(form, number),
-    // A task-accuracy target replaces the loss target.
-    ...(form.testTime.enabled && form.testTime.model === 'accuracy'
-      ? {}
-      : { target: targetOf(form, number) }),
+    ...(setsTaskAccuracyInForm(form) ? {} : { target: targetOf(form, number) }),
     demand: demandOf(form, number),
     objective: form.objective,
     ...gpusOf(form, library),
@@ -304,6 +306,12 @@ export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefini
 }
 
 type NumberReader = (value: string, path: string) => number | undefined;
+
+/** A task accuracy reached through a loss mapping replaces the loss target (see setsTaskAccuracy). */
+export function setsTaskAccuracyInForm(form: ScenarioForm): boolean {
+  const { enabled, model, successSource } = form.testTime;
+  return enabled && model === 'accuracy' && successSource === 'mapping';
+}
 
 /** The pre-validation JSON of a section: numbers that did not parse are left undefined. */
 type Section = Record<string, unknown>;
@@ -385,11 +393,14 @@ function testTimeOf(testTime: ScenarioForm['testTime'], number: NumberReader): S
       : {
           model: 'accuracy',
           targetAccuracy: number(testTime.targetAccuracy, 'testTime.targetAccuracy'),
-          p1: {
-            epsilon: number(testTime.epsilon, 'testTime.p1.epsilon'),
-            k: number(testTime.mappingK, 'testTime.p1.k'),
-            gamma: number(testTime.mappingGamma, 'testTime.p1.gamma'),
-          },
+          p1:
+            testTime.successSource === 'direct'
+              ? { value: number(testTime.success, 'testTime.p1.value') }
+              : {
+                  epsilon: number(testTime.epsilon, 'testTime.p1.epsilon'),
+                  k: number(testTime.mappingK, 'testTime.p1.k'),
+                  gamma: number(testTime.mappingGamma, 'testTime.p1.gamma'),
+                },
           selection: testTime.selection,
           coverageExponent: number(testTime.coverageExponent, 'testTime.coverageExponent'),
           falsePassRate: number(testTime.falsePassRate, 'testTime.falsePassRate'),
