@@ -150,7 +150,7 @@ function footprintOf(
       bytesPerParam: fleet.servingBytesPerParam,
       batch: fleet.batch,
       contextTokens: fleet.contextTokens,
-      kvBytesPerToken: kvCacheBytesPerToken(shapeForParams(bill.params), fleet.kvBytesPerValue),
+      kvBytesPerToken: kvCacheBytesPerToken(shapeForParams(bill.params, fleet.shape), fleet.kvBytesPerValue),
     },
     fleet.inferenceMemoryGB,
   );

@@ -1,3 +1,4 @@
+import type { ShapeOverrides } from './architecture';
 import type { DecodeHardware, ServingSetting } from './roofline';
 
 /** Decode priced by a roofline (science README §5) instead of a fixed decode MFU. */
@@ -29,4 +30,6 @@ export interface Fleet {
   readonly kvBytesPerValue: number;
   readonly batch: number;
   readonly contextTokens: number;
+  /** Overrides of the shape rule the KV cache is sized by. */
+  readonly shape?: ShapeOverrides;
 }

@@ -105,9 +105,12 @@ export function problemFromScenario(scenario: Scenario): Problem {
 }
 
 /** Serving-side sizes: from the roofline settings when decode uses one, else its defaults. */
-function servingShape(inference: InferenceSpec): { batch: number; contextTokens: number } {
-  const decode = inference.decode.model === 'roofline' ? inference.decode : DEFAULT_ROOFLINE;
-  return { batch: decode.batch, contextTokens: decode.contextTokens };
+function servingShape(inference: InferenceSpec): Pick<Fleet, 'batch' | 'contextTokens' | 'shape'> {
+  if (inference.decode.model !== 'roofline') {
+    return { batch: DEFAULT_ROOFLINE.batch, contextTokens: DEFAULT_ROOFLINE.contextTokens };
+  }
+  const { batch, contextTokens, shape } = inference.decode;
+  return { batch, contextTokens, ...(shape ? { shape } : {}) };
 }
 
 /** Bytes per weight and per KV-cache value: the serving number format's, bf16 for a bare peak. */
@@ -134,6 +137,7 @@ function rooflineDecode(
       contextTokens: decode.contextTokens,
       bytesPerParam: servingBytes(inference),
       kvBytesPerValue: servingBytes(inference),
+      ...(decode.shape ? { shape: decode.shape } : {}),
     },
   };
 }

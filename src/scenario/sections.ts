@@ -27,6 +27,7 @@ import type {
   EnergySpec,
   InferenceSpec,
   LawSpec,
+  ShapeRuleSpec,
   TargetSpec,
   TrainingSpec,
 } from './types';
@@ -277,7 +278,7 @@ function readDecode(
     return { model };
   }
   if (model !== 'roofline') return undefined;
-  reader.onlyKeys(decode, path, ['model', 'batch', 'bandwidthEfficiency', 'contextTokens']);
+  reader.onlyKeys(decode, path, ['model', 'batch', 'bandwidthEfficiency', 'contextTokens', 'shape']);
   if (accelerator && 'peakFlops' in accelerator) {
     return reader.report(
       childPath(path, 'model'),
@@ -299,9 +300,36 @@ function readDecode(
     'non-negative',
     DEFAULT_ROOFLINE.contextTokens,
   );
+  const shape =
+    decode['shape'] === undefined
+      ? undefined
+      : readShapeRule(reader, decode['shape'], childPath(path, 'shape'));
   if (batch === undefined || bandwidthEfficiency === undefined || contextTokens === undefined)
     return undefined;
-  return { model, batch, bandwidthEfficiency, contextTokens };
+  if (decode['shape'] !== undefined && shape === undefined) return undefined;
+  return { model, batch, bandwidthEfficiency, contextTokens, ...(shape ? { shape } : {}) };
+}
+
+/** Optional overrides of the shape rule; head size and KV heads are whole numbers. */
+function readShapeRule(reader: FieldReader, value: unknown, path: string): ShapeRuleSpec | undefined {
+  const shape = reader.object(value, path);
+  if (!shape) return undefined;
+  reader.onlyKeys(shape, path, ['aspectRatio', 'headDim', 'kvHeads']);
+  const spec: { aspectRatio?: number; headDim?: number; kvHeads?: number } = {};
+  let valid = true;
+  for (const key of ['aspectRatio', 'headDim', 'kvHeads'] as const) {
+    if (shape[key] === undefined) continue;
+    const number = reader.number(shape, path, key, key === 'aspectRatio' ? 'positive' : 'at-least-one');
+    if (number === undefined) {
+      valid = false;
+    } else if (key !== 'aspectRatio' && !Number.isInteger(number)) {
+      reader.report(childPath(path, key), `${number} must be a whole number`);
+      valid = false;
+    } else {
+      spec[key] = number;
+    }
+  }
+  return valid ? spec : undefined;
 }
 
 export function readEnergy(reader: FieldReader, value: unknown, path: string): EnergySpec | undefined {

@@ -69,7 +69,16 @@ export type DecodeSpec =
       readonly batch: number;
       readonly bandwidthEfficiency: number;
       readonly contextTokens: number;
+      /** The default shape rule's parameters, overridden (src/model/architecture.ts). */
+      readonly shape?: ShapeRuleSpec;
     };
+
+/** Overrides of the rule that derives a transformer's shape from N: depth/width ratio, head size, KV heads. */
+export interface ShapeRuleSpec {
+  readonly aspectRatio?: number;
+  readonly headDim?: number;
+  readonly kvHeads?: number;
+}
 
 export type InferenceSpec = AcceleratorSpec & {
   readonly pricePerHour: number;

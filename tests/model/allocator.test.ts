@@ -135,6 +135,16 @@ describe('decode priced by a roofline', () => {
     }
   });
 
+  it('makes decode cheaper with fewer KV heads at long context (multi-query attention)', () => {
+    const longContext = { ...decode, serving: { ...decode.serving, contextTokens: 32_768 } };
+    const grouped = solve({ ...base, decode: longContext }).lifetimeOptimal.totalCost;
+    const multiQuery = solve({
+      ...base,
+      decode: { ...longContext, serving: { ...longContext.serving, shape: { kvHeads: 1 } } },
+    }).lifetimeOptimal.totalCost;
+    expect(multiQuery).toBeLessThan(grouped);
+  });
+
   it('leaves the FLOPs objective unchanged: FLOPs do not depend on utilisation', () => {
     const flops = { ...base, objective: 'flops' as const };
     expect(solve({ ...flops, decode }).lifetimeOptimal.params).toBe(solve(flops).lifetimeOptimal.params);

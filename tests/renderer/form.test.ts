@@ -75,7 +75,13 @@ describe('the scenario editor form', () => {
       ...base,
       inference: {
         ...base.inference,
-        decode: { model: 'roofline' as const, batch: 64, bandwidthEfficiency: 0.7, contextTokens: 8192 },
+        decode: {
+          model: 'roofline' as const,
+          batch: 64,
+          bandwidthEfficiency: 0.7,
+          contextTokens: 8192,
+          shape: { kvHeads: 4 },
+        },
       },
       energy: { gpuWatts: 650, pue: 1.1, gridKgCo2PerKwh: 0.25 },
       data: { uniqueTokens: 5e12 },

@@ -309,6 +309,29 @@ describe('the data and energy sections', () => {
     expect(reread.ok && reread.scenario).toEqual(scenario);
   });
 
+  it('lets the roofline override the shape rule, in whole heads', () => {
+    const decode = { model: 'roofline', shape: { kvHeads: 1, headDim: 64 } };
+    const scenario = valid({ ...minimal, inference: { gpu: 'H100-SXM', decode } });
+    expect(scenario.inference.decode).toEqual({
+      model: 'roofline',
+      batch: 32,
+      bandwidthEfficiency: 0.8,
+      contextTokens: 4096,
+      shape: { kvHeads: 1, headDim: 64 },
+    });
+    const reread = parseScenarioText(serializeScenario(scenario));
+    expect(reread.ok && reread.scenario).toEqual(scenario);
+    expect(
+      issuesOf({
+        ...minimal,
+        inference: { gpu: 'H100-SXM', decode: { model: 'roofline', shape: { kvHeads: 2.5, layers: 3 } } },
+      }),
+    ).toEqual([
+      'inference.decode.shape.layers: unknown field; allowed here: aspectRatio, headDim, kvHeads',
+      'inference.decode.shape.kvHeads: 2.5 must be a whole number',
+    ]);
+  });
+
   it('names bad values and a target the unique data cannot reach', () => {
     expect(
       issuesOf({

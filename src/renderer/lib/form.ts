@@ -69,6 +69,10 @@ export interface ScenarioForm {
     batch: string;
     bandwidthEfficiency: string;
     contextTokens: string;
+    /** Shape-rule overrides; empty fields keep the documented defaults. */
+    aspectRatio: string;
+    headDim: string;
+    kvHeads: string;
   };
   energy: { gpuWatts: string; pue: string; gridKgCo2PerKwh: string };
   data: { limited: boolean; uniqueTokens: string };
@@ -187,6 +191,7 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
 
 function inferenceForm(spec: InferenceSpec): ScenarioForm['inference'] {
   const roofline = spec.decode.model === 'roofline' ? spec.decode : DEFAULT_ROOFLINE;
+  const shape = spec.decode.model === 'roofline' ? spec.decode.shape : undefined;
   return {
     ...hardwareForm(spec),
     prefillMfu: text(spec.prefillMfu),
@@ -195,6 +200,9 @@ function inferenceForm(spec: InferenceSpec): ScenarioForm['inference'] {
     batch: text(roofline.batch),
     bandwidthEfficiency: text(roofline.bandwidthEfficiency),
     contextTokens: text(roofline.contextTokens),
+    aspectRatio: text(shape?.aspectRatio),
+    headDim: text(shape?.headDim),
+    kvHeads: text(shape?.kvHeads),
   };
 }
 
@@ -281,6 +289,7 @@ export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefini
                 'inference.decode.bandwidthEfficiency',
               ),
               contextTokens: number(form.inference.contextTokens, 'inference.decode.contextTokens'),
+              ...shapeOf(form.inference, number),
             },
     },
     energy: {
@@ -423,6 +432,15 @@ function gpusOf(form: ScenarioForm, library: readonly GpuDefinition[]): Section 
     if (definition) gpus.push(definition);
   }
   return gpus.length > 0 ? { gpus } : {};
+}
+
+/** The shape-rule overrides the user filled in, or nothing when all are empty. */
+function shapeOf(inference: ScenarioForm['inference'], number: NumberReader): Section {
+  const shape: Section = {};
+  for (const key of ['aspectRatio', 'headDim', 'kvHeads'] as const) {
+    if (inference[key].trim() !== '') shape[key] = number(inference[key], `inference.decode.shape.${key}`);
+  }
+  return Object.keys(shape).length > 0 ? { shape } : {};
 }
 
 function acceleratorOf(hardware: HardwareForm, path: string, number: NumberReader): Section {
