@@ -41,6 +41,8 @@ export interface Solution {
   readonly lifetimeOptimal: Candidate;
   /** The lifetime-optimal model without test-time compute (k = 1). */
   readonly withoutTestTime: Candidate;
+  /** The lifetime optimum with unlimited unique data, when the problem has a data limit: what the limit costs. */
+  readonly withoutDataLimit: Candidate | null;
   /** Minimises training compute at the target loss (Hoffmann et al. 2022). */
   readonly chinchillaOptimal: Candidate;
   readonly baselines: readonly BaselineCandidate[];
@@ -91,6 +93,7 @@ export function solve(problem: Problem): Solution {
     usesTestTime: problem.testTime !== undefined,
     lifetimeOptimal,
     withoutTestTime,
+    withoutDataLimit: problem.data ? lifetimeOptimalCandidate(withoutData(problem)) : null,
     chinchillaOptimal,
     baselines,
     unreachableBaselines,
@@ -103,4 +106,10 @@ export function solve(problem: Problem): Solution {
       })),
     },
   };
+}
+
+/** The same problem with unlimited unique data. */
+function withoutData(problem: Problem): Problem {
+  const { data: _limit, ...unlimited } = problem;
+  return unlimited;
 }

@@ -11,6 +11,7 @@ export interface SolutionReport {
   readonly targetLoss: number;
   readonly lifetimeOptimal: Candidate;
   readonly withoutTestTime: Candidate;
+  readonly withoutDataLimit: Candidate | null;
   readonly chinchillaOptimal: Candidate;
   readonly baselines: Solution['baselines'];
   readonly savings: Solution['savings'];
@@ -30,6 +31,7 @@ export function solutionReport(
     targetLoss: solution.targetLoss,
     lifetimeOptimal: solution.lifetimeOptimal,
     withoutTestTime: solution.withoutTestTime,
+    withoutDataLimit: solution.withoutDataLimit,
     chinchillaOptimal: solution.chinchillaOptimal,
     baselines: solution.baselines,
     savings: solution.savings,
@@ -53,6 +55,13 @@ export const SOLUTION_CSV_HEADER = [
   'trainingCost',
   'inferenceCost',
   'totalCost',
+  'epochs',
+  'effectiveTokens',
+  'gpuHours',
+  'trainingDays',
+  'energyKwh',
+  'co2Kg',
+  'replicaGpus',
   'flopsSavedByLifetimeOptimal',
   'costSavedByLifetimeOptimal',
 ] as const;
@@ -80,6 +89,13 @@ export function solutionCsvRows(
     c.trainingCost,
     c.inferenceCost,
     c.totalCost,
+    c.epochs,
+    c.effectiveTokens,
+    c.gpuHours ?? null,
+    c.trainingDays ?? null,
+    c.energyKwh ?? null,
+    c.co2Kg ?? null,
+    c.replicaGpus ?? null,
     saving?.totalFlops ?? null,
     saving?.totalCost ?? null,
   ]);

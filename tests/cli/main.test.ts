@@ -63,7 +63,7 @@ describe('tradeoff solve', () => {
   it('prints one CSV row per candidate under one header', () => {
     const lines = run('solve', example('sardana-70b-chatbot'), '--format', 'csv').out.split('\n');
     expect(lines[0]).toBe(
-      'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,k,effectiveLoss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal',
+      'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,k,effectiveLoss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,epochs,effectiveTokens,gpuHours,trainingDays,energyKwh,co2Kg,replicaGpus,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal',
     );
     expect(lines).toHaveLength(1 + 5);
     const firstRow = lines[1]?.split(',') ?? [];
@@ -184,6 +184,8 @@ describe('hardware and the data wall on the command line', () => {
       expect(Number.isFinite(optimum[key]), key).toBe(true);
     }
     expect(optimum['effectiveTokens']).toBeLessThan(optimum['tokens'] ?? 0);
+    expect(report['withoutDataLimit']?.['totalCost']).toBeLessThan(optimum['totalCost'] ?? 0);
+    expect(table).toMatch(/the data limit costs 8\.07 % more than unlimited data/);
   });
 
   it('gives the data-constrained loss of a given model', () => {

@@ -1,5 +1,5 @@
-import { solve, type Problem, type Solution } from '../../model';
-import { formatCount } from '../../format/quantity';
+import { solve, type Candidate, type Problem, type Solution } from '../../model';
+import { formatCount, formatPercent } from '../../format/quantity';
 import {
   candidateTableHeader,
   candidateTableRows,
@@ -67,6 +67,13 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     textTable(candidateTableHeader(solution), candidateTableRows(solution)),
     '',
     textTable(FOOTPRINT_TABLE_HEADER, footprintTableRows(solution)),
+    ...(solution.withoutDataLimit
+      ? [
+          '',
+          `  the data limit costs ${formatPercent(dataLimitCost(solution, solution.withoutDataLimit))} more than unlimited data ` +
+            `(optimum with unlimited data: ${formatCount(solution.withoutDataLimit.params)} params on ${formatCount(solution.withoutDataLimit.tokens)} tokens)`,
+        ]
+      : []),
     ...(solution.unreachableBaselines.length > 0
       ? [
           '',
@@ -74,4 +81,10 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
         ]
       : []),
   ].join('\n');
+}
+
+/** Extra lifetime cost (or FLOPs, per the objective) of the data limit, as a fraction. */
+function dataLimitCost(solution: Solution, unlimited: Candidate): number {
+  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
+  return solution.lifetimeOptimal[metric] / unlimited[metric] - 1;
 }

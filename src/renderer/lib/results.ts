@@ -2,7 +2,6 @@ import {
   candidateAtK,
   costAgainstUniqueData,
   leastSufficientUniqueTokens,
-  lifetimeOptimalCandidate,
   type DataValuePoint,
   candidatesAlongIsoLoss,
   largestUsefulK,
@@ -75,15 +74,15 @@ export function computeResults(scenario: Scenario): Results {
     demandSweep,
     demandTokens,
     testTime: testTimeResults(problem),
-    dataWall: dataWallResults(problem),
+    dataWall: dataWallResults(problem, solution),
   };
 }
 
 const K_POINTS = 60;
 const DATA_POINTS = 30;
 
-function dataWallResults(problem: Problem): Results['dataWall'] {
-  if (!problem.data) return null;
+function dataWallResults(problem: Problem, solution: Solution): Results['dataWall'] {
+  if (!problem.data || !solution.withoutDataLimit) return null;
   const { uniqueTokens } = problem.data;
   const leastSufficient = leastSufficientUniqueTokens(problem);
   const amounts = logSpace(
@@ -91,12 +90,11 @@ function dataWallResults(problem: Problem): Results['dataWall'] {
     Math.max(uniqueTokens * 100, leastSufficient * 1000),
     DATA_POINTS,
   );
-  const { data: _limit, ...unlimited } = problem;
   return {
     uniqueTokens,
     leastSufficient,
     points: costAgainstUniqueData(problem, amounts),
-    unlimited: lifetimeOptimalCandidate(unlimited),
+    unlimited: solution.withoutDataLimit,
   };
 }
 
