@@ -11,16 +11,9 @@ import {
   type PreferencesData,
   type PreferenceStore,
 } from '../../electron/main/preferences';
+import { labGpu } from '../support/scenarios';
 
 const file = (i: number): string => `/docs/run-${i}.tradeoff.json`;
-const labGpu = {
-  id: 'lab-gpu',
-  label: 'Lab GPU',
-  peakFlops: { bf16: 5e14, int8: 1e15 },
-  memoryGB: 20,
-  bandwidthTBs: 1.6,
-  boardPowerW: 350,
-};
 
 describe('pushRecentFile', () => {
   it('puts the newest first', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formFromScenario, scenarioFromForm } from '../../src/renderer/lib/form';
 import { newScenario } from '../../src/renderer/lib/new-scenario';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
+import { labGpu } from '../support/scenarios';
 
 function example(name: string): Scenario {
   const result = parseScenarioText(
@@ -12,15 +13,6 @@ function example(name: string): Scenario {
   if (!result.ok) throw new Error(`example ${name} is invalid`);
   return result.scenario;
 }
-
-const labGpu = {
-  id: 'lab-gpu',
-  label: 'Lab GPU',
-  peakFlops: { bf16: 5e14, int8: 1e15 },
-  memoryGB: 20,
-  bandwidthTBs: 1.6,
-  boardPowerW: 350,
-};
 
 describe('the scenario editor form', () => {
   it.each(['sardana-70b-chatbot', 'llama3-8b-overtrained', 'on-device-small', 'frontier-modest-demand'])(

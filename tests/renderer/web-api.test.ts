@@ -18,6 +18,7 @@ import {
   type PickedFile,
   type SaveTarget,
 } from '../../src/renderer/lib/web-api';
+import { labGpu } from '../support/scenarios';
 
 const SCENARIO_TEXT = readFileSync(
   path.resolve('resources/scenarios/sardana-70b-chatbot.tradeoff.json'),
@@ -252,15 +253,6 @@ describe('exporting results', () => {
     await expect(api.exportResults(request({}))).resolves.toBeNull();
   });
 });
-
-const labGpu = {
-  id: 'lab-gpu',
-  label: 'Lab GPU',
-  peakFlops: { bf16: 5e14, int8: 1e15 },
-  memoryGB: 20,
-  bandwidthTBs: 1.6,
-  boardPowerW: 350,
-};
 
 describe('preferences', () => {
   it('start from the defaults', async () => {

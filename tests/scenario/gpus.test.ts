@@ -9,9 +9,8 @@ import {
   peakFlopsOf,
   problemFromScenario,
   serializeScenario,
-  validateScenario,
-  type Scenario,
 } from '../../src/scenario';
+import { issuesOf, valid } from '../support/scenarios';
 
 const minimal = {
   target: { model: { params: 70e9, tokens: 1.4e12 } },
@@ -27,17 +26,6 @@ const smallGpu = {
   bandwidthTBs: 1.675,
   boardPowerW: 350,
 };
-
-function issuesOf(value: unknown): string[] {
-  const result = validateScenario(value);
-  return result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`);
-}
-
-function valid(value: unknown): Scenario {
-  const result = validateScenario(value);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.scenario;
-}
 
 describe('the gpus section', () => {
   it('defines GPUs that training and inference may name, the label defaulting to the id', () => {

@@ -10,24 +10,12 @@ import {
   parseScenarioText,
   problemFromScenario,
   serializeScenario,
-  validateScenario,
-  type Scenario,
 } from '../../src/scenario';
 import { expectPrinted } from '../support/close';
+import { issuesOf, valid } from '../support/scenarios';
 
 const minimal = { target: { loss: 2 }, demand: { inputTokens: 1e12, outputTokens: 1e12 } };
 const examplesFolder = new URL('../../resources/scenarios/', import.meta.url);
-
-function issuesOf(value: unknown): string[] {
-  const result = validateScenario(value);
-  return result.ok ? [] : result.issues.map((issue) => `${issue.path}: ${issue.message}`);
-}
-
-function valid(value: unknown): Scenario {
-  const result = validateScenario(value);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.scenario;
-}
 
 describe('scenario defaults', () => {
   it('accepts a file with just a target and a demand, and fills in every default', () => {
