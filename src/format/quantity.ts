@@ -76,10 +76,13 @@ export function formatPercent(fraction: number, digits = 2): string {
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
+/** Whole numbers with thousands separators; one formatter, as building one per call is slow. */
+const WHOLE_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** A ratio such as tokens per parameter: 3 significant digits, no exponent below a million. */
 export function formatRatio(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  return value >= 1000 ? Math.round(value).toLocaleString('en-US') : trimZeros(value.toPrecision(3));
+  return value >= 1000 ? WHOLE_NUMBER.format(Math.round(value)) : trimZeros(value.toPrecision(3));
 }
 
 function trimZeros(text: string): string {

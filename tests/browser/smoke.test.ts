@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { appUrl, openApp, screenshot, skipBrowserTests, usePagePerTest } from './support';
+import { appUrl, openApp, screenshot, skipBrowserTests, usePagePerTest, waitForChart } from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'];
 
@@ -18,7 +18,7 @@ describe.skipIf(skipBrowserTests)('the app in a browser', () => {
     await expect(page.title()).resolves.toMatch(/Tradeoff Explorer$/);
     await page.locator('[data-card="lifetime"] [data-field="params"]').waitFor();
     for (const chart of CHARTS) {
-      await page.locator(`[data-chart="${chart}"] .js-plotly-plot`).waitFor();
+      await waitForChart(page, chart);
     }
     await screenshot(page, 'smoke');
     expect(probe.problems()).toEqual([]);

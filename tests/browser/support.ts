@@ -1,12 +1,12 @@
 /**
  * Helpers for the browser tests: the headless Chromium they drive, the app's URL (built and
  * served once per run by global-setup.ts), a probe that collects everything that went wrong on
- * the page, and screenshots under test-results/screenshots/.
+ * the page, screenshots under test-results/screenshots/, and what the charts hold.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchBrowser } from './chromium';
 
 export { CHROMIUM_PATH, launchBrowser, skipBrowserTests } from './chromium';
@@ -131,4 +131,21 @@ export function usePagePerTest(options: BrowserContextOptions = {}): () => Page 
     if (!page) throw new Error('no page: usePagePerTest hooks did not run');
     return page;
   };
+}
+
+/** One chart's traces as plotly holds them: every chart is a set of subplots of one figure. */
+export async function chartTraces(page: Page, chart: string): Promise<{ x?: unknown[]; name?: string }[]> {
+  return page.locator('[data-testid="chart-canvas"]').evaluate((canvas, name) => {
+    const drawn = (canvas as HTMLElement & { _fullData?: { uid?: string; x?: unknown[]; name?: string }[] })
+      ._fullData;
+    return (drawn ?? [])
+      .filter((trace) => trace.uid?.startsWith(`${name}_`))
+      .map(({ x, name: traceName }) => ({ x, name: traceName }));
+  }, chart);
+}
+
+/** Waits until plotly has drawn `chart`'s traces (its panel alone is not enough). */
+export async function waitForChart(page: Page, chart: string): Promise<void> {
+  await page.locator(`[data-chart="${chart}"]`).waitFor();
+  await expect.poll(async () => (await chartTraces(page, chart)).length).toBeGreaterThan(0);
 }

@@ -2,14 +2,24 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, screenshot, skipBrowserTests, type PageProbe, usePagePerTest } from './support';
+import {
+  chartTraces,
+  openApp,
+  screenshot,
+  skipBrowserTests,
+  type PageProbe,
+  usePagePerTest,
+  waitForChart,
+} from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'] as const;
 const EDITS_TO_TIME = 25;
 
-function summary(values: readonly number[]): { median: number; max: number } {
+function summary(values: readonly number[]): { median: number; p90: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)] ?? NaN, max: sorted.at(-1) ?? NaN };
+  const at = (fraction: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? NaN;
+  return { median: at(0.5), p90: at(0.9), max: sorted.at(-1) ?? NaN };
 }
 
 async function cardText(page: Page, card: string, field: string): Promise<string> {
@@ -21,13 +31,6 @@ async function typeInto(page: Page, path: string, value: string): Promise<void> 
   await page.locator(`[data-path="${path}"]`).fill(value);
 }
 
-/** The plotly figure data of a chart, as drawn. */
-async function chartTraceCount(page: Page, chart: string): Promise<number> {
-  return page
-    .locator(`[data-chart="${chart}"] .js-plotly-plot`)
-    .evaluate((element) => (element as HTMLElement & { data?: unknown[] }).data?.length ?? 0);
-}
-
 describe.skipIf(skipBrowserTests)('the workspace', () => {
   let page: Page;
   let probe: PageProbe;
@@ -36,7 +39,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
   beforeEach(async () => {
     page = currentPage();
     probe = await openApp(page);
-    await page.locator('[data-chart="breakdown"] .js-plotly-plot').waitFor();
+    await waitForChart(page, 'breakdown');
   });
   afterEach(async () => {
     expect(probe.problems()).toEqual([]);
@@ -45,21 +48,12 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
   it('updates the cards and all four charts when the target changes', async () => {
     // New scenarios start at Chinchilla 70B quality for 10B requests (sardana2024).
     expect(await cardText(page, 'chinchilla', 'params')).toBe('40.6B');
-    const before = await page
-      .locator('[data-chart="iso-loss"] .js-plotly-plot')
-      .evaluate((element) =>
-        JSON.stringify((element as HTMLElement & { data?: { x?: unknown }[] }).data?.map((trace) => trace.x)),
-      );
+    const before = JSON.stringify(await chartTraces(page, 'iso-loss'));
     await typeInto(page, 'target.model.params', '7B');
     await expect.poll(() => cardText(page, 'chinchilla', 'params')).toBe('13.6B');
     expect(await cardText(page, 'lifetime', 'params')).toBe('4.17B');
-    const after = await page
-      .locator('[data-chart="iso-loss"] .js-plotly-plot')
-      .evaluate((element) =>
-        JSON.stringify((element as HTMLElement & { data?: { x?: unknown }[] }).data?.map((trace) => trace.x)),
-      );
-    expect(after).not.toBe(before);
-    for (const chart of CHARTS) expect(await chartTraceCount(page, chart)).toBeGreaterThan(1);
+    await expect.poll(async () => JSON.stringify(await chartTraces(page, 'iso-loss'))).not.toBe(before);
+    for (const chart of CHARTS) expect((await chartTraces(page, chart)).length).toBeGreaterThan(1);
   });
 
   it('shows the validator’s message next to the field and keeps the charts', async () => {
@@ -73,7 +67,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       .poll(() => page.locator('[data-path="target.loss"]').getAttribute('aria-invalid'))
       .toBe('true');
     await page.locator('[data-testid="stale"]').waitFor();
-    for (const chart of CHARTS) expect(await chartTraceCount(page, chart)).toBeGreaterThan(1);
+    for (const chart of CHARTS) expect((await chartTraces(page, chart)).length).toBeGreaterThan(1);
     expect(await cardText(page, 'lifetime', 'params')).not.toBe('');
 
     await typeInto(page, 'demand.requests', '12 parsecs');
@@ -105,11 +99,19 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect
       .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
       .not.toBe(lightBackground);
-    const plotBackground = await page
-      .locator('[data-chart="cost-vs-size"] .main-svg')
-      .first()
-      .evaluate((svg) => getComputedStyle(svg).backgroundColor);
-    expect(plotBackground).toBe('rgb(31, 41, 55)');
+    const panelBackground = await page
+      .locator('[data-chart="cost-vs-size"]')
+      .evaluate((panel) => getComputedStyle(panel).backgroundColor);
+    expect(panelBackground).toBe('rgb(31, 41, 55)');
+    // Plotly redrew in the dark theme's colours: tick labels in its muted grey.
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="chart-canvas"] .xtick text')
+          .first()
+          .evaluate((label) => getComputedStyle(label).fill),
+      )
+      .toBe('rgb(156, 163, 175)');
     await screenshot(page, 'workspace-dark');
   });
 
@@ -145,8 +147,8 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
   it('lets the optimiser buy test-time compute, with its two charts', async () => {
     await page.locator('[data-path="testTime.enabled"]').check();
     await page.locator('[data-path="demand.requests"]').fill('1M');
-    await page.locator('[data-chart="test-time-frontier"] .js-plotly-plot').waitFor();
-    await page.locator('[data-chart="test-time-cost"] .js-plotly-plot').waitFor();
+    await waitForChart(page, 'test-time-frontier');
+    await waitForChart(page, 'test-time-cost');
     await expect.poll(() => cardText(page, 'lifetime', 'k')).not.toBe('1×');
     expect(await cardText(page, 'without-test-time', 'k')).toBe('1×');
     await page.locator('[data-chart="test-time-cost"]').scrollIntoViewIfNeeded();
@@ -178,7 +180,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await page.locator('[data-path="data.limited"]').check();
     await typeInto(page, 'data.uniqueTokens', '3T');
     await page.locator('label:has([data-choice="decode-model:roofline"])').click();
-    await page.locator('[data-chart="data-wall"] .js-plotly-plot').waitFor();
+    await waitForChart(page, 'data-wall');
     await expect.poll(() => cardText(page, 'lifetime', 'epochs')).not.toBe('');
     expect(Number(await cardText(page, 'lifetime', 'epochs'))).toBeGreaterThan(1);
     expect(await cardText(page, 'lifetime', 'energy')).toMatch(/^[\d.]+ (kWh|MWh|GWh)$/);
@@ -240,7 +242,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
 
     // Stored with the preferences: offered again after a reload, in a new scenario.
     await page.reload();
-    await page.locator('[data-chart="breakdown"] .js-plotly-plot').waitFor();
+    await waitForChart(page, 'breakdown');
     expect(await page.locator('[data-path="training.gpu"] option[value="lab-gpu"]').textContent()).toBe(
       'Lab GPU (your GPU)',
     );
@@ -256,7 +258,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
-  it('measures each edit: the page stays responsive and all four charts catch up; reports both', async () => {
+  it('measures each edit: all four charts redrawn once, then painted; reports the times', async () => {
     // Long tasks (over 50 ms) are what a person feels as lag while typing.
     await page.evaluate(() => {
       const scope = window as unknown as { longTasks: number[] };
@@ -266,7 +268,6 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       }).observe({ type: 'longtask' });
       performance.clearMeasures();
     });
-    const updates: number[] = [];
     for (let index = 0; index < EDITS_TO_TIME; index++) {
       // Set the value and fire the input event inside the page, as a keystroke does, so that the
       // measures hold the app's work only and none of the test driver's.
@@ -280,21 +281,28 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
         },
         { value: `${50 + index}B` },
       );
+      // Painted: the frame after the redraw has been produced, so the next edit starts from rest.
       await expect
-        .poll(() => page.evaluate(() => performance.getEntriesByName('tradeoff:update').length))
+        .poll(() => page.evaluate(() => performance.getEntriesByName('tradeoff:painted').length))
         .toBe(count + 1);
-      updates.push(
-        await page.evaluate(() => performance.getEntriesByName('tradeoff:update').at(-1)?.duration ?? NaN),
-      );
     }
-    const charts = await page.evaluate(() =>
-      performance.getEntriesByName('tradeoff:chart').map((entry) => entry.duration),
+    const measures = await page.evaluate(() =>
+      Object.fromEntries(
+        ['tradeoff:update', 'tradeoff:painted', 'tradeoff:chart'].map((name) => [
+          name,
+          performance.getEntriesByName(name).map((entry) => entry.duration),
+        ]),
+      ),
     );
+    const updates = measures['tradeoff:update'] ?? [];
+    const painted = measures['tradeoff:painted'] ?? [];
+    const charts = measures['tradeoff:chart'] ?? [];
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const report = {
-      edits: updates.length,
-      chartRedrawMs: summary(charts),
+      edits: EDITS_TO_TIME,
       editToAllFourChartsMs: summary(updates),
+      editToPaintedMs: summary(painted),
+      plotlyRedrawMs: summary(charts),
       longTasksOver50Ms: longTasks,
     };
     await mkdir(path.resolve('test-results'), { recursive: true });
@@ -302,12 +310,18 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       path.resolve('test-results', 'update-timing.json'),
       `${JSON.stringify(report, null, 2)}\n`,
     );
+    const { editToAllFourChartsMs: all, editToPaintedMs: shown } = report;
     console.log(
-      `${updates.length} edits: each chart redraws in its own task, median ${report.chartRedrawMs.median.toFixed(1)} ms ` +
-        `(max ${report.chartRedrawMs.max.toFixed(1)}); all four charts redrawn after a median ` +
-        `${report.editToAllFourChartsMs.median.toFixed(1)} ms; ${longTasks.length} tasks over 50 ms`,
+      `${EDITS_TO_TIME} edits: all four charts redrawn after a median ${all.median.toFixed(1)} ms ` +
+        `(p90 ${all.p90.toFixed(1)}, max ${all.max.toFixed(1)}), painted after ${shown.median.toFixed(1)} ms ` +
+        `(p90 ${shown.p90.toFixed(1)}); plotly's part ${report.plotlyRedrawMs.median.toFixed(1)} ms; ` +
+        `${longTasks.length} tasks over 50 ms`,
     );
-    expect(charts).toHaveLength(4 * EDITS_TO_TIME);
-    expect(updates.every((duration) => Number.isFinite(duration) && duration > 0)).toBe(true);
+    // One redraw per edit: nothing draws the charts twice.
+    expect(charts).toHaveLength(EDITS_TO_TIME);
+    expect(updates).toHaveLength(EDITS_TO_TIME);
+    expect([...updates, ...painted].every((duration) => Number.isFinite(duration) && duration > 0)).toBe(
+      true,
+    );
   });
 });

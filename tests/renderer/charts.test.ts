@@ -27,16 +27,31 @@ describe('chart figures', () => {
   });
 
   it('marks every candidate in the same colour in the cost and iso-loss charts', () => {
-    const colours = (figure: ReturnType<typeof costVsSizeFigure>) =>
-      Object.fromEntries(
-        figure.data
-          .filter((trace) => trace.legendgroup)
-          .map((trace) => [trace.legendgroup, (trace.marker as { color: string }).color]),
-      );
+    const colours = (figure: ReturnType<typeof costVsSizeFigure>) => {
+      const markers = figure.data.find((trace) => trace.name === 'Candidates');
+      const ids = markers?.ids ?? [];
+      const fill = (markers?.marker as { color: string[] } | undefined)?.color ?? [];
+      return Object.fromEntries(ids.map((id, index) => [id, fill[index]]));
+    };
     const cost = colours(costVsSizeFigure(results, 'light'));
     expect(Object.keys(cost)).toEqual(results.candidates.map((c) => c.id));
     expect(colours(isoLossFigure(results, 'dark'))).toEqual(cost);
     expect(new Set(Object.values(cost)).size).toBe(results.candidates.length);
+    expect(cost['lifetime']).toBe('#2563eb');
+    expect(cost['chinchilla']).toBe('#ea580c');
+  });
+
+  it('draws the tokens/param guides as one trace of three separate lines', () => {
+    const guides = isoLossFigure(results, 'light').data.find((trace) => trace.name === 'Tokens/param guides');
+    const x = guides?.x ?? [];
+    const y = guides?.y ?? [];
+    expect(x.filter((value) => value === null)).toHaveLength(3);
+    // Each segment runs at exactly its ratio: 20, 142 and 1,875 tokens per parameter.
+    const ratios = [0, 3, 6].flatMap((start) => [
+      Number(y[start]) / Number(x[start]),
+      Number(y[start + 1]) / Number(x[start + 1]),
+    ]);
+    expect(ratios.map((ratio) => Math.round(ratio * 1e9) / 1e9)).toEqual([20, 20, 142, 142, 1875, 1875]);
   });
 
   it('stacks training, prefill and decode to each candidate’s lifetime cost', () => {

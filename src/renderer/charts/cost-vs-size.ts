@@ -13,7 +13,7 @@ export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
     title: 'Lifetime cost against model size (same loss)',
     data: [
       ...phaseAreas(curve, x, metric),
-      ...candidateMarkers(
+      candidateMarkers(
         results.candidates,
         (c) => c.params,
         metric.total,

@@ -75,7 +75,7 @@ export function demandFigure(results: Results, theme: ChartTheme): Figure {
     layout: {
       ...baseLayout(theme),
       xaxis: logAxis(theme, 'Lifetime inference tokens', demand),
-      yaxis: logAxis(theme, 'Tokens per parameter', ratios, formatRatio),
+      yaxis: logAxis(theme, 'Tokens per parameter', ratios),
       yaxis2: { ...logAxis(theme, 'Parameters', sizes), overlaying: 'y', side: 'right', showgrid: false },
       margin: { l: 64, r: 64, t: 24, b: 48 },
       shapes,

@@ -26,32 +26,37 @@ export function describeModel(c: Candidate): string {
   return `${formatCount(c.params)} params on ${formatCount(c.tokens)} tokens (${formatRatio(c.tokensPerParam)} tokens/param)`;
 }
 
-/** One marker per candidate at (x, y), coloured and named consistently across charts. */
+/**
+ * The candidates as one trace of markers at (x, y), coloured and shaped consistently across charts
+ * and identified by candidate id. One trace, not one per candidate: plotly's cost per update grows
+ * with the number of traces.
+ */
 export function candidateMarkers(
   candidates: readonly LabelledCandidate[],
   x: (c: Candidate) => number,
   y: (c: Candidate) => number,
   hover: (c: LabelledCandidate) => string,
-): PlotData[] {
-  return candidates.map((labelled) => ({
+): PlotData {
+  return {
     type: 'scatter',
     mode: 'markers',
-    name: labelled.label,
-    legendgroup: labelled.id,
-    // The result cards above the charts wear the same colours and act as the legend; leaving
-    // candidates out of plotly's legends also halves the text it has to measure on each update.
+    name: 'Candidates',
+    // The result cards above the charts wear the same colours and act as the legend.
     showlegend: false,
-    x: [x(labelled.candidate)],
-    y: [y(labelled.candidate)],
-    hovertext: [hover(labelled)],
+    ids: candidates.map(({ id }) => id),
+    x: candidates.map(({ candidate }) => x(candidate)),
+    y: candidates.map(({ candidate }) => y(candidate)),
+    hovertext: candidates.map(hover),
     hoverinfo: 'text',
     marker: {
-      color: colourOf(candidates, labelled.id),
-      size: labelled.id === 'lifetime' ? 14 : 10,
-      symbol: labelled.id === 'lifetime' ? 'star' : labelled.id === 'chinchilla' ? 'diamond' : 'circle',
+      color: candidates.map(({ id }) => colourOf(candidates, id)),
+      size: candidates.map(({ id }) => (id === 'lifetime' ? 14 : 10)),
+      symbol: candidates.map(({ id }) =>
+        id === 'lifetime' ? 'star' : id === 'chinchilla' ? 'diamond' : 'circle',
+      ),
       line: { width: 1, color: '#ffffff' },
     },
-  }));
+  };
 }
 
 /**

@@ -9,6 +9,10 @@ declare module 'plotly.js-dist-min' {
     type?: 'scatter' | 'bar';
     mode?: string;
     name?: string;
+    /** Stable identities of the points (plotly keeps them across updates). */
+    ids?: string[];
+    /** A stable identity of the trace. */
+    uid?: string;
     x?: Datum[];
     y?: Datum[];
     text?: string[] | string;
@@ -25,8 +29,10 @@ declare module 'plotly.js-dist-min' {
     showlegend?: boolean;
     legendgroup?: string;
     orientation?: 'v' | 'h';
+    xaxis?: string;
     yaxis?: string;
     cliponaxis?: boolean;
+    connectgaps?: boolean;
   }
 
   export type Layout = Record<string, unknown>;
