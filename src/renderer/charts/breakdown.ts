@@ -11,7 +11,7 @@ export function breakdownFigure(results: Results, theme: ChartTheme): Figure {
   const labels = results.candidates.map((c) =>
     c.label
       .replace('-optimal', '-<br>optimal')
-      .replace(' tokens/param', '<br>tokens/param')
+      .replace(' tokens/param', '<br>tok/param')
       .replace('Without test-time compute', 'Without<br>test time'),
   );
   const bar = (
