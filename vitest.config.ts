@@ -28,6 +28,8 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // One browser at a time: the update timings are measured, and must not share the CPU.
+          fileParallelism: false,
         },
       },
     ],

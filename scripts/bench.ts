@@ -11,16 +11,11 @@ import {
   logSpace,
   type Problem,
 } from '../src/model';
+import { median } from './stats';
 
 const RUNS = 15;
 const OPTIMA_PER_RUN = 200_000;
 const GRID_SIDE = 200;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 const law = lawFromPreset('sardana2024');
 // Inputs vary call to call so that nothing can be hoisted out of the loop.

@@ -4,38 +4,14 @@
  * the browser tests (`inject('webAppUrl')`). TRADEOFF_WEB_ROOT=DIR serves an existing build
  * instead, to iterate on tests quickly.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildApp } from '../../scripts/build-app';
 import { startWebServer } from '../../scripts/serve-web';
-import { CHROMIUM_MISSING_NOTICE, CHROMIUM_PATH, chromiumInstalled, inCI } from './chromium';
-
-const require = createRequire(import.meta.url);
-
-function electronViteBuild(outDir: string): Promise<void> {
-  const cli = path.join(
-    path.dirname(require.resolve('electron-vite/package.json')),
-    'bin',
-    'electron-vite.js',
-  );
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir, '--logLevel', 'warn'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`electron-vite build failed (exit ${code}):\n${output.slice(-4000)}`));
-    });
-  });
-}
+import { CHROMIUM_MISSING_NOTICE, CHROMIUM_PATH, chromiumInstalled, inCI } from '../../scripts/chromium';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!chromiumInstalled) {
@@ -54,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let buildDir: string | undefined;
   if (!root) {
     buildDir = await mkdtemp(path.join(os.tmpdir(), 'tradeoff-web-'));
-    await electronViteBuild(buildDir);
+    await buildApp(buildDir);
     root = path.join(buildDir, 'renderer');
   }
   if (!existsSync(path.join(root, 'index.html'))) throw new Error(`No index.html in ${root}`);

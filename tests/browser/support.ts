@@ -7,9 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { launchBrowser } from './chromium';
+import { launchBrowser } from '../../scripts/chromium';
 
-export { CHROMIUM_PATH, launchBrowser, skipBrowserTests } from './chromium';
+export { CHROMIUM_PATH, launchBrowser, skipBrowserTests } from '../../scripts/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 /**
- * Which Chromium the browser tests drive, and what happens when it is missing. No vitest import:
- * global-setup.ts (which runs outside the test workers) uses this too.
+ * Which Chromium the browser tests and the UI benchmark drive, and what happens when it is
+ * missing. No vitest import: global-setup.ts (outside the test workers) and scripts use it too.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';

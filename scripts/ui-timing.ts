@@ -1,0 +1,89 @@
+/**
+ * Times edits in the running app, for the browser test that reports them and for the UI benchmark
+ * (`npm run bench:ui`). Each edit sets a field's value and fires its input event inside the page,
+ * as a keystroke does, so the measures hold the app's work and none of the test driver's; the next
+ * edit starts only once the previous one is on screen.
+ */
+import type { Page } from 'playwright-core';
+
+/** Milliseconds per edit, from the app's User Timing measures (src/renderer/lib/update-timing.ts). */
+export interface EditTimings {
+  /** Edit → all charts redrawn. */
+  readonly update: number[];
+  /** Edit → the frame that shows them produced. */
+  readonly painted: number[];
+  /** Plotly's redraw alone, once per redraw. */
+  readonly plotly: number[];
+  /** Tasks over 50 ms during the edits: what a person feels as lag while typing. */
+  readonly longTasks: number[];
+}
+
+/**
+ * The little of the page that the functions passed to page.evaluate touch. They run in the page,
+ * but this module compiles with Node's types (no DOM), like the rest of the scripts.
+ */
+interface PageScope {
+  readonly document: {
+    querySelector(selector: string): { value: string; dispatchEvent(event: unknown): boolean } | null;
+  };
+  readonly Event: new (type: string, init: { bubbles: boolean }) => unknown;
+  readonly PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
+    observe(options: { type: string }): void;
+  };
+  longTasks: number[];
+}
+
+const POLL_MS = 5;
+const TIMEOUT_MS = 10_000;
+
+async function waitForMeasureCount(page: Page, name: string, count: number): Promise<void> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  while ((await page.evaluate((measure) => performance.getEntriesByName(measure).length, name)) < count) {
+    if (Date.now() > deadline) throw new Error(`no ${name} measure within ${TIMEOUT_MS} ms of an edit`);
+    await page.waitForTimeout(POLL_MS);
+  }
+}
+
+/** Types each of `values` into the field at `path` in turn and returns how long each update took. */
+export async function timeEdits(page: Page, path: string, values: readonly string[]): Promise<EditTimings> {
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as PageScope;
+    scope.longTasks = [];
+    new scope.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) scope.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    performance.clearMeasures();
+  });
+  for (const [index, value] of values.entries()) {
+    await page.evaluate(
+      ({ field, text }) => {
+        const scope = globalThis as unknown as PageScope;
+        const input = scope.document.querySelector(`[data-path="${field}"]`);
+        if (!input) throw new Error(`no field ${field}`);
+        input.value = text;
+        input.dispatchEvent(new scope.Event('input', { bubbles: true }));
+      },
+      { field: path, text: value },
+    );
+    await waitForMeasureCount(page, 'tradeoff:painted', index + 1);
+  }
+  const measures = await page.evaluate(() =>
+    Object.fromEntries(
+      ['tradeoff:update', 'tradeoff:painted', 'tradeoff:chart'].map((name) => [
+        name,
+        performance.getEntriesByName(name).map((entry) => entry.duration),
+      ]),
+    ),
+  );
+  return {
+    update: measures['tradeoff:update'] ?? [],
+    painted: measures['tradeoff:painted'] ?? [],
+    plotly: measures['tradeoff:chart'] ?? [],
+    longTasks: await page.evaluate(() => (globalThis as unknown as PageScope).longTasks),
+  };
+}
+
+/** Parameter counts to type into the target: each differs from the last, so every edit redraws. */
+export function parameterEdits(count: number, first = 50): string[] {
+  return Array.from({ length: count }, (_, index) => `${first + index}B`);
+}
