@@ -86,6 +86,46 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect(page.locator('.issue').count()).resolves.toBe(0);
   });
 
+  it('lines each chart up with its panel, also once the window narrows to one column', async () => {
+    /** Each chart's plot area (plotly's drag surface for its axes) must lie inside its panel's slot. */
+    const misplaced = () =>
+      page.evaluate((charts) => {
+        const suffix = (index: number) => (index === 0 ? '' : String(index + 1));
+        return charts.flatMap((chart, index) => {
+          const slot = document.querySelector(`[data-chart="${chart}"] .plot`)?.getBoundingClientRect();
+          const id = `x${suffix(index)}y${suffix(index)}`;
+          const area = document.querySelector(`.draglayer .${id} .nsewdrag`)?.getBoundingClientRect();
+          if (!slot || !area || area.width < 100 || area.height < 100) return [`${chart}: not drawn`];
+          const inside =
+            area.left >= slot.left - 1 &&
+            area.right <= slot.right + 1 &&
+            area.top >= slot.top - 1 &&
+            area.bottom <= slot.bottom + 1;
+          return inside ? [] : [`${chart}: plot area outside its panel`];
+        });
+      }, CHARTS);
+    expect(await misplaced()).toEqual([]);
+    const twoColumns = await page.locator('[data-chart="iso-loss"]').boundingBox();
+    await page.setViewportSize({ width: 900, height: 1000 });
+    // One column: the iso-loss panel now sits below the cost panel, and its plot moved with it.
+    await expect
+      .poll(async () => (await page.locator('[data-chart="iso-loss"]').boundingBox())?.y)
+      .toBeGreaterThan(twoColumns?.y ?? 0);
+    await expect.poll(misplaced).toEqual([]);
+  });
+
+  it('shows a candidate’s numbers on hover', async () => {
+    // The first markers drawn are the cost chart's candidates, the lifetime optimum first.
+    const optimum = page.locator('[data-testid="chart-canvas"] .scatterlayer .trace .point').first();
+    await optimum.scrollIntoViewIfNeeded();
+    const box = await optimum.boundingBox();
+    if (!box) throw new Error('the lifetime optimum is not drawn');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.locator('[data-testid="chart-canvas"] .hoverlayer .hovertext').first().textContent())
+      .toMatch(/^Lifetime-optimal17\.3B params on 7\.09T tokens \(409 tokens\/param\)lifetime \$1\.91M$/);
+  });
+
   it('redraws in light and dark themes and writes screenshots of both', async () => {
     await screenshot(page, 'workspace-light');
     const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
