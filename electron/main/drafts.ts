@@ -24,11 +24,12 @@ export class Drafts {
     this.file = path.join(folder, DRAFT_FILE);
   }
 
-  save(draft: { path: string | null; text: string }, now = new Date()): Promise<void> {
+  save(draft: { path: string | null; text: string; form?: string }, now = new Date()): Promise<void> {
     const stored: StoredDraft = {
       format: FORMAT,
       path: draft.path,
       text: draft.text,
+      ...(draft.form === undefined ? {} : { form: draft.form }),
       savedAt: now.toISOString(),
     };
     return this.enqueue(async () => {
@@ -49,8 +50,9 @@ export class Drafts {
     await this.queue;
     let raw: string;
     try {
-      // The scenario text is stored JSON-escaped inside the envelope, which can double its size.
-      raw = await readTextFile(this.file, MAX_SCENARIO_BYTES * 2 + 1024);
+      // The scenario and the form are stored JSON-escaped inside the envelope, which can double
+      // the size of each.
+      raw = await readTextFile(this.file, MAX_SCENARIO_BYTES * 4 + 1024);
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
       throw error;
@@ -75,8 +77,9 @@ function parseDraft(raw: string): Draft | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { format, path: filePath, text, savedAt } = value as Record<string, unknown>;
+  const { format, path: filePath, text, form, savedAt } = value as Record<string, unknown>;
   if (format !== FORMAT || typeof text !== 'string' || typeof savedAt !== 'string') return null;
   if (filePath !== null && typeof filePath !== 'string') return null;
-  return { path: filePath, text, savedAt };
+  if (form !== undefined && typeof form !== 'string') return null;
+  return { path: filePath, text, ...(form === undefined ? {} : { form }), savedAt };
 }

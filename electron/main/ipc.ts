@@ -172,11 +172,15 @@ function createHandlers({
       return draft;
     },
     async [InvokeChannel.setDraft](payload): Promise<void> {
-      const { path: filePath, scenario } = payloads.saveScenarioRequest('setDraft', payload);
+      const { path: filePath, scenario, form } = payloads.draftRequest(payload);
       if (filePath !== null && !documents.isGranted(filePath)) {
         throw new PayloadError('setDraft', 'the path is not an open document');
       }
-      await drafts.save({ path: filePath, text: serializeScenario(scenario) });
+      await drafts.save({
+        path: filePath,
+        text: serializeScenario(scenario),
+        ...(form === undefined ? {} : { form }),
+      });
     },
     [InvokeChannel.clearDraft](payload): Promise<void> {
       noPayload('clearDraft', payload);

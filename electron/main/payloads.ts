@@ -2,11 +2,18 @@
  * Shape checks for everything the page sends. The page is treated as untrusted input: a bug or
  * an injected script must get a clear error, never a half-applied request.
  */
-import { checkGpuList, validateScenario, type Scenario, type ScenarioIssue } from '../../src/scenario';
+import {
+  checkGpuList,
+  MAX_SCENARIO_BYTES,
+  validateScenario,
+  type Scenario,
+  type ScenarioIssue,
+} from '../../src/scenario';
 import {
   EXPORT_KINDS,
   THEMES,
   type DocumentState,
+  type DraftRequest,
   type ExportRequest,
   type PreferencesPatch,
   type SaveScenarioRequest,
@@ -73,6 +80,16 @@ function scenario(request: string, value: unknown): Scenario {
 export function saveScenarioRequest(request: string, value: unknown): SaveScenarioRequest {
   const fields = record(request, value, ['path', 'scenario']);
   return { path: optionalPath(request, fields.path), scenario: scenario(request, fields.scenario) };
+}
+
+export function draftRequest(value: unknown): DraftRequest {
+  const request = 'setDraft';
+  const fields = record(request, value, ['path', 'scenario', 'form']);
+  return {
+    path: optionalPath(request, fields.path),
+    scenario: scenario(request, fields.scenario),
+    ...(fields.form === undefined ? {} : { form: text(request, 'form', fields.form, MAX_SCENARIO_BYTES) }),
+  };
 }
 
 export function exportRequest(value: unknown): ExportRequest {

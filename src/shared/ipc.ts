@@ -74,6 +74,14 @@ export interface SaveScenarioRequest {
   readonly scenario: Scenario;
 }
 
+/**
+ * Unsaved work for crash recovery: the last valid scenario, and the editor's fields as typed
+ * (opaque JSON text, at most MAX_SCENARIO_BYTES) when they do not make a valid scenario yet.
+ */
+export interface DraftRequest extends SaveScenarioRequest {
+  readonly form?: string;
+}
+
 export interface ExportRequest {
   /** A file name without folders; the extension for `kind` is added when missing. */
   readonly suggestedName: string;
@@ -96,10 +104,14 @@ export interface UserPreferences {
 }
 export type PreferencesPatch = Partial<UserPreferences>;
 
-/** An unsaved scenario kept for crash recovery; `text` parses with `parseScenarioText`. */
+/**
+ * An unsaved scenario kept for crash recovery; `text` parses with `parseScenarioText`, and `form`,
+ * when present, holds the editor's fields as typed over it (see DraftRequest).
+ */
 export interface Draft {
   readonly path: string | null;
   readonly text: string;
+  readonly form?: string;
   /** ISO 8601 time of the last draft write. */
   readonly savedAt: string;
 }
@@ -137,7 +149,7 @@ export interface DesktopApi {
   /** The draft left by a previous session that ended with unsaved changes, if any. */
   getDraft(): Promise<Draft | null>;
   /** Call (debounced) after edits; `path` must be null or the document's current path. */
-  setDraft(draft: SaveScenarioRequest): Promise<void>;
+  setDraft(draft: DraftRequest): Promise<void>;
   /** Call after a successful save, after New, and when the user declines a recovered draft. */
   clearDraft(): Promise<void>;
   setDocumentState(state: DocumentState): Promise<void>;

@@ -61,4 +61,28 @@ describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', (
     await expect.poll(() => page.locator('[data-path="name"]').inputValue()).toBe('Unsaved plan');
     expect(probe.problems()).toEqual([]);
   });
+
+  it('keeps half-typed, invalid fields in the draft and gives them back as typed', async () => {
+    const probe = await openApp(page);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.locator('[data-path="name"]').fill('Half typed');
+    await page.locator('[data-path="demand.requests"]').fill('12 bn');
+    await page.locator('[data-issue-for="demand.requests"]').waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEYS.draft)}) ?? '{}').form?.includes('12 bn') ?? false`,
+        ),
+      )
+      .toBe(true);
+
+    await page.reload();
+    await page.locator('[data-action="recover-draft"]').click();
+    await expect.poll(() => page.locator('[data-path="demand.requests"]').inputValue()).toBe('12 bn');
+    expect(await page.locator('[data-path="name"]').inputValue()).toBe('Half typed');
+    // The field is flagged again, and the charts show the last valid scenario meanwhile.
+    await page.locator('[data-issue-for="demand.requests"]').waitFor();
+    await page.locator('[data-testid="stale"]').waitFor();
+    expect(probe.problems()).toEqual([]);
+  });
 });

@@ -31,6 +31,22 @@ describe('Drafts', () => {
     });
   });
 
+  it('keeps the fields as typed beside the scenario, and discards a draft whose form is not text', async () => {
+    const form = '{"target":{"loss":"1.5"}}';
+    await drafts.save({ path: null, text: TEXT, form }, new Date('2025-01-02T03:04:05Z'));
+    expect(await new Drafts(folder).load()).toEqual({
+      path: null,
+      text: TEXT,
+      form,
+      savedAt: '2025-01-02T03:04:05.000Z',
+    });
+    await writeFile(
+      drafts.file,
+      JSON.stringify({ format: 'tradeoff-draft', path: null, text: TEXT, form: 42, savedAt: '2025-01-02' }),
+    );
+    expect(await drafts.load()).toBeNull();
+  });
+
   it('creates its folder when userData does not exist yet', async () => {
     const nested = new Drafts(path.join(folder, 'not', 'yet'));
     await nested.save({ path: null, text: TEXT });

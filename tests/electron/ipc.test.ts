@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
+import { MAX_SCENARIO_BYTES, parseScenarioText, validateScenario, type Scenario } from '../../src/scenario';
 import { InvokeChannel } from '../../src/shared/ipc';
 import { app, dialog, FakeBrowserWindow, ipcMain, resetFakeElectron, shell } from './fake-electron';
 
@@ -303,6 +303,20 @@ describe('drafts', () => {
     expect(parseScenarioText(draft.text)).toEqual({ ok: true, scenario: validScenario('Unsaved') });
     await call(InvokeChannel.clearDraft);
     await expect(call(InvokeChannel.getDraft)).resolves.toBeNull();
+  });
+
+  it('keeps the fields as typed with the draft, as text of bounded size', async () => {
+    const form = JSON.stringify({ target: { loss: '1.5' } });
+    await call(InvokeChannel.setDraft, [{ path: null, scenario: validScenario(), form }]);
+    expect(((await call(InvokeChannel.getDraft)) as { form?: string }).form).toBe(form);
+    await expect(
+      call(InvokeChannel.setDraft, [{ path: null, scenario: validScenario(), form: {} }]),
+    ).rejects.toThrow(/Invalid setDraft request: "form" must be a string/);
+    await expect(
+      call(InvokeChannel.setDraft, [
+        { path: null, scenario: validScenario(), form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) },
+      ]),
+    ).rejects.toThrow(/"form" is longer than/);
   });
 
   it('accepts only the open document as the draft path', async () => {

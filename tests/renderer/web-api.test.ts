@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseScenarioText, serializeScenario, type Scenario } from '../../src/scenario';
+import { MAX_SCENARIO_BYTES, parseScenarioText, serializeScenario, type Scenario } from '../../src/scenario';
 import type { DesktopApi, DocumentState, ExportRequest } from '../../src/shared/ipc';
 import {
   DEFAULT_PREFERENCES,
@@ -390,6 +390,26 @@ describe('the crash draft', () => {
       savedAt: NOW.toISOString(),
     });
     await api.clearDraft();
+    await expect(api.getDraft()).resolves.toBeNull();
+  });
+
+  it('keeps the fields as typed beside the scenario, and refuses a form that is not bounded text', async () => {
+    const form = JSON.stringify({ target: { loss: '1.5' } });
+    await api.setDraft({ path: null, scenario: SCENARIO, form });
+    expect((await api.getDraft())?.form).toBe(form);
+    await expect(
+      api.setDraft({ path: null, scenario: SCENARIO, form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) }),
+    ).rejects.toThrow(/Invalid setDraft request: "form"/);
+    host.storage.setItem(
+      STORAGE_KEYS.draft,
+      JSON.stringify({
+        format: 'tradeoff-draft',
+        path: null,
+        text: '{}',
+        form: 7,
+        savedAt: NOW.toISOString(),
+      }),
+    );
     await expect(api.getDraft()).resolves.toBeNull();
   });
 

@@ -31,9 +31,16 @@ export class ScenarioDocument {
     this.load(scenario, path, options);
   }
 
-  /** Replaces the document; a recovered draft stays dirty until it is saved. */
-  load(scenario: Scenario, path: string | null, { dirty = false }: { dirty?: boolean } = {}): void {
-    this.form = formFromScenario(scenario);
+  /**
+   * Replaces the document; a recovered draft stays dirty until it is saved, and may bring the
+   * fields as they were typed (`form`) when they did not make a valid scenario yet.
+   */
+  load(
+    scenario: Scenario,
+    path: string | null,
+    { dirty = false, form }: { dirty?: boolean; form?: ScenarioForm } = {},
+  ): void {
+    this.form = form ?? formFromScenario(scenario);
     this.path = path;
     this.#savedForm = dirty ? '' : JSON.stringify(this.form);
   }

@@ -192,11 +192,12 @@ export function recentFilesFromStorage(raw: string | null): string[] {
 export function draftFromStorage(raw: string | null): Draft | null {
   const value = parseJson(raw);
   if (!isRecord(value)) return null;
-  const { format, path, text, savedAt } = value;
+  const { format, path, text, form, savedAt } = value;
   if (format !== DRAFT_FORMAT || typeof text !== 'string' || typeof savedAt !== 'string') return null;
   if (path !== null && typeof path !== 'string') return null;
   if (text.length > MAX_SCENARIO_BYTES || Number.isNaN(Date.parse(savedAt))) return null;
-  return { path, text, savedAt };
+  if (form !== undefined && (typeof form !== 'string' || form.length > MAX_SCENARIO_BYTES)) return null;
+  return { path, text, ...(form === undefined ? {} : { form }), savedAt };
 }
 
 /** Checks a preferences patch the way the desktop app does: a bad field rejects the whole patch. */
@@ -399,9 +400,15 @@ export function createWebApi(host: WebHost): DesktopApi {
     async setDraft(request) {
       const text = serializeScenario(request.scenario);
       const path = request.path === null ? null : String(request.path);
+      const form: unknown = request.form;
+      if (form !== undefined && (typeof form !== 'string' || form.length > MAX_SCENARIO_BYTES)) {
+        throw new Error(
+          `Invalid setDraft request: "form" must be a string of at most ${MAX_SCENARIO_BYTES} characters`,
+        );
+      }
       write(
         STORAGE_KEYS.draft,
-        JSON.stringify({ format: DRAFT_FORMAT, path, text, savedAt: now().toISOString() }),
+        JSON.stringify({ format: DRAFT_FORMAT, path, text, form, savedAt: now().toISOString() }),
       );
     },
     async clearDraft() {

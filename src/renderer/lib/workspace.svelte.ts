@@ -4,6 +4,8 @@ import { solutionCsv } from '../../report/solution-report';
 import { parseScenarioText, type Scenario } from '../../scenario';
 import type { DesktopApi, Draft, OpenedFile, PreferencesPatch, UserPreferences } from '../../shared/ipc';
 import { ScenarioDocument } from './document.svelte';
+import { formFromScenario, type ScenarioForm } from './form';
+import { restoreForm } from './form-restore';
 import { newScenario } from './new-scenario';
 import { computeResults, type Results } from './results';
 
@@ -11,6 +13,16 @@ import { computeResults, type Results } from './results';
 const DRAFT_DELAY_MS = 400;
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+/** The fields as typed that a draft kept over its scenario, when it kept any that still parse. */
+function typedForm(scenario: Scenario, form: string | undefined): ScenarioForm | undefined {
+  if (form === undefined) return undefined;
+  try {
+    return restoreForm(formFromScenario(scenario), JSON.parse(form));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The app's state and commands, independent of any component: the open document, the last good
@@ -59,15 +71,24 @@ export class Workspace {
     }
   }
 
-  /** Keeps a draft of unsaved, valid work for crash recovery; clears it once nothing is unsaved. */
+  /**
+   * Keeps a draft of unsaved work for crash recovery, and clears it once nothing is unsaved. While
+   * the fields do not make a valid scenario, the draft holds them as typed beside the last valid one.
+   */
   scheduleDraft(): void {
     clearTimeout(this.#draftTimer);
     const result = this.doc.result;
     const dirty = this.doc.dirty;
     const path = this.doc.path;
+    const form = result.ok ? undefined : JSON.stringify(this.doc.form);
+    const scenario = result.ok ? result.scenario : this.results?.scenario;
     this.#draftTimer = setTimeout(() => {
       if (!dirty) void this.api.clearDraft();
-      else if (result.ok) void this.api.setDraft({ path, scenario: result.scenario }).catch(() => undefined);
+      else if (scenario) {
+        void this.api
+          .setDraft({ path, scenario, ...(form === undefined ? {} : { form }) })
+          .catch(() => undefined);
+      }
     }, DRAFT_DELAY_MS);
   }
 
@@ -81,7 +102,7 @@ export class Workspace {
       void this.api.clearDraft();
       return;
     }
-    this.doc.load(parsed.scenario, draft.path, { dirty: true });
+    this.doc.load(parsed.scenario, draft.path, { dirty: true, form: typedForm(parsed.scenario, draft.form) });
   }
 
   discardDraft(): void {
