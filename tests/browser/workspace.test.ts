@@ -114,6 +114,17 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect.poll(misplaced).toEqual([]);
   });
 
+  it('scrolls the editor and the results, never the window itself', async () => {
+    // With test-time compute on, the editor is at its longest.
+    await page.locator('[data-path="testTime.enabled"]').check();
+    await waitForChart(page, 'test-time-cost');
+    const overflow = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      return root.scrollHeight - window.innerHeight;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   it('shows a candidate’s numbers on hover', async () => {
     // The first markers drawn are the cost chart's candidates, the lifetime optimum first.
     const optimum = page.locator('[data-testid="chart-canvas"] .scatterlayer .trace .point').first();
