@@ -27,6 +27,28 @@ async function typeInto(page: Page, path: string, value: string): Promise<void> 
   await page.locator(`[data-path="${path}"]`).fill(value);
 }
 
+/** A GPU of the user's as typed into the GPU dialog: a tenth of an H100's dense bf16 peak, 16 GB. */
+const LAB_GPU = {
+  id: 'lab-gpu',
+  label: 'Lab GPU',
+  'peakFlops.bf16': '100T',
+  memoryGB: '16',
+  bandwidthTBs: '1',
+  boardPowerW: '300',
+};
+
+/** Adds a GPU through the training section's dialog; the section then picks it. */
+async function addGpu(page: Page, fields: Record<string, string>): Promise<void> {
+  await page.locator('[data-action="add-gpu-training"]').click();
+  for (const [path, value] of Object.entries(fields)) await typeInto(page, `gpu-dialog.${path}`, value);
+  await page.locator('[data-action="gpu-dialog-save"]').click();
+  await expect.poll(() => page.locator('[data-path="training.gpu"]').inputValue()).toBe(fields['id']);
+}
+
+async function statusText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid="status"] span').textContent()) ?? '';
+}
+
 describe.skipIf(skipBrowserTests)('the workspace', () => {
   let page: Page;
   let probe: PageProbe;
@@ -293,6 +315,120 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     expect(await page.locator('[data-path="training.gpu"] option[value="lab-gpu"]').textContent()).toBe(
       'Lab GPU (your GPU)',
     );
+  });
+
+  it('edits a GPU of the user’s in the same dialog: its id fixed, the same messages, new numbers', async () => {
+    // Only the user's own GPU can be edited or removed, not a preset.
+    expect(await page.locator('[data-action="edit-gpu-training"]').count()).toBe(0);
+    await addGpu(page, LAB_GPU);
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$9.3M');
+    expect(await page.locator('[data-action="edit-gpu-inference"]').count()).toBe(0);
+
+    await page.locator('[data-action="edit-gpu-training"]').click();
+    const dialog = page.locator('[data-testid="gpu-dialog"]');
+    await dialog.waitFor();
+    expect(await page.locator('#gpu-dialog-title').textContent()).toBe('Edit Lab GPU');
+    const id = page.locator('[data-path="gpu-dialog.id"]');
+    expect(await id.inputValue()).toBe('lab-gpu');
+    expect(await id.getAttribute('readonly')).not.toBeNull();
+    expect(await page.locator('[data-path="gpu-dialog.peakFlops.bf16"]').inputValue()).toBe('100T');
+    expect(await page.locator('[data-path="gpu-dialog.memoryGB"]').inputValue()).toBe('16');
+    // The scenario validator's messages, as when adding.
+    await typeInto(page, 'gpu-dialog.peakFlops.bf16', 'fast');
+    await typeInto(page, 'gpu-dialog.memoryGB', '');
+    await page.locator('[data-action="gpu-dialog-save"]').click();
+    await expect
+      .poll(() => page.locator('[data-issue-for="gpu-dialog.peakFlops.bf16"]').textContent())
+      .toContain('"fast" is not a number');
+    expect(await page.locator('[data-issue-for="gpu-dialog.memoryGB"]').textContent()).toBe(
+      'missing; a number is required here',
+    );
+    await typeInto(page, 'gpu-dialog.peakFlops.bf16', '200T');
+    await typeInto(page, 'gpu-dialog.memoryGB', '16');
+    await screenshot(page, 'gpu-dialog-edit');
+    await page.locator('[data-action="gpu-dialog-save"]').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // Twice the peak: every model trains in half the GPU-hours, so the lifetime optimum costs less.
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$5.37M');
+    expect(await page.locator('[data-testid="peak-training"]').textContent()).toContain(
+      'Dense peak 2.00e14 FLOP/s in bf16',
+    );
+    expect(await statusText(page)).toBe('Updated Lab GPU.');
+    expect(await page.locator('.issue').count()).toBe(0);
+
+    // Stored with the preferences: a new scenario that picks it prices with the new peak.
+    await page.reload();
+    await waitForChart(page, 'breakdown');
+    await page.locator('[data-path="training.gpu"]').selectOption('lab-gpu');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$5.37M');
+  });
+
+  it('asks before removing a GPU the scenario uses; the scenario keeps it and stays valid', async () => {
+    await addGpu(page, LAB_GPU);
+    await page.locator('[data-path="inference.gpu"]').selectOption('lab-gpu');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).not.toBe('$9.3M');
+    const cost = await cardText(page, 'lifetime', 'totalCost');
+
+    // Asked first; Cancel and Escape keep it.
+    const confirm = page.locator('[data-testid="remove-gpu"]');
+    await page.locator('[data-action="remove-gpu-inference"]').click();
+    await confirm.waitFor();
+    expect(await page.locator('#remove-gpu-title').textContent()).toBe('Remove “Lab GPU” from your GPUs?');
+    await screenshot(page, 'remove-gpu');
+    await page.locator('[data-action="remove-gpu-cancel"]').click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    await page.locator('[data-action="remove-gpu-training"]').click();
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await page.locator('[data-action="remove-gpu-training"]').count()).toBe(1);
+
+    await page.locator('[data-action="remove-gpu-training"]').click();
+    await page.locator('[data-action="remove-gpu-confirm"]').click();
+    await expect
+      .poll(() => statusText(page))
+      .toBe('Removed Lab GPU from your GPUs; this scenario uses it, so it keeps its definition.');
+    // Still picked in both sections, valid, and priced as before; no longer the user's to edit.
+    for (const phase of ['training', 'inference']) {
+      expect(await page.locator(`[data-path="${phase}.gpu"]`).inputValue()).toBe('lab-gpu');
+      expect(await page.locator(`[data-action="edit-gpu-${phase}"]`).count()).toBe(0);
+    }
+    expect(await page.locator('.issue').count()).toBe(0);
+    expect(await page.locator('[data-testid="stale"]').count()).toBe(0);
+    expect(await cardText(page, 'lifetime', 'totalCost')).toBe(cost);
+
+    // Gone from the preferences: a new scenario no longer offers it.
+    await page.reload();
+    await waitForChart(page, 'breakdown');
+    expect(await page.locator('[data-path="training.gpu"] option[value="lab-gpu"]').count()).toBe(0);
+  });
+
+  it('removes the GPU new scenarios start with: they start on the preset again', async () => {
+    await addGpu(page, LAB_GPU);
+    await page.locator('[data-action="default-gpu-training"]').click();
+    await expect.poll(() => statusText(page)).toBe('New scenarios will use lab-gpu.');
+    await page.reload();
+    await waitForChart(page, 'breakdown');
+    // Both sections start on it (the app could not start with a GPU of the user's as the default).
+    for (const phase of ['training', 'inference'])
+      expect(await page.locator(`[data-path="${phase}.gpu"]`).inputValue()).toBe('lab-gpu');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$18.9M');
+    // This scenario carries its own copy of the GPU; an edit reaches it too.
+    await page.locator('[data-action="edit-gpu-inference"]').click();
+    await typeInto(page, 'gpu-dialog.peakFlops.bf16', '200T');
+    await page.locator('[data-action="gpu-dialog-save"]').click();
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$9.45M');
+
+    await page.locator('[data-action="remove-gpu-training"]').click();
+    await page.locator('[data-action="remove-gpu-confirm"]').click();
+    await expect.poll(() => page.locator('[data-action="remove-gpu-training"]').count()).toBe(0);
+    await page.reload();
+    await waitForChart(page, 'breakdown');
+    expect(await page.locator('[data-path="training.gpu"]').inputValue()).toBe('H100-SXM');
+    expect(await page.locator('[data-path="inference.gpu"] option[value="lab-gpu"]').count()).toBe(0);
+    expect(await cardText(page, 'lifetime', 'totalCost')).toBe('$1.91M');
+    expect(await page.locator('.issue').count()).toBe(0);
   });
 
   it('shows where the numbers come from', async () => {

@@ -4,6 +4,7 @@ import { solutionCsv } from '../../report/solution-report';
 import { parseScenarioText, type Scenario } from '../../scenario';
 import type { DesktopApi, Draft, OpenedFile, PreferencesPatch, UserPreferences } from '../../shared/ipc';
 import { ScenarioDocument } from './document.svelte';
+import { namesGpu, removalPatch, replaceGpu, withGpu } from './custom-gpus';
 import { formFromScenario, type ScenarioForm } from './form';
 import { restoreForm } from './form-restore';
 import { newScenario } from './new-scenario';
@@ -30,7 +31,11 @@ function typedForm(scenario: Scenario, form: string | undefined): ScenarioForm |
  */
 export class Workspace {
   readonly doc: ScenarioDocument;
-  preferences: UserPreferences = $state({
+  /**
+   * Replaced whole, never changed in place; raw, so its GPUs stay plain objects that can be cloned
+   * into a scenario or sent to the main process (a deep $state proxy cannot be).
+   */
+  preferences: UserPreferences = $state.raw({
     theme: 'system',
     defaultLaw: null,
     defaultHardware: null,
@@ -198,23 +203,71 @@ export class Workspace {
    * number format it supports.
    */
   async addGpu(gpu: GpuDefinition, phase: 'training' | 'inference'): Promise<void> {
-    await this.setPreference(
+    const stored = await this.setPreference(
       { customGpus: [...this.preferences.customGpus, gpu] },
       `Added ${gpu.label}; it is offered in every scenario.`,
     );
-    if (!this.preferences.customGpus.some((mine) => mine.id === gpu.id)) return;
+    if (!stored) return;
     const hardware = this.doc.form[phase];
     hardware.accelerator = 'gpu';
     hardware.gpu = gpu.id;
-    hardware.dtype = supportedDtype(gpu, hardware.dtype);
+    this.fitNumberFormats(gpu);
   }
 
-  /** Stores a preference (theme, default law or GPU for new scenarios) and says so. */
-  async setPreference(patch: PreferencesPatch, confirmation?: string): Promise<void> {
-    await this.guard('Saving the preference', async () => {
+  /** The user's own GPU (from the preferences) that `phase`'s hardware section has picked, if any. */
+  userGpu(phase: 'training' | 'inference'): GpuDefinition | undefined {
+    const hardware = this.doc.form[phase];
+    if (hardware.accelerator !== 'gpu') return undefined;
+    return this.preferences.customGpus.find((gpu) => gpu.id === hardware.gpu);
+  }
+
+  /**
+   * Replaces the definition of one of the user's GPUs (the id stays: scenarios refer to it); the
+   * open scenario computes with the new numbers at once.
+   */
+  async updateGpu(gpu: GpuDefinition): Promise<void> {
+    const stored = await this.setPreference(
+      { customGpus: replaceGpu(this.preferences.customGpus, gpu) },
+      `Updated ${gpu.label}.`,
+    );
+    if (!stored) return;
+    // A definition the scenario carries itself wins over the preferences', so it must change too.
+    this.doc.form.gpus = replaceGpu(this.doc.form.gpus, gpu);
+    this.fitNumberFormats(gpu);
+  }
+
+  /**
+   * Removes one of the user's GPUs. A scenario that names it first takes its definition into its
+   * own `gpus`, so it stays valid and nothing the user set up is lost.
+   */
+  async removeGpu(id: string): Promise<void> {
+    const gpu = this.preferences.customGpus.find((mine) => mine.id === id);
+    if (!gpu) return;
+    const named = namesGpu(this.doc.form, id);
+    if (named) this.doc.form.gpus = withGpu(this.doc.form.gpus, gpu);
+    await this.setPreference(
+      removalPatch(this.preferences, id),
+      named
+        ? `Removed ${gpu.label} from your GPUs; this scenario uses it, so it keeps its definition.`
+        : `Removed ${gpu.label} from your GPUs.`,
+    );
+  }
+
+  /** Keeps each hardware section that names `gpu` in a number format the GPU has a peak in. */
+  private fitNumberFormats(gpu: GpuDefinition): void {
+    for (const hardware of [this.doc.form.training, this.doc.form.inference]) {
+      if (hardware.gpu === gpu.id) hardware.dtype = supportedDtype(gpu, hardware.dtype);
+    }
+  }
+
+  /** Stores a preference (theme, default law or GPU for new scenarios) and says so; true once stored. */
+  async setPreference(patch: PreferencesPatch, confirmation?: string): Promise<boolean> {
+    const stored = await this.guard('Saving the preference', async () => {
       this.preferences = await this.api.setPreferences(patch);
       if (confirmation) this.report('info', confirmation);
+      return true;
     });
+    return stored ?? false;
   }
 
   private async exportContent(kind: 'csv' | 'md', content: string): Promise<void> {
