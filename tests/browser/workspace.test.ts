@@ -423,6 +423,8 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await page.locator('[data-action="remove-gpu-training"]').click();
     await page.locator('[data-action="remove-gpu-confirm"]').click();
     await expect.poll(() => page.locator('[data-action="remove-gpu-training"]').count()).toBe(0);
+    // Only this scenario carries it now: new scenarios cannot start on it.
+    expect(await page.locator('[data-action="default-gpu-training"]').count()).toBe(0);
     await page.reload();
     await waitForChart(page, 'breakdown');
     expect(await page.locator('[data-path="training.gpu"]').inputValue()).toBe('H100-SXM');
