@@ -1,8 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { summary } from '../../scripts/stats';
-import { parameterEdits, timeEdits } from '../../scripts/ui-timing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   chartTraces,
@@ -15,8 +12,6 @@ import {
 } from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'] as const;
-const EDITS_TO_TIME = 25;
-const WARM_UP_EDITS = 5;
 
 async function cardText(page: Page, card: string, field: string): Promise<string> {
   return (await page.locator(`[data-card="${card}"] [data-field="${field}"]`).textContent()) ?? '';
@@ -441,38 +436,5 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await screenshot(page, 'sources');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-  });
-
-  it('measures each edit: all four charts redrawn once, then painted; reports the times', async () => {
-    // The first edits after loading run plotly's code cold; they are timed and reported apart.
-    const cold = await timeEdits(page, 'target.model.params', parameterEdits(WARM_UP_EDITS, 30));
-    const timed = await timeEdits(page, 'target.model.params', parameterEdits(EDITS_TO_TIME));
-    const report = {
-      edits: EDITS_TO_TIME,
-      editToAllFourChartsMs: summary(timed.update),
-      editToPaintedMs: summary(timed.painted),
-      plotlyRedrawMs: summary(timed.plotly),
-      longTasksOver50Ms: timed.longTasks,
-      firstEditsAfterLoading: { edits: WARM_UP_EDITS, editToAllFourChartsMs: summary(cold.update) },
-    };
-    await mkdir(path.resolve('test-results'), { recursive: true });
-    await writeFile(
-      path.resolve('test-results', 'update-timing.json'),
-      `${JSON.stringify(report, null, 2)}\n`,
-    );
-    const { editToAllFourChartsMs: all, editToPaintedMs: shown } = report;
-    console.log(
-      `${EDITS_TO_TIME} edits: all four charts redrawn after a median ${all.median.toFixed(1)} ms ` +
-        `(p90 ${all.p90.toFixed(1)}, max ${all.max.toFixed(1)}), painted after ${shown.median.toFixed(1)} ms ` +
-        `(p90 ${shown.p90.toFixed(1)}); plotly's part ${report.plotlyRedrawMs.median.toFixed(1)} ms; ` +
-        `${timed.longTasks.length} tasks over 50 ms; first ${WARM_UP_EDITS} edits after loading: median ` +
-        `${report.firstEditsAfterLoading.editToAllFourChartsMs.median.toFixed(1)} ms`,
-    );
-    // One redraw per edit: nothing draws the charts twice.
-    for (const measures of [timed.update, timed.painted, timed.plotly])
-      expect(measures).toHaveLength(EDITS_TO_TIME);
-    expect(
-      [...timed.update, ...timed.painted].every((duration) => Number.isFinite(duration) && duration > 0),
-    ).toBe(true);
   });
 });
