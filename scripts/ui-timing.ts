@@ -5,6 +5,7 @@
  * edit starts only once the previous one is on screen.
  */
 import type { Page } from 'playwright-core';
+import { CHART_MEASURE, PAINT_MEASURE, UPDATE_MEASURE } from '../src/shared/update-measures';
 
 /** Milliseconds per edit, from the app's User Timing measures (src/renderer/lib/update-timing.ts). */
 export interface EditTimings {
@@ -65,20 +66,14 @@ export async function timeEdits(page: Page, path: string, values: readonly strin
       },
       { field: path, text: value },
     );
-    await waitForMeasureCount(page, 'tradeoff:painted', index + 1);
+    await waitForMeasureCount(page, PAINT_MEASURE, index + 1);
   }
-  const measures = await page.evaluate(() =>
-    Object.fromEntries(
-      ['tradeoff:update', 'tradeoff:painted', 'tradeoff:chart'].map((name) => [
-        name,
-        performance.getEntriesByName(name).map((entry) => entry.duration),
-      ]),
-    ),
-  );
+  const durations = (name: string) =>
+    page.evaluate((measure) => performance.getEntriesByName(measure).map((entry) => entry.duration), name);
   return {
-    update: measures['tradeoff:update'] ?? [],
-    painted: measures['tradeoff:painted'] ?? [],
-    plotly: measures['tradeoff:chart'] ?? [],
+    update: await durations(UPDATE_MEASURE),
+    painted: await durations(PAINT_MEASURE),
+    plotly: await durations(CHART_MEASURE),
     longTasks: await page.evaluate(() => (globalThis as unknown as PageScope).longTasks),
   };
 }

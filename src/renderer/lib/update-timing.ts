@@ -1,12 +1,11 @@
 /**
  * Measures one edit-to-charts update with the User Timing API: `startUpdate` when the user edits,
  * `finishUpdate` once the charts have redrawn, then the frame that shows them; and the charts'
- * redraw (plotly's part) on its own. The browser tests read these measures; nothing else does.
+ * redraw (plotly's part) on its own. The browser test and the UI benchmark read these measures.
  */
+import { CHART_MEASURE, PAINT_MEASURE, UPDATE_MEASURE } from '../../shared/update-measures';
+
 const START = 'tradeoff:edit';
-export const UPDATE_MEASURE = 'tradeoff:update';
-export const PAINT_MEASURE = 'tradeoff:painted';
-export const CHART_MEASURE = 'tradeoff:chart';
 
 /** Runs the charts' redraw and records how long it took. */
 export async function timeChartDraw(draw: () => Promise<unknown>): Promise<void> {

@@ -53,7 +53,6 @@ declare module 'plotly.js-dist-min' {
       root: HTMLElement | { data: PlotData[]; layout: Layout },
       options: Omit<ImageOptions, 'filename'>,
     ): Promise<string>;
-    Plots: { resize(root: HTMLElement): void };
   };
   export default Plotly;
 }
