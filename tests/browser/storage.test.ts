@@ -66,6 +66,11 @@ describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', (
     const probe = await openApp(page);
     page.on('dialog', (dialog) => void dialog.accept());
     await page.locator('[data-path="name"]').fill('Half typed');
+    // A valid edit first (its optimum differs from a new scenario's 17.3B), then a half-typed one.
+    await page.locator('[data-path="demand.requests"]').fill('5e12');
+    await expect
+      .poll(() => page.locator('[data-card="lifetime"] [data-field="params"]').textContent())
+      .toBe('5.87B');
     await page.locator('[data-path="demand.requests"]').fill('12 bn');
     await page.locator('[data-issue-for="demand.requests"]').waitFor();
     await expect
@@ -80,9 +85,19 @@ describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', (
     await page.locator('[data-action="recover-draft"]').click();
     await expect.poll(() => page.locator('[data-path="demand.requests"]').inputValue()).toBe('12 bn');
     expect(await page.locator('[data-path="name"]').inputValue()).toBe('Half typed');
-    // The field is flagged again, and the charts show the last valid scenario meanwhile.
+    // The field is flagged again, and the results are the last valid scenario's meanwhile.
     await page.locator('[data-issue-for="demand.requests"]').waitFor();
     await page.locator('[data-testid="stale"]').waitFor();
+    expect(await page.locator('[data-card="lifetime"] [data-field="params"]').textContent()).toBe('5.87B');
+    // And the next draft keeps that scenario, not a new one.
+    await page.locator('[data-path="name"]').fill('Half typed again');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEYS.draft)}) ?? '{}').text ?? ''`,
+        ),
+      )
+      .toMatch(/"requests": 5000000000000/);
     expect(probe.problems()).toEqual([]);
   });
 });

@@ -66,9 +66,13 @@ export class Workspace {
   /** Recomputes after every edit; the engine's refusals become a message, never a blank chart. */
   recompute(): void {
     const result = this.doc.result;
-    if (!result.ok) return;
+    if (result.ok) this.show(result.scenario);
+  }
+
+  /** Computes and shows the results of `scenario`, or says why the engine refused it. */
+  private show(scenario: Scenario): void {
     try {
-      this.results = computeResults(result.scenario);
+      this.results = computeResults(scenario);
       this.computeError = null;
     } catch (error) {
       if (!(error instanceof ScienceError)) throw error;
@@ -107,7 +111,10 @@ export class Workspace {
       void this.api.clearDraft();
       return;
     }
-    this.doc.load(parsed.scenario, draft.path, { dirty: true, form: typedForm(parsed.scenario, draft.form) });
+    const form = typedForm(parsed.scenario, draft.form);
+    this.doc.load(parsed.scenario, draft.path, { dirty: true, form });
+    // Fields that do not make a scenario yet leave the results to the draft's last valid one.
+    if (form) this.show(parsed.scenario);
   }
 
   discardDraft(): void {
