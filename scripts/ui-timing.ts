@@ -30,29 +30,52 @@ interface PageScope {
   readonly Event: new (type: string, init: { bubbles: boolean }) => unknown;
   readonly PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
     observe(options: { type: string }): void;
+    disconnect(): void;
   };
   longTasks: number[];
+  longTaskObserver?: { disconnect(): void };
 }
 
-const POLL_MS = 5;
 const TIMEOUT_MS = 10_000;
 
+/**
+ * Resolves once the page holds `count` measures called `name`. It waits inside the page for the
+ * measure to be recorded rather than polling, which would run the driver's scripts mid-update.
+ */
 async function waitForMeasureCount(page: Page, name: string, count: number): Promise<void> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  while ((await page.evaluate((measure) => performance.getEntriesByName(measure).length, name)) < count) {
-    if (Date.now() > deadline) throw new Error(`no ${name} measure within ${TIMEOUT_MS} ms of an edit`);
-    await page.waitForTimeout(POLL_MS);
-  }
+  await page.evaluate(
+    ({ measure, wanted, timeout }) =>
+      new Promise<void>((resolve, reject) => {
+        // No named helper functions in here: tsx would wrap them in a helper the page lacks.
+        if (performance.getEntriesByName(measure).length >= wanted) return resolve();
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no ${measure} measure within ${timeout} ms of an edit`));
+        }, timeout);
+        const observer = new PerformanceObserver(() => {
+          if (performance.getEntriesByName(measure).length < wanted) return;
+          clearTimeout(timer);
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe({ type: 'measure' });
+      }),
+    { measure: name, wanted: count, timeout: TIMEOUT_MS },
+  );
 }
 
 /** Types each of `values` into the field at `path` in turn and returns how long each update took. */
 export async function timeEdits(page: Page, path: string, values: readonly string[]): Promise<EditTimings> {
   await page.evaluate(() => {
     const scope = globalThis as unknown as PageScope;
+    // One observer at a time, or a second call would count every long task twice.
+    scope.longTaskObserver?.disconnect();
     scope.longTasks = [];
-    new scope.PerformanceObserver((list) => {
+    const observer = new scope.PerformanceObserver((list) => {
       for (const entry of list.getEntries()) scope.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
+    });
+    observer.observe({ type: 'longtask' });
+    scope.longTaskObserver = observer;
     performance.clearMeasures();
   });
   for (const [index, value] of values.entries()) {
