@@ -225,7 +225,9 @@ export class Workspace {
   userGpu(phase: 'training' | 'inference'): GpuDefinition | undefined {
     const hardware = this.doc.form[phase];
     if (hardware.accelerator !== 'gpu') return undefined;
-    return this.preferences.customGpus.find((gpu) => gpu.id === hardware.gpu);
+    if (!this.preferences.customGpus.some((gpu) => gpu.id === hardware.gpu)) return undefined;
+    // The definition this scenario computes with: a copy it carries wins over the preferences'.
+    return this.doc.customGpus().find((gpu) => gpu.id === hardware.gpu);
   }
 
   /**
@@ -238,8 +240,12 @@ export class Workspace {
       `Updated ${gpu.label}.`,
     );
     if (!stored) return;
-    // A definition the scenario carries itself wins over the preferences', so it must change too.
-    this.doc.form.gpus = replaceGpu(this.doc.form.gpus, gpu);
+    // The scenario takes the new definition as its own whenever it uses or carries the GPU: its
+    // copy wins over the preferences', and the change to its results is one to save.
+    const form = this.doc.form;
+    if (namesGpu(form, gpu.id) || form.gpus.some((mine) => mine.id === gpu.id)) {
+      form.gpus = replaceGpu(withGpu(form.gpus, gpu), gpu);
+    }
     this.fitNumberFormats(gpu);
   }
 
@@ -251,13 +257,16 @@ export class Workspace {
     const gpu = this.preferences.customGpus.find((mine) => mine.id === id);
     if (!gpu) return;
     const named = namesGpu(this.doc.form, id);
-    if (named) this.doc.form.gpus = withGpu(this.doc.form.gpus, gpu);
-    await this.setPreference(
+    const carried = this.doc.form.gpus;
+    if (named) this.doc.form.gpus = withGpu(carried, gpu);
+    const stored = await this.setPreference(
       removalPatch(this.preferences, id),
       named
         ? `Removed ${gpu.label} from your GPUs; this scenario uses it, so it keeps its definition.`
         : `Removed ${gpu.label} from your GPUs.`,
     );
+    // Still in the preferences: the scenario goes back to naming it from there.
+    if (!stored) this.doc.form.gpus = carried;
   }
 
   /** Keeps each hardware section that names `gpu` in a number format the GPU has a peak in. */
