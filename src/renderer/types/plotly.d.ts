@@ -27,7 +27,6 @@ declare module 'plotly.js-dist-min' {
     fillcolor?: string;
     stackgroup?: string;
     showlegend?: boolean;
-    legendgroup?: string;
     orientation?: 'v' | 'h';
     xaxis?: string;
     yaxis?: string;
