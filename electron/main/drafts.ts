@@ -10,6 +10,19 @@ import { readTextFile, writeFileAtomic } from './files';
 
 const DRAFT_FILE = 'unsaved-scenario.draft.json';
 const FORMAT = 'tradeoff-draft';
+/**
+ * The most a draft file may hold: a scenario and the fields as typed, each up to
+ * MAX_SCENARIO_BYTES characters and JSON-escaped inside the envelope. Checked when writing, so
+ * that every draft written can be read back.
+ */
+const MAX_DRAFT_BYTES = MAX_SCENARIO_BYTES * 4 + 1024;
+
+export class DraftTooLargeError extends Error {
+  constructor() {
+    super(`the unsaved scenario is larger than a draft can hold (${MAX_DRAFT_BYTES} bytes)`);
+    this.name = 'DraftTooLargeError';
+  }
+}
 
 interface StoredDraft extends Draft {
   readonly format: typeof FORMAT;
@@ -32,9 +45,14 @@ export class Drafts {
       ...(draft.form === undefined ? {} : { form: draft.form }),
       savedAt: now.toISOString(),
     };
+    const fits = (body: string) => Buffer.byteLength(body) <= MAX_DRAFT_BYTES;
+    let body = `${JSON.stringify(stored)}\n`;
+    // The last valid scenario matters most: the fields as typed go first when both do not fit.
+    if (!fits(body)) body = `${JSON.stringify({ ...stored, form: undefined })}\n`;
+    if (!fits(body)) return Promise.reject(new DraftTooLargeError());
     return this.enqueue(async () => {
       await mkdir(this.folder, { recursive: true });
-      await writeFileAtomic(this.file, `${JSON.stringify(stored)}\n`);
+      await writeFileAtomic(this.file, body);
     });
   }
 
@@ -50,9 +68,7 @@ export class Drafts {
     await this.queue;
     let raw: string;
     try {
-      // The scenario and the form are stored JSON-escaped inside the envelope, which can double
-      // the size of each.
-      raw = await readTextFile(this.file, MAX_SCENARIO_BYTES * 4 + 1024);
+      raw = await readTextFile(this.file, MAX_DRAFT_BYTES);
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
       throw error;

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Drafts } from '../../electron/main/drafts';
+import { Drafts, DraftTooLargeError } from '../../electron/main/drafts';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario';
 
 let folder: string;
 let drafts: Drafts;
@@ -45,6 +46,18 @@ describe('Drafts', () => {
       JSON.stringify({ format: 'tradeoff-draft', path: null, text: TEXT, form: 42, savedAt: '2025-01-02' }),
     );
     expect(await drafts.load()).toBeNull();
+  });
+
+  it('drops the fields as typed rather than the scenario when both do not fit, and refuses what never can', async () => {
+    // JSON escapes a control character to six bytes: a million of them cannot fit in a draft.
+    await drafts.save({ path: null, text: TEXT, form: '\u0001'.repeat(MAX_SCENARIO_BYTES) });
+    const recovered = await drafts.load();
+    expect(recovered?.text).toBe(TEXT);
+    expect(recovered).not.toHaveProperty('form');
+    await expect(drafts.save({ path: null, text: '€'.repeat(2 * MAX_SCENARIO_BYTES) })).rejects.toThrow(
+      DraftTooLargeError,
+    );
+    expect((await drafts.load())?.text).toBe(TEXT);
   });
 
   it('creates its folder when userData does not exist yet', async () => {

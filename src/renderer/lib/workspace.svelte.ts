@@ -1,7 +1,7 @@
 import { ScienceError, supportedDtype, type GpuDefinition } from '../../model';
 import { markdownReport } from '../../report/markdown';
 import { solutionCsv } from '../../report/solution-report';
-import { parseScenarioText, type Scenario } from '../../scenario';
+import { MAX_SCENARIO_BYTES, parseScenarioText, type Scenario } from '../../scenario';
 import type { DesktopApi, Draft, OpenedFile, PreferencesPatch, UserPreferences } from '../../shared/ipc';
 import { ScenarioDocument } from './document.svelte';
 import { namesGpu, removalPatch, replaceGpu, withGpu } from './custom-gpus';
@@ -89,7 +89,9 @@ export class Workspace {
     const result = this.doc.result;
     const dirty = this.doc.dirty;
     const path = this.doc.path;
-    const form = result.ok ? undefined : JSON.stringify(this.doc.form);
+    const typed = result.ok ? undefined : JSON.stringify(this.doc.form);
+    // Fields as typed beyond what a draft takes are left out rather than losing the whole draft.
+    const form = typed !== undefined && typed.length <= MAX_SCENARIO_BYTES ? typed : undefined;
     const scenario = result.ok ? result.scenario : this.results?.scenario;
     this.#draftTimer = setTimeout(() => {
       if (!dirty) void this.api.clearDraft();
