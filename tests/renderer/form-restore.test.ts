@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formFromScenario, scenarioFromForm, type ScenarioForm } from '../../src/renderer/lib/form';
+import {
+  DECODE_MODELS,
+  DEMAND_KINDS,
+  formFromScenario,
+  LAW_MODES,
+  scenarioFromForm,
+  TARGET_KINDS,
+  type ScenarioForm,
+} from '../../src/renderer/lib/form';
 import { restoreForm } from '../../src/renderer/lib/form-restore';
 import { newScenario } from '../../src/renderer/lib/new-scenario';
 import { labGpu } from '../support/scenarios';
@@ -68,19 +76,60 @@ describe('restoring the fields as typed from a crash draft', () => {
     expect(restored.baselines).toEqual([{ ratio: '50' }, { ratio: '300' }]);
   });
 
+  it('takes a choice only when it is one the editor offers', () => {
+    const restored = restoreForm(base, {
+      ...(stored(base) as Record<string, unknown>),
+      targetKind: 'bogus',
+      lawMode: 'kaplan',
+      inference: { ...base.inference, decodeModel: 'roofline', dtype: 'fp4' },
+    });
+    expect(restored.targetKind).toBe(base.targetKind);
+    expect(restored.lawMode).toBe('kaplan');
+    expect(restored.inference.decodeModel).toBe('roofline');
+    expect(restored.inference.dtype).toBe(base.inference.dtype);
+  });
+
+  it('brings back typed baselines even when the last valid scenario had none', () => {
+    const none = { ...base, baselines: [] };
+    const restored = restoreForm(none, {
+      ...(stored(base) as Record<string, unknown>),
+      baselines: [{ ratio: '3' }],
+    });
+    expect(restored.baselines).toEqual([{ ratio: '3' }]);
+  });
+
   it('takes the scenario’s own GPU definitions from the valid scenario, never from the draft', () => {
     const restored = restoreForm(base, { ...(stored(base) as Record<string, unknown>), gpus: [] });
     expect(restored.gpus).toEqual([labGpu]);
   });
 
-  it('never throws and always returns a whole form, whatever the draft holds', () => {
+  it('never throws and always returns a whole form of valid choices, whatever the draft holds', () => {
+    // Drafts that look like forms, with any values in their fields, as well as any JSON at all.
+    const anyValue = fc.oneof(fc.string(), fc.jsonValue());
+    const choice = (choices: readonly string[]) => fc.oneof(fc.constantFrom(...choices), anyValue);
+    const formLike = fc.record(
+      {
+        lawMode: choice(LAW_MODES),
+        targetKind: choice(TARGET_KINDS),
+        demandKind: choice(DEMAND_KINDS),
+        target: fc.record({ loss: anyValue, params: anyValue, tokens: anyValue }, { requiredKeys: [] }),
+        inference: fc.record({ decodeModel: choice(DECODE_MODELS), batch: anyValue }, { requiredKeys: [] }),
+        baselines: fc.array(fc.oneof(fc.record({ ratio: anyValue }), anyValue), { maxLength: 4 }),
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
+      fc.property(fc.oneof(formLike, fc.jsonValue()), (value) => {
         const restored = restoreForm(base, value);
         expect(shape({ ...restored, baselines: [] })).toEqual(shape({ ...base, baselines: [] }));
+        expect(LAW_MODES).toContain(restored.lawMode);
+        expect(TARGET_KINDS).toContain(restored.targetKind);
+        expect(DEMAND_KINDS).toContain(restored.demandKind);
+        expect(DECODE_MODELS).toContain(restored.inference.decodeModel);
+        for (const baseline of restored.baselines) expect(typeof baseline.ratio).toBe('string');
         expect(() => scenarioFromForm(restored, [labGpu])).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });

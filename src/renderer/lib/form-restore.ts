@@ -1,14 +1,46 @@
-import type { ScenarioForm } from './form';
+import { DTYPES, OBJECTIVES, SELECTIONS } from '../../model';
+import {
+  ACCELERATOR_KINDS,
+  DECODE_MODELS,
+  DEMAND_KINDS,
+  LAW_MODES,
+  SUCCESS_SOURCES,
+  TARGET_KINDS,
+  TEST_TIME_MODELS,
+  type ScenarioForm,
+} from './form';
+
+/** The fields that hold one of a fixed set of choices, by path. */
+const CHOICES: Readonly<Record<string, readonly string[]>> = {
+  lawMode: LAW_MODES,
+  targetKind: TARGET_KINDS,
+  demandKind: DEMAND_KINDS,
+  objective: OBJECTIVES,
+  'training.accelerator': ACCELERATOR_KINDS,
+  'training.dtype': DTYPES,
+  'inference.accelerator': ACCELERATOR_KINDS,
+  'inference.dtype': DTYPES,
+  'inference.decodeModel': DECODE_MODELS,
+  'testTime.model': TEST_TIME_MODELS,
+  'testTime.successSource': SUCCESS_SOURCES,
+  'testTime.selection': SELECTIONS,
+};
+
+/** The shape of an entry of each list the editor edits, for when the base's list is empty. */
+const LIST_ENTRIES: Readonly<Record<string, unknown>> = {
+  baselines: { ratio: '' } satisfies ScenarioForm['baselines'][number],
+};
 
 /**
  * The editor's fields as typed, recovered from a crash draft. The stored copy is untrusted (an
  * older version's, or damaged), so it is laid over a form known to be whole: each field takes
- * the stored value only where it has the same type as the field, and a list takes the stored
- * entries that fit the shape of the list's first entry. Anything else keeps the base's value.
+ * the stored value only where it has the field's type (and, for a choice, is one of its
+ * choices), and a list takes the stored entries of the list's shape. Anything else keeps the
+ * base's value.
  */
 export function restoreForm(base: ScenarioForm, stored: unknown): ScenarioForm {
   // The scenario's own GPU definitions are not typed in the editor: the valid scenario's are right.
-  return { ...overlay(base, stored), gpus: base.gpus };
+  return { ...overlay(base, stored, ''), gpus: base.gpus };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -24,18 +56,25 @@ function fits(template: unknown, value: unknown): boolean {
   return typeof value === typeof template;
 }
 
-function overlay<T>(base: T, stored: unknown): T {
+function overlay<T>(base: T, stored: unknown, path: string): T {
   if (Array.isArray(base)) {
-    const template: unknown = base[0];
-    // An empty list gives no shape to check entries against.
+    const template: unknown = LIST_ENTRIES[path] ?? base[0];
+    // A list of unknown shape cannot be checked: it keeps the base's entries.
     if (template === undefined || !Array.isArray(stored)) return base;
-    return stored.filter((entry) => fits(template, entry)).map((entry) => overlay(template, entry)) as T;
+    return stored
+      .filter((entry) => fits(template, entry))
+      .map((entry) => overlay(template, entry, path)) as T;
   }
   if (isPlainObject(base)) {
     if (!isPlainObject(stored)) return base;
     return Object.fromEntries(
-      Object.entries(base).map(([key, value]) => [key, overlay(value, stored[key])]),
+      Object.entries(base).map(([key, value]) => [
+        key,
+        overlay(value, stored[key], path ? `${path}.${key}` : key),
+      ]),
     ) as T;
   }
-  return (typeof stored === typeof base ? stored : base) as T;
+  const choices = CHOICES[path];
+  const allowed = typeof stored === typeof base && (!choices || choices.includes(stored as string));
+  return (allowed ? stored : base) as T;
 }

@@ -20,10 +20,19 @@ import {
  * keyed by the same JSON paths as the file validator's, so every message lands next to its field.
  */
 
-export type LawMode = 'preset' | 'chinchilla' | 'kaplan';
-export type TargetKind = 'loss' | 'model' | 'computeOptimalFlops' | 'computeOptimalParams';
-export type DemandKind = 'totals' | 'requests' | 'rate';
-export type AcceleratorKind = 'gpu' | 'peak';
+// The choices the editor offers, as lists so that a recovered draft can be checked against them.
+export const LAW_MODES = ['preset', 'chinchilla', 'kaplan'] as const;
+export const TARGET_KINDS = ['loss', 'model', 'computeOptimalFlops', 'computeOptimalParams'] as const;
+export const DEMAND_KINDS = ['totals', 'requests', 'rate'] as const;
+export const ACCELERATOR_KINDS = ['gpu', 'peak'] as const;
+export const DECODE_MODELS = ['mfu', 'roofline'] as const;
+export const TEST_TIME_MODELS = ['exchange', 'accuracy'] as const;
+export const SUCCESS_SOURCES = ['mapping', 'direct'] as const;
+
+export type LawMode = (typeof LAW_MODES)[number];
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export type DemandKind = (typeof DEMAND_KINDS)[number];
+export type AcceleratorKind = (typeof ACCELERATOR_KINDS)[number];
 
 export interface HardwareForm {
   accelerator: AcceleratorKind;
@@ -65,7 +74,7 @@ export interface ScenarioForm {
   inference: HardwareForm & {
     prefillMfu: string;
     decodeMfu: string;
-    decodeModel: 'mfu' | 'roofline';
+    decodeModel: (typeof DECODE_MODELS)[number];
     batch: string;
     bandwidthEfficiency: string;
     contextTokens: string;
@@ -80,10 +89,10 @@ export interface ScenarioForm {
   baselines: { ratio: string }[];
   testTime: {
     enabled: boolean;
-    model: 'exchange' | 'accuracy';
+    model: (typeof TEST_TIME_MODELS)[number];
     targetAccuracy: string;
     /** Per-attempt success from the loss (Gadre mapping) or entered directly for the target model. */
-    successSource: 'mapping' | 'direct';
+    successSource: (typeof SUCCESS_SOURCES)[number];
     success: string;
     epsilon: string;
     mappingK: string;
