@@ -149,3 +149,22 @@ export async function waitForChart(page: Page, chart: string): Promise<void> {
   await page.locator(`[data-chart="${chart}"]`).waitFor();
   await expect.poll(async () => (await chartTraces(page, chart)).length).toBeGreaterThan(0);
 }
+
+/**
+ * A fresh page per test with the app loaded and its charts drawn; after each test, nothing may
+ * have gone wrong on the page (console errors, page errors, CSP violations). Call inside a
+ * describe block, like usePagePerTest.
+ */
+export function useAppPerTest(options: BrowserContextOptions = {}): () => Page {
+  const currentPage = usePagePerTest(options);
+  let probe: PageProbe | undefined;
+  beforeEach(async () => {
+    probe = await openApp(currentPage());
+    await waitForChart(currentPage(), 'breakdown');
+  });
+  // Registered after usePagePerTest's hooks, so this runs before its page is closed.
+  afterEach(() => {
+    expect(probe?.problems()).toEqual([]);
+  });
+  return currentPage;
+}

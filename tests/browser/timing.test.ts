@@ -6,26 +6,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { summary } from '../../scripts/stats';
 import { parameterEdits, timeEdits } from '../../scripts/ui-timing';
-import { openApp, skipBrowserTests, type PageProbe, usePagePerTest, waitForChart } from './support';
+import { skipBrowserTests, useAppPerTest } from './support';
 
 const EDITS_TO_TIME = 25;
 const WARM_UP_EDITS = 5;
 
 describe.skipIf(skipBrowserTests)('the time an edit takes', () => {
   let page: Page;
-  let probe: PageProbe;
 
-  const currentPage = usePagePerTest({ viewport: { width: 1440, height: 1000 } });
-  beforeEach(async () => {
+  const currentPage = useAppPerTest({ viewport: { width: 1440, height: 1000 } });
+  beforeEach(() => {
     page = currentPage();
-    probe = await openApp(page);
-    await waitForChart(page, 'breakdown');
-  });
-  afterEach(() => {
-    expect(probe.problems()).toEqual([]);
   });
 
   it('measures each edit: all four charts redrawn once, then painted; reports the times', async () => {

@@ -1,15 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  chartTraces,
-  openApp,
-  screenshot,
-  skipBrowserTests,
-  type PageProbe,
-  usePagePerTest,
-  waitForChart,
-} from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chartTraces, screenshot, skipBrowserTests, useAppPerTest, waitForChart } from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'] as const;
 
@@ -46,16 +38,10 @@ async function statusText(page: Page): Promise<string> {
 
 describe.skipIf(skipBrowserTests)('the workspace', () => {
   let page: Page;
-  let probe: PageProbe;
 
-  const currentPage = usePagePerTest({ viewport: { width: 1440, height: 1000 } });
-  beforeEach(async () => {
+  const currentPage = useAppPerTest({ viewport: { width: 1440, height: 1000 } });
+  beforeEach(() => {
     page = currentPage();
-    probe = await openApp(page);
-    await waitForChart(page, 'breakdown');
-  });
-  afterEach(async () => {
-    expect(probe.problems()).toEqual([]);
   });
 
   it('updates the cards and all four charts when the target changes', async () => {
