@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is installed; otherwise the same app in the
 // browser, built and served on 127.0.0.1 (see scripts/serve-web.ts). Extra arguments go to the
-// server, e.g. `npm start -- --port 8080`.
+// server, e.g. `npm start -- --port 8080`. On a fresh clone it installs first (scripts/install.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './install.mjs';
+
+if (!ensureInstalled()) process.exit(1);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
