@@ -10,7 +10,7 @@ export {
   type CandidateContext,
   type Saving,
   type Serving,
-} from './candidate';
+} from './optimum/candidate';
 export {
   computeOptimalExcessForParams,
   computeOptimalForBudget,
@@ -18,19 +18,19 @@ export {
   excessOf,
   minimumParams,
   tokensForParams,
-} from './compute-optimal';
+} from './optimum/compute-optimal';
 export {
   costRates,
   dollarsPerFlop,
   type CostRates,
   type InferenceHardware,
   type TrainingHardware,
-} from './costs';
+} from './hardware/costs';
 export { scaleDemand, totalDemandTokens, type Demand } from './demand';
 export { ScienceError, type ScienceErrorCode } from './errors';
-export { explainModel, type Explanation } from './explain';
-export { fixedRatioForExcess } from './fixed-ratio';
-export { candidatesAlongIsoLoss, minimumParamsForTarget } from './iso-loss';
+export { explainModel, type Explanation } from './optimum/explain';
+export { fixedRatioForExcess } from './optimum/fixed-ratio';
+export { candidatesAlongIsoLoss, minimumParamsForTarget } from './optimum/iso-loss';
 export {
   DTYPES,
   findGpu,
@@ -40,7 +40,7 @@ export {
   type Dtype,
   type GpuDefinition,
   type GpuPreset,
-} from './hardware';
+} from './hardware/gpus';
 export { chinchillaLaw } from './laws/chinchilla';
 export { kaplanLaw } from './laws/kaplan';
 export {
@@ -59,7 +59,7 @@ export type {
   LossLaw,
   SeparableTerms,
 } from './laws/types';
-export { breakEvenDemand, lifetimeOptimalForExcess } from './lifetime';
+export { breakEvenDemand, lifetimeOptimalForExcess } from './optimum/lifetime';
 export {
   findReferenceModel,
   PAPERS,
@@ -75,7 +75,7 @@ export {
   type BaselineCandidate,
   type Problem,
   type Solution,
-} from './solve';
+} from './optimum/solve';
 export {
   excessAllowance,
   findTaskClass,
@@ -85,7 +85,7 @@ export {
   trainingComputeMultiplier,
   type ExchangeRate,
   type TaskClass,
-} from './test-time';
+} from './test-time/exchange-rate';
 export {
   accuracyWithAttempts,
   fewestAttempts,
@@ -101,7 +101,7 @@ export {
   type Selection,
   type SelectionRule,
   type SuccessSource,
-} from './task-accuracy';
+} from './test-time/task-accuracy';
 export {
   candidateAtK,
   largestUsefulK,
@@ -111,8 +111,8 @@ export {
   type FrontierPoint,
   type TestTimeBenefit,
   type TestTimeSetup,
-} from './test-time-optimum';
-export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './sweep';
+} from './optimum/test-time';
+export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './optimum/sweep';
 export { targetLoss, type Target } from './target';
 export {
   bandwidthBytesPerSecond,
@@ -121,7 +121,7 @@ export {
   peakFlopsFor,
   PRICE_DATE,
   type PriceQuote,
-} from './hardware';
+} from './hardware/gpus';
 export {
   checkShape,
   DEFAULT_SHAPE_RULE,
@@ -134,7 +134,7 @@ export {
   type ShapeOverrides,
   type ShapeRule,
   type TransformerShape,
-} from './architecture';
+} from './hardware/transformer-shape';
 export {
   batchForDecodeUtilisation,
   decodeCostForParams,
@@ -151,7 +151,7 @@ export {
   type RooflineHardware,
   type RooflineSetting,
   type ServingSetting,
-} from './roofline';
+} from './hardware/roofline';
 export {
   DEFAULT_USABLE_MEMORY_FRACTION,
   GPUS_PER_NODE,
@@ -161,7 +161,7 @@ export {
   weightBytes,
   type MemoryFit,
   type ReplicaMemory,
-} from './memory-fit';
+} from './hardware/memory-fit';
 export {
   co2Kg,
   DEFAULT_GRID_KG_CO2_PER_KWH,
@@ -178,7 +178,7 @@ export {
   type InferenceGpuHours,
   type InferenceUse,
   type TrainingRun,
-} from './footprint';
+} from './hardware/footprint';
 export {
   baseParams,
   computeOptimalParamsForTokens,
@@ -195,7 +195,7 @@ export {
   repeatedValue,
   tokensForEffectiveTokens,
   type RepetitionConstants,
-} from './data-constrained';
+} from './data/data-constrained';
 export {
   MINIMIZE_GRID_POINTS,
   MINIMIZE_MAX_ITERATIONS,
@@ -204,7 +204,7 @@ export {
   minimizeScalar,
   type MinimizeOptions,
   type Minimum,
-} from './minimize';
-export { allocatorFor, isSeparable, type Allocator } from './allocator';
-export type { DataLimit, Fleet, RooflineDecode } from './fleet';
-export { costAgainstUniqueData, leastSufficientUniqueTokens, type DataValuePoint } from './data-value';
+} from './numerics/minimize';
+export { allocatorFor, isSeparable, type Allocator } from './optimum/allocator';
+export type { DataLimit, Fleet, RooflineDecode } from './hardware/fleet';
+export { costAgainstUniqueData, leastSufficientUniqueTokens, type DataValuePoint } from './data/data-value';
