@@ -73,9 +73,9 @@ export {
   solve,
   withoutTestTimeCandidate,
   type BaselineCandidate,
-  type Problem,
   type Solution,
 } from './optimum/solve';
+export type { DataLimit, Problem, TestTimeBenefit, TestTimeSetup } from './problem';
 export {
   excessAllowance,
   findTaskClass,
@@ -109,8 +109,6 @@ export {
   servedDemand,
   testTimeFrontier,
   type FrontierPoint,
-  type TestTimeBenefit,
-  type TestTimeSetup,
 } from './optimum/test-time';
 export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './optimum/sweep';
 export { targetLoss, type Target } from './target';
@@ -206,5 +204,5 @@ export {
   type Minimum,
 } from './numerics/minimize';
 export { allocatorFor, isSeparable, type Allocator } from './optimum/allocator';
-export type { DataLimit, Fleet, RooflineDecode } from './hardware/fleet';
+export type { Fleet, RooflineDecode } from './hardware/fleet';
 export { costAgainstUniqueData, leastSufficientUniqueTokens, type DataValuePoint } from './data/data-value';

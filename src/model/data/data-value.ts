@@ -1,7 +1,8 @@
 import type { Candidate } from '../optimum/candidate';
 import { lowestReachableLoss } from './data-constrained';
 import { ScienceError } from '../errors';
-import { lifetimeOptimalCandidate, type Problem } from '../optimum/solve';
+import type { Problem } from '../problem';
+import { lifetimeOptimalCandidate } from '../optimum/solve';
 
 /** Bisection steps on ln U: far below double precision over any sensible range. */
 const BISECTION_STEPS = 200;

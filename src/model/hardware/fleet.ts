@@ -7,11 +7,6 @@ export interface RooflineDecode {
   readonly serving: ServingSetting;
 }
 
-/** A cap on unique training data: beyond it, tokens repeat (Muennighoff et al. 2023). */
-export interface DataLimit {
-  readonly uniqueTokens: number;
-}
-
 /**
  * The hardware behind the bill, for the footprint of each candidate: GPU-hours follow from the
  * costs (cost = GPU-hours × price), days from the cluster size, energy from board power and PUE,

@@ -14,7 +14,7 @@ import { lifetimeOptimalForExcess } from './lifetime';
 import { minimizeInLogSpace } from '../numerics/minimize';
 import { effectiveDemandTokens } from '../objective';
 import { decodeCostForParams } from '../hardware/roofline';
-import type { Problem } from './solve';
+import type { Problem } from '../problem';
 
 /**
  * Allocations and candidates for a problem. Separable problems (no data limit, decode at a fixed

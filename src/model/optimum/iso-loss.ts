@@ -2,7 +2,7 @@ import { allocatorFor } from './allocator';
 import type { Candidate } from './candidate';
 import { minimumParams } from './compute-optimal';
 import { ScienceError } from '../errors';
-import type { Problem } from './solve';
+import type { Problem } from '../problem';
 
 /**
  * Every model of the problem's target loss at the given sizes, with its lifetime bill: the data

@@ -1,31 +1,9 @@
 import { allocatorFor } from './allocator';
 import { savingAgainst, type Candidate, type Saving } from './candidate';
-import type { CostRates } from '../hardware/costs';
-import type { Demand } from '../demand';
 import { ScienceError } from '../errors';
-import type { DataLimit, Fleet, RooflineDecode } from '../hardware/fleet';
-import type { LossLaw } from '../laws/types';
 import type { Objective } from '../objective';
-import { optimalTestTimeCandidate, type TestTimeSetup } from './test-time';
-
-/** Everything the solvers need, resolved from a scenario (see scenario/resolve.ts). */
-export interface Problem {
-  readonly law: LossLaw;
-  readonly targetLoss: number;
-  readonly demand: Demand;
-  readonly objective: Objective;
-  readonly rates: CostRates;
-  /** Tokens-per-parameter rules to compare against, e.g. [20, 142, 1875]. */
-  readonly baselines: readonly number[];
-  /** Test-time compute the optimiser may buy per query; absent means k = 1. */
-  readonly testTime?: TestTimeSetup;
-  /** Unique training data available; absent means unlimited. */
-  readonly data?: DataLimit;
-  /** Decode priced by a roofline; absent means the fixed decode MFU of the rates. */
-  readonly decode?: RooflineDecode;
-  /** The hardware behind the bill, for GPU-hours, days, energy, CO₂ and replica size. */
-  readonly fleet?: Fleet;
-}
+import type { Problem } from '../problem';
+import { optimalTestTimeCandidate } from './test-time';
 
 export interface BaselineCandidate extends Candidate {
   /** The tokens-per-parameter rule that defines this baseline. */

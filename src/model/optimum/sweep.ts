@@ -2,8 +2,8 @@ import { allocatorFor } from './allocator';
 import { savingAgainst, type Candidate, type Saving } from './candidate';
 import { scaleDemand, totalDemandTokens, type Demand } from '../demand';
 import { requirePositive, ScienceError } from '../errors';
-import { lifetimeOptimalCandidate, withoutTestTimeCandidate, type Problem } from './solve';
-import type { TestTimeSetup } from './test-time';
+import type { Problem, TestTimeSetup } from '../problem';
+import { lifetimeOptimalCandidate, withoutTestTimeCandidate } from './solve';
 
 /** Largest sweep we compute in one go; a chart needs a few hundred points. */
 export const MAX_SWEEP_POINTS = 100_000;

@@ -3,49 +3,14 @@ import type { Candidate } from './candidate';
 import type { Demand } from '../demand';
 import { ScienceError } from '../errors';
 import type { Objective } from '../objective';
-import type { Problem } from './solve';
-import {
-  excessAllowance,
-  saturatingK,
-  trainingComputeMultiplier,
-  type ExchangeRate,
-} from '../test-time/exchange-rate';
+import type { Problem, TestTimeBenefit, TestTimeSetup } from '../problem';
+import { excessAllowance, saturatingK, trainingComputeMultiplier } from '../test-time/exchange-rate';
 import {
   accuracyWithAttempts,
   fewestAttempts,
   lossForSuccess,
   successNeeded,
-  type SelectionRule,
-  type SuccessSource,
 } from '../test-time/task-accuracy';
-
-/**
- * What test-time compute buys: a training-compute equivalent at the scenario's target loss
- * (model A), or attempts towards a task accuracy, the loss being chosen too (model B).
- */
-export type TestTimeBenefit =
-  | { readonly model: 'exchange'; readonly rate: ExchangeRate }
-  | {
-      readonly model: 'accuracy';
-      readonly targetAccuracy: number;
-      readonly mapping: SuccessSource;
-      readonly rule: SelectionRule;
-    };
-
-/** How test-time compute is bought and what it is worth, resolved from a scenario's testTime section. */
-export interface TestTimeSetup {
-  readonly benefit: TestTimeBenefit;
-  /** The most compute per query allowed (k_max ≥ 1). */
-  readonly kMax: number;
-  /** Restrict k to whole numbers of samples. */
-  readonly integerSamples: boolean;
-  /** With prefix caching the prompt is read once per query; without, once per sample. */
-  readonly prefixCaching: boolean;
-  /** FLOPs to verify one sample; 0 when there is no separate verifier. */
-  readonly verifierFlopsPerSample: number;
-  /** Lifetime requests, which verification is counted in; 0 when the demand gives only token totals. */
-  readonly requests: number;
-}
 
 /** Points of the coarse scan over log k before golden-section refinement. */
 const SCAN_POINTS = 41;
