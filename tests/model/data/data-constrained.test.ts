@@ -2,24 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   baseParams,
-  computeOptimalForBudget,
   computeOptimalParamsForTokens,
   dataConstrainedLoss,
   dataConstrainedTokensForLoss,
   effectiveParams,
   effectiveTokens,
   epochs,
-  lawFromPreset,
-  LAW_PRESETS,
   lowestReachableLoss,
   maxEffectiveParams,
   maxEffectiveTokens,
-  minimizeInLogSpace,
   MUENNIGHOFF_REPETITION,
-  ScienceError,
   tokensForEffectiveTokens,
-  tokensForParams,
-} from '../../../src/model';
+} from '../../../src/model/data/data-constrained';
+import { ScienceError } from '../../../src/model/errors';
+import { LAW_PRESETS, lawFromPreset } from '../../../src/model/laws/presets';
+import { minimizeInLogSpace } from '../../../src/model/numerics/minimize';
+import { computeOptimalForBudget, tokensForParams } from '../../../src/model/optimum/compute-optimal';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
 

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  costAgainstUniqueData,
-  costRates,
-  lawFromPreset,
-  leastSufficientUniqueTokens,
-  logSpace,
-  lowestReachableLoss,
-  solve,
-  type Problem,
-} from '../../../src/model';
+import { lowestReachableLoss } from '../../../src/model/data/data-constrained';
+import { costAgainstUniqueData, leastSufficientUniqueTokens } from '../../../src/model/data/data-value';
+import { costRates } from '../../../src/model/hardware/costs';
+import { lawFromPreset } from '../../../src/model/laws/presets';
+import { solve } from '../../../src/model/optimum/solve';
+import { logSpace } from '../../../src/model/optimum/sweep';
+import type { Problem } from '../../../src/model/problem';
 import { expectRelativelyClose } from '../../support/close';
 
 const law = lawFromPreset('sardana2024');

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
 import {
   co2Kg,
   DEFAULT_GRID_KG_CO2_PER_KWH,
   DEFAULT_PUE,
   energyKwh,
-  findGpuPreset,
   footprint,
   gpuHoursForFlops,
   inferenceGpuHours,
-  ScienceError,
   trainingGpuHours,
   wallClockDays,
-} from '../../../src/model';
+} from '../../../src/model/hardware/footprint';
+import { findGpuPreset } from '../../../src/model/hardware/gpus';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
 import {
   bandwidthBytesPerSecond,
   bytesPerValue,
@@ -7,8 +8,7 @@ import {
   GPU_PRESETS,
   peakFlopsFor,
   PRICE_DATE,
-  ScienceError,
-} from '../../../src/model';
+} from '../../../src/model/hardware/gpus';
 
 const gpu = (id: string) => {
   const preset = findGpuPreset(id);

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
+import { findGpuPreset } from '../../../src/model/hardware/gpus';
 import {
   DEFAULT_USABLE_MEMORY_FRACTION,
-  findGpuPreset,
   GPUS_PER_NODE,
   gpusForBytes,
   kvCacheBytes,
-  kvCacheBytesPerToken,
   replicaMemoryFit,
-  ScienceError,
   weightBytes,
-} from '../../../src/model';
+} from '../../../src/model/hardware/memory-fit';
+import { kvCacheBytesPerToken } from '../../../src/model/hardware/transformer-shape';
 import { logUniform } from '../../support/arbitraries';
 
 const h100 = (() => {

@@ -1,22 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
 import {
   bandwidthBytesPerSecond,
-  batchForDecodeUtilisation,
   bytesPerValue,
+  findGpuPreset,
+  GPU_PRESETS,
+  peakFlopsFor,
+} from '../../../src/model/hardware/gpus';
+import {
+  batchForDecodeUtilisation,
   decodeCostForParams,
   decodeStep,
   decodeUtilisation,
   DEFAULT_BANDWIDTH_EFFICIENCY,
-  findGpuPreset,
-  GPU_PRESETS,
-  kvCacheBytesPerToken,
-  peakFlopsFor,
   prefillSecondsPerToken,
-  ScienceError,
-  shapeForParams,
   type RooflineSetting,
-} from '../../../src/model';
+} from '../../../src/model/hardware/roofline';
+import { kvCacheBytesPerToken, shapeForParams } from '../../../src/model/hardware/transformer-shape';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
 

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
 import {
   checkShape,
   DEFAULT_SHAPE_RULE,
   kvCacheBytesPerToken,
   layersForParams,
   nonEmbeddingParams,
-  ScienceError,
   shapeForParams,
   widthForParams,
-} from '../../../src/model';
+} from '../../../src/model/hardware/transformer-shape';
 import { logUniform } from '../../support/arbitraries';
 import { expectRelativelyClose } from '../../support/close';
 

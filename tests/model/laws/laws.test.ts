@@ -1,14 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  chinchillaLaw,
-  kaplanLaw,
-  LAW_PRESETS,
-  lawFromPreset,
-  ScienceError,
-  excessOf,
-  findLawPreset,
-} from '../../../src/model';
+import { ScienceError } from '../../../src/model/errors';
+import { chinchillaLaw } from '../../../src/model/laws/chinchilla';
+import { kaplanLaw } from '../../../src/model/laws/kaplan';
+import { findLawPreset, LAW_PRESETS, lawFromPreset } from '../../../src/model/laws/presets';
+import { excessOf } from '../../../src/model/optimum/compute-optimal';
 import { logUniform } from '../../support/arbitraries';
 import { expectRelativelyClose } from '../../support/close';
 

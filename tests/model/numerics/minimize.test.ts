@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
 import {
   MINIMIZE_MAX_ITERATIONS,
   MINIMIZE_TOLERANCE,
   minimizeInLogSpace,
   minimizeScalar,
-  ScienceError,
-} from '../../../src/model';
+} from '../../../src/model/numerics/minimize';
 import { logUniform } from '../../support/arbitraries';
 import { expectRelativelyClose } from '../../support/close';
 

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  allocatorFor,
-  costRates,
-  dataConstrainedLoss,
-  decodeCostForParams,
-  GPU_PRESETS,
-  lawFromPreset,
-  lowestReachableLoss,
-  solve,
-  type Problem,
-} from '../../../src/model';
+import { dataConstrainedLoss, lowestReachableLoss } from '../../../src/model/data/data-constrained';
+import { costRates } from '../../../src/model/hardware/costs';
+import { GPU_PRESETS } from '../../../src/model/hardware/gpus';
+import { decodeCostForParams } from '../../../src/model/hardware/roofline';
+import { lawFromPreset } from '../../../src/model/laws/presets';
+import { allocatorFor } from '../../../src/model/optimum/allocator';
+import { solve } from '../../../src/model/optimum/solve';
+import type { Problem } from '../../../src/model/problem';
 import { logUniform } from '../../support/arbitraries';
 import { expectRelativelyClose } from '../../support/close';
 

@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ScienceError } from '../../../src/model/errors';
+import { LAW_PRESETS, lawFromPreset } from '../../../src/model/laws/presets';
 import {
   computeOptimalExcessForParams,
   computeOptimalForBudget,
   computeOptimalForExcess,
   excessOf,
-  fixedRatioForExcess,
-  lawFromPreset,
-  LAW_PRESETS,
   minimumParams,
-  ScienceError,
   tokensForParams,
-} from '../../../src/model';
+} from '../../../src/model/optimum/compute-optimal';
+import { fixedRatioForExcess } from '../../../src/model/optimum/fixed-ratio';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
 

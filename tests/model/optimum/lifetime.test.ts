@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LAW_PRESETS, lawFromPreset } from '../../../src/model/laws/presets';
 import {
-  breakEvenDemand,
   computeOptimalForExcess,
   excessOf,
-  fixedRatioForExcess,
-  lawFromPreset,
-  LAW_PRESETS,
-  lifetimeOptimalForExcess,
   tokensForParams,
-} from '../../../src/model';
+} from '../../../src/model/optimum/compute-optimal';
+import { fixedRatioForExcess } from '../../../src/model/optimum/fixed-ratio';
+import { breakEvenDemand, lifetimeOptimalForExcess } from '../../../src/model/optimum/lifetime';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
 import { lifetimeFlops, referenceLifetimeOptimum } from '../../support/reference';

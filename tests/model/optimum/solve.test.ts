@@ -1,22 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  candidatesAlongIsoLoss,
-  costRates,
-  minimumParamsForTarget,
-  dollarsPerFlop,
-  effectiveDemandTokens,
-  explainModel,
-  computeOptimalForExcess,
-  lawFromPreset,
-  logSpace,
-  scaleDemand,
-  solve,
-  sweepDemand,
-  targetLoss,
-  tokensForParams,
-  type Problem,
-} from '../../../src/model';
+import { scaleDemand } from '../../../src/model/demand';
+import { costRates, dollarsPerFlop } from '../../../src/model/hardware/costs';
+import { lawFromPreset } from '../../../src/model/laws/presets';
+import { effectiveDemandTokens } from '../../../src/model/objective';
+import { computeOptimalForExcess, tokensForParams } from '../../../src/model/optimum/compute-optimal';
+import { explainModel } from '../../../src/model/optimum/explain';
+import { candidatesAlongIsoLoss, minimumParamsForTarget } from '../../../src/model/optimum/iso-loss';
+import { solve } from '../../../src/model/optimum/solve';
+import { logSpace, sweepDemand } from '../../../src/model/optimum/sweep';
+import type { Problem } from '../../../src/model/problem';
+import { targetLoss } from '../../../src/model/target';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
 

@@ -1,23 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { costRates } from '../../../src/model/hardware/costs';
+import { lawFromPreset } from '../../../src/model/laws/presets';
+import { excessOf } from '../../../src/model/optimum/compute-optimal';
+import { solve } from '../../../src/model/optimum/solve';
 import {
   candidateAtK,
-  costRates,
-  excessAllowance,
-  excessOf,
-  flopsMatchedMultiplier,
-  lawFromPreset,
   largestUsefulK,
   optimalTestTimeCandidate,
-  saturatingK,
   servedDemand,
-  solve,
-  TASK_CLASSES,
   testTimeFrontier,
+} from '../../../src/model/optimum/test-time';
+import type { Problem, TestTimeSetup } from '../../../src/model/problem';
+import {
+  excessAllowance,
+  flopsMatchedMultiplier,
+  saturatingK,
+  TASK_CLASSES,
   trainingComputeMultiplier,
-  type Problem,
-  type TestTimeSetup,
-} from '../../../src/model';
+} from '../../../src/model/test-time/exchange-rate';
 import { logUniform } from '../../support/arbitraries';
 import { expectRelativelyClose } from '../../support/close';
 

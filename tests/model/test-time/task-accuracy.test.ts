@@ -1,20 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { costRates } from '../../../src/model/hardware/costs';
+import { lawFromPreset } from '../../../src/model/laws/presets';
+import { solve } from '../../../src/model/optimum/solve';
+import type { Problem } from '../../../src/model/problem';
 import {
   accuracyWithAttempts,
-  costRates,
   fewestAttempts,
   imperfectlyVerifiedAccuracy,
-  lawFromPreset,
   lossForSuccess,
   majorityAccuracy,
-  solve,
+  type SelectionRule,
   successFromLoss,
   successNeeded,
   verifiedAccuracy,
-  type Problem,
-  type SelectionRule,
-} from '../../../src/model';
+} from '../../../src/model/test-time/task-accuracy';
 import { accuracyTargetLoss } from '../../../src/scenario';
 import { expectRelativelyClose } from '../../support/close';
 
