@@ -1,4 +1,4 @@
-import type { CostRates } from './costs';
+import type { CostRates } from './hardware/costs';
 import type { Demand } from './demand';
 
 /** What the lifetime optimum minimises: FLOPs (6ND + 2N per inference token) or US dollars. */

@@ -1,6 +1,6 @@
 import { requirePositive } from './errors';
 import type { Allocation } from './allocation';
-import { computeOptimalExcessForParams, computeOptimalForBudget } from './compute-optimal';
+import { computeOptimalExcessForParams, computeOptimalForBudget } from './optimum/compute-optimal';
 import type { LossLaw } from './laws/types';
 
 /**

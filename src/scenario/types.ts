@@ -69,7 +69,7 @@ export type DecodeSpec =
       readonly batch: number;
       readonly bandwidthEfficiency: number;
       readonly contextTokens: number;
-      /** The default shape rule's parameters, overridden (src/model/architecture.ts). */
+      /** The default shape rule's parameters, overridden (src/model/hardware/transformer-shape.ts). */
       readonly shape?: ShapeRuleSpec;
     };
 

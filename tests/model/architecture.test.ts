@@ -1,137 +1,117 @@
-import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  checkShape,
-  DEFAULT_SHAPE_RULE,
-  kvCacheBytesPerToken,
-  layersForParams,
-  nonEmbeddingParams,
-  ScienceError,
-  shapeForParams,
-  widthForParams,
-} from '../../src/model';
-import { logUniform } from '../support/arbitraries';
-import { expectRelativelyClose } from '../support/close';
 
-describe('the default shape rule', () => {
-  it('uses Llama’s aspect 128, head_dim 128 and 8 KV heads', () => {
-    expect(DEFAULT_SHAPE_RULE).toEqual({ aspectRatio: 128, headDim: 128, kvHeads: 8 });
+/**
+ * The engine's layout, checked from its import statements: no import cycle (type-only imports
+ * included), and nothing imported from outside src/model but Node's built-ins.
+ */
+
+const MODEL = fileURLToPath(new URL('../../src/model', import.meta.url));
+
+/**
+ * Every specifier a file imports: statements starting `import … from '…'` (`import type` too) or
+ * `export … from '…'`, side-effect `import '…'`, and `import('…')`. Anchored at the start of a line,
+ * so that prose such as "where the numbers come from" in a comment is no import.
+ */
+const IMPORT =
+  /^\s*(?:import|export)\s[^;]*?\sfrom\s*['"]([^'"\n]+)['"]|^\s*import\s*['"]([^'"\n]+)['"]|\bimport\(\s*['"]([^'"\n]+)['"]\)/gm;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function specifiers(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].map(
+    (match) => (match[1] ?? match[2] ?? match[3]) as string,
+  );
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a relative specifier names (`./x` is x.ts or x/index.ts), or null when there is none. */
+function resolveRelative(from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier);
+  return [`${base}.ts`, join(base, 'index.ts'), base].find(isFile) ?? null;
+}
+
+const name = (file: string): string => relative(MODEL, file).replaceAll('\\', '/');
+
+/** Each cycle found by depth-first search, as the files along it with the first repeated at the end. */
+function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'visiting');
+    path.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'visiting') cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+
+const files = sourceFiles(MODEL);
+const graph = new Map<string, string[]>();
+const outside: string[] = [];
+for (const file of files) {
+  const targets: string[] = [];
+  for (const specifier of specifiers(file)) {
+    if (!specifier.startsWith('.')) {
+      if (!isBuiltin(specifier)) outside.push(`${name(file)} imports '${specifier}'`);
+      continue;
+    }
+    const target = resolveRelative(file, specifier);
+    if (target === null || relative(MODEL, target).startsWith('..')) {
+      outside.push(`${name(file)} imports '${specifier}'`);
+    } else targets.push(name(target));
+  }
+  graph.set(name(file), targets);
+}
+
+describe('the engine’s import graph', () => {
+  it('is read from every file, type-only imports included', () => {
+    expect(graph.size).toBeGreaterThan(30);
+    expect(graph.get('optimum/solve.ts')).toContain('optimum/allocator.ts');
+    expect(graph.get('optimum/allocator.ts')).toContain('problem.ts'); // `import type { Problem }`
+    expect(graph.get('index.ts')).toContain('optimum/solve.ts'); // a re-export
   });
 
-  it('gives back the Llama 3 8B shape (32 layers × 4096, 32 heads, 8 KV heads) for 12 · 32 · 4096² params', () => {
-    const params = 12 * 32 * 4096 ** 2;
-    expect(layersForParams(params)).toBeCloseTo(32, 12);
-    expect(shapeForParams(params)).toEqual({ layers: 32, dModel: 4096, heads: 32, kvHeads: 8, headDim: 128 });
+  it('has no cycle', () => {
+    expect(findCycles(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
   });
 
-  it('gives back the Llama 2 13B width and depth (40 × 5120) for 12 · 40 · 5120² params', () => {
-    const shape = shapeForParams(12 * 40 * 5120 ** 2);
-    expect([shape.layers, shape.dModel, shape.heads]).toEqual([40, 5120, 40]);
+  it('imports nothing from outside src/model but Node’s built-ins (no Electron, no DOM, no app code)', () => {
+    expect(outside).toEqual([]);
   });
 
-  it('puts the KV cache of a Llama 2/3 70B-sized model within 25 % of the real 320 KiB per token (bf16)', () => {
-    const real = kvCacheBytesPerToken({ layers: 80, kvHeads: 8, headDim: 128 }, 2);
-    expect(real).toBe(327_680);
-    const derived = kvCacheBytesPerToken(shapeForParams(12 * 80 * 8192 ** 2), 2);
-    expect(Math.abs(derived / real - 1)).toBeLessThan(0.25);
-  });
-
-  it('keeps 12 · layers · d_model² near N and the aspect ratio near Llama’s 128 (whole heads of 128)', () => {
-    fc.assert(
-      fc.property(logUniform(1e9, 1e16), (params) => {
-        const shape = shapeForParams(params);
-        const ratio = nonEmbeddingParams(shape) / params;
-        const tolerance = params >= 1e10 ? 0.25 : 0.6;
-        expect(ratio).toBeGreaterThan(1 - tolerance);
-        expect(ratio).toBeLessThan(1 + tolerance);
-        expect(shape.dModel / shape.layers).toBeGreaterThanOrEqual(100);
-        expect(shape.dModel / shape.layers).toBeLessThanOrEqual(165);
-      }),
-    );
-  });
-
-  it('always gives a valid grouped-query shape, even for tiny models', () => {
-    fc.assert(
-      fc.property(logUniform(1e3, 1e16), (params) => {
-        const shape = shapeForParams(params);
-        expect(checkShape(shape)).toBe(shape);
-        expect(shape.dModel).toBe(shape.heads * shape.headDim);
-        expect(shape.kvHeads).toBe(Math.min(8, shape.heads));
-      }),
-    );
-  });
-
-  it('never shrinks the KV cache per token as N grows (depth is monotone, KV heads stay 8)', () => {
-    fc.assert(
-      fc.property(logUniform(2e8, 1e16), fc.double({ min: 1, max: 100, noNaN: true }), (params, factor) => {
-        const small = kvCacheBytesPerToken(shapeForParams(params), 2);
-        const large = kvCacheBytesPerToken(shapeForParams(params * factor), 2);
-        expect(large).toBeGreaterThanOrEqual(small);
-      }),
-    );
-  });
-});
-
-describe('overriding the shape', () => {
-  it('keeps every overridden field', () => {
-    const shape = shapeForParams(7e9, { layers: 32, dModel: 4096, heads: 32, kvHeads: 32, headDim: 128 });
-    expect(shape).toEqual({ layers: 32, dModel: 4096, heads: 32, kvHeads: 32, headDim: 128 });
-  });
-
-  it('derives the width from N when only the layers are fixed, and the layers when only the width is', () => {
-    const byLayers = shapeForParams(12 * 32 * 4096 ** 2, { layers: 32 });
-    expect(byLayers.dModel).toBe(4096);
-    const byWidth = shapeForParams(12 * 80 * 8192 ** 2, { dModel: 8192 });
-    expect(byWidth.layers).toBe(80);
-    expect(byWidth.heads).toBe(64);
-  });
-
-  it('follows a different rule: multi-head attention, other head size, other aspect', () => {
-    const mha = shapeForParams(12 * 32 * 4096 ** 2, { kvHeads: 32 });
-    expect(mha.kvHeads).toBe(32);
-    expect(mha.heads % 32).toBe(0);
-    const small = shapeForParams(12 * 32 * 4096 ** 2, { headDim: 64 });
-    expect(small.headDim).toBe(64);
-    expect(small.dModel).toBe(small.heads * 64);
-    const deep = shapeForParams(1e10, { aspectRatio: 64 });
-    expect(deep.layers).toBeGreaterThan(shapeForParams(1e10).layers);
-  });
-
-  it('rejects impossible shapes with typed errors', () => {
-    expect(() => shapeForParams(7e9, { heads: 30, kvHeads: 8 })).toThrow(ScienceError);
-    expect(() => shapeForParams(7e9, { heads: 4, kvHeads: 8 })).toThrow(/multiple of the 8 KV heads/);
-    expect(() => shapeForParams(7e9, { layers: 2.5 })).toThrow(/layers must be a whole number/);
-    expect(() => shapeForParams(7e9, { headDim: 0 })).toThrow(/head_dim/);
-    expect(() => shapeForParams(0)).toThrow(/params must be a finite number above 0/);
-    expect(() => shapeForParams(Number.NaN)).toThrow(ScienceError);
-    expect(() => layersForParams(1e9, -1)).toThrow(ScienceError);
-  });
-});
-
-describe('the shape formulas', () => {
-  it('N ≈ 12 · n_layer · d_model² (Kaplan et al. 2020, §2.1) and its inverses', () => {
-    expect(nonEmbeddingParams({ layers: 32, dModel: 4096 })).toBe(6_442_450_944);
-    fc.assert(
-      fc.property(logUniform(1e6, 1e16), logUniform(1, 1000), (params, layers) => {
-        expectRelativelyClose(
-          nonEmbeddingParams({ layers, dModel: widthForParams(params, layers) }),
-          params,
-          1e-12,
-        );
-        const continuous = layersForParams(params);
-        expectRelativelyClose(
-          nonEmbeddingParams({ layers: continuous, dModel: 128 * continuous }),
-          params,
-          1e-12,
-        );
-      }),
-    );
-  });
-
-  it('counts 2 · layers · kvHeads · headDim · bytes of KV cache per token (science README §5)', () => {
-    // Llama 3 8B in bf16: 2 · 32 · 8 · 128 · 2 = 128 KiB per token.
-    expect(kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 2)).toBe(131_072);
-    expect(kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 1)).toBe(65_536);
-    expect(() => kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 0)).toThrow(ScienceError);
+  it('would catch a cycle, however long', () => {
+    const cyclic = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['d.ts']],
+    ]);
+    expect(findCycles(cyclic)).toEqual([
+      ['a.ts', 'b.ts', 'c.ts', 'a.ts'],
+      ['d.ts', 'd.ts'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { Allocation, SeparableTerms } from '../../src/model';
+import type { Allocation } from '../../src/model/allocation';
+import type { SeparableTerms } from '../../src/model/laws/types';
 
 /**
  * An independent reference for the lifetime optimum: bisection (not Newton) on the optimality
