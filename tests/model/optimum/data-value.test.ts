@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowestReachableLoss } from '../../../src/model/data/data-constrained';
-import { costAgainstUniqueData, leastSufficientUniqueTokens } from '../../../src/model/data/data-value';
+import { costAgainstUniqueData, leastSufficientUniqueTokens } from '../../../src/model/optimum/data-value';
 import { costRates } from '../../../src/model/hardware/costs';
 import { lawFromPreset } from '../../../src/model/laws/presets';
 import { solve } from '../../../src/model/optimum/solve';

@@ -1,8 +1,8 @@
-import type { Candidate } from '../optimum/candidate';
-import { lowestReachableLoss } from './data-constrained';
+import type { Candidate } from './candidate';
+import { lowestReachableLoss } from '../data/data-constrained';
 import { ScienceError } from '../errors';
 import type { Problem } from '../problem';
-import { lifetimeOptimalCandidate } from '../optimum/solve';
+import { lifetimeOptimalCandidate } from './solve';
 
 /** Bisection steps on ln U: far below double precision over any sensible range. */
 const BISECTION_STEPS = 200;
