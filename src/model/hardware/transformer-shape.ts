@@ -151,3 +151,15 @@ export function kvCacheBytesPerToken(
   requirePositive(bytesPerValue, 'bytes per value');
   return 2 * shape.layers * shape.kvHeads * shape.headDim * bytesPerValue;
 }
+
+/**
+ * What the KV cache per token of an N-parameter model depends on besides fixed settings: its
+ * [layers, KV heads] under `shapeForParams`. Nondecreasing in N, compared element by element: the
+ * layers never decrease as N grows (a rounded increasing function, or fixed), and for a given
+ * number of layers the width, and with it min(rule KV heads, heads), only grows. So the sizes that
+ * share a key form one interval, and an optimiser can find every change of KV cache by bisection.
+ */
+export function kvCacheShapeKey(params: number, overrides: ShapeOverrides = {}): readonly [number, number] {
+  const shape = shapeForParams(params, overrides);
+  return [shape.layers, shape.kvHeads];
+}

@@ -11,15 +11,18 @@ import type { Demand } from '../demand';
 import { ScienceError } from '../errors';
 import { fixedRatioForExcess } from './fixed-ratio';
 import { lifetimeOptimalForExcess } from './lifetime';
-import { minimizeInLogSpace } from '../numerics/minimize';
+import { minimizePiecewiseConvex } from '../numerics/piecewise-convex';
 import { effectiveDemandTokens } from '../objective';
 import { decodeCostForParams } from '../hardware/roofline';
+import { kvCacheShapeKey } from '../hardware/transformer-shape';
 import type { Problem } from '../problem';
 
 /**
  * Allocations and candidates for a problem. Separable problems (no data limit, decode at a fixed
  * MFU or counted in FLOPs) use the closed forms and Newton solves; the others, whose cost or loss is
- * not separable in N and D, minimise numerically over ln N (Brent's method after a grid scan).
+ * not separable in N and D, minimise numerically over ln N, globally by construction: the cost is
+ * convex in ln N on each piece of the iso-loss curve where the KV cache per token is constant
+ * (docs/science.md §3.5), and `minimizePiecewiseConvex` searches every piece that could hold the minimum.
  */
 export interface Allocator {
   /** Training tokens N parameters need for the excess; throws `unreachable` when none suffice. */
@@ -32,8 +35,6 @@ export interface Allocator {
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate;
 }
 
-/** Grid points scanned over ln N before Brent's refinement; the cost may have kinks (memory bound). */
-const GRID_POINTS = 40;
 /** The numeric search spans from N_min up to this multiple of the unlimited compute-optimal size. */
 const SEARCH_SPAN = 1e4;
 /** Bisection steps on ln N for a fixed ratio: far below double precision. */
@@ -93,15 +94,42 @@ class SeparableAllocator implements Allocator {
   }
 }
 
+/**
+ * A cost of (N, D(N)) along the iso-loss curve, with what makes its minimum global
+ * (`minimizePiecewiseConvex`): the pieces on which it is convex in ln N, and a lower bound convex
+ * in ln N along the whole curve.
+ */
+interface SizeCost {
+  readonly cost: (model: Allocation) => number;
+  readonly lowerBound: (model: Allocation) => number;
+  readonly pieceKey: (params: number) => readonly number[];
+}
+
+/** The key of a cost that is convex in ln N along the whole iso-loss curve: a single piece. */
+const ONE_PIECE: readonly number[] = [];
+
 /** Numeric minimisation over ln N, for a data limit or a roofline-priced decode. */
 class NumericAllocator implements Allocator {
   readonly #context: CandidateContext;
   /** The search needs only the bill: the footprint is worked out for the chosen sizes alone. */
   readonly #searchContext: CandidateContext;
+  /**
+   * The bill without KV-cache reads (a decode context of 0 tokens): never above the real bill, and
+   * convex in ln N along the whole curve, as no whole layers or heads enter it.
+   */
+  readonly #withoutKvContext: CandidateContext;
 
   constructor(private readonly problem: Problem) {
     this.#context = contextOf(problem);
     this.#searchContext = contextOf({ ...problem, fleet: undefined });
+    const { decode } = problem;
+    this.#withoutKvContext = decode
+      ? contextOf({
+          ...problem,
+          fleet: undefined,
+          decode: { ...decode, serving: { ...decode.serving, contextTokens: 0 } },
+        })
+      : this.#searchContext;
   }
 
   tokensFor(excess: number, params: number): number {
@@ -116,18 +144,32 @@ class NumericAllocator implements Allocator {
   }
 
   lifetimeOptimal(excess: number, demand: Demand): Allocation {
-    const metric =
-      this.problem.objective === 'cost' ? (c: Candidate) => c.totalCost : (c: Candidate) => c.totalFlops;
-    const { law, rates } = this.problem;
+    const { law, rates, objective, decode } = this.problem;
+    const metric = objective === 'cost' ? (c: Candidate) => c.totalCost : (c: Candidate) => c.totalFlops;
+    const billWith =
+      (context: CandidateContext) =>
+      (model: Allocation): number =>
+        metric(evaluateCandidate(law, model, demand, rates, undefined, context));
+    // Only a roofline-priced bill depends on the shape: its KV cache grows in whole layers and heads.
+    const shaped = decode !== undefined && objective === 'cost';
     return this.minimiseOverSize(
       excess,
-      (model) => metric(evaluateCandidate(law, model, demand, rates, undefined, this.#searchContext)),
+      {
+        cost: billWith(this.#searchContext),
+        lowerBound: billWith(this.#withoutKvContext),
+        pieceKey: shaped ? (params) => kvCacheShapeKey(params, decode.serving.shape) : () => ONE_PIECE,
+      },
       'the lifetime-optimal size',
     );
   }
 
   computeOptimal(excess: number): Allocation {
-    return this.minimiseOverSize(excess, (model) => model.params * model.tokens, 'the compute-optimal size');
+    const trainingCompute = (model: Allocation) => model.params * model.tokens;
+    return this.minimiseOverSize(
+      excess,
+      { cost: trainingCompute, lowerBound: trainingCompute, pieceKey: () => ONE_PIECE },
+      'the compute-optimal size',
+    );
   }
 
   fixedRatio(excess: number, tokensPerParam: number): Allocation {
@@ -189,18 +231,21 @@ class NumericAllocator implements Allocator {
   }
 
   /** Minimises a cost of (N, D(N)) over the sizes that reach the excess; the others cost +∞. */
-  private minimiseOverSize(excess: number, cost: (model: Allocation) => number, what: string): Allocation {
+  private minimiseOverSize(excess: number, sizeCost: SizeCost, what: string): Allocation {
     const { law, data } = this.problem;
     const low = this.smallestReachingSize(excess) * (1 + 1e-9);
     const high = Math.max(low * 10, computeOptimalForExcess(law.terms, excess).params * SEARCH_SPAN);
-    const costAt = (params: number): number => {
-      try {
-        return cost({ params, tokens: this.tokensFor(excess, params) });
-      } catch (error) {
-        if (error instanceof ScienceError && error.code === 'unreachable') return Infinity;
-        throw error;
-      }
-    };
+    const alongCurve =
+      (of: (model: Allocation) => number) =>
+      (logParams: number): number => {
+        const params = Math.exp(logParams);
+        try {
+          return of({ params, tokens: this.tokensFor(excess, params) });
+        } catch (error) {
+          if (error instanceof ScienceError && error.code === 'unreachable') return Infinity;
+          throw error;
+        }
+      };
     const unreachable = () => {
       const loss = law.lossForExcess(excess).toPrecision(5);
       return new ScienceError(
@@ -210,11 +255,22 @@ class NumericAllocator implements Allocator {
           : `no model reaches loss ${loss}`,
       );
     };
+    const cost = alongCurve(sizeCost.cost);
     // Every size is out of reach only when the target is: check the most data-efficient corner first.
-    if (!Number.isFinite(costAt(high))) throw unreachable();
-    const { x, value } = minimizeInLogSpace(costAt, low, high, what, { gridPoints: GRID_POINTS });
+    if (!Number.isFinite(cost(Math.log(high)))) throw unreachable();
+    const { x, value } = minimizePiecewiseConvex(
+      {
+        f: cost,
+        lowerBound: alongCurve(sizeCost.lowerBound),
+        pieceKey: (logParams) => sizeCost.pieceKey(Math.exp(logParams)),
+      },
+      Math.log(low),
+      Math.log(high),
+      what,
+    );
     if (!Number.isFinite(value)) throw unreachable();
-    return { params: x, tokens: this.tokensFor(excess, x) };
+    const params = Math.exp(x);
+    return { params, tokens: this.tokensFor(excess, params) };
   }
 }
 

@@ -5,6 +5,7 @@ import {
   checkShape,
   DEFAULT_SHAPE_RULE,
   kvCacheBytesPerToken,
+  kvCacheShapeKey,
   layersForParams,
   nonEmbeddingParams,
   shapeForParams,
@@ -133,5 +134,42 @@ describe('the shape formulas', () => {
     expect(kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 2)).toBe(131_072);
     expect(kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 1)).toBe(65_536);
     expect(() => kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 0)).toThrow(ScienceError);
+  });
+});
+
+describe('kvCacheShapeKey', () => {
+  const overrides = fc.oneof(
+    fc.constant({}),
+    fc.record({ aspectRatio: fc.integer({ min: 16, max: 256 }) }),
+    fc.record({ dModel: fc.integer({ min: 256, max: 32_768 }) }),
+    fc.record({ layers: fc.integer({ min: 1, max: 200 }) }),
+    fc.record({ heads: fc.constantFrom(8, 16, 32, 64) }),
+    fc.record({ kvHeads: fc.constantFrom(1, 2, 4, 8), headDim: fc.constantFrom(64, 128) }),
+  );
+
+  it('never decreases as N grows (layers first, then KV heads), so each KV cache size is one interval of N', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 6, max: 13, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        overrides,
+        (logParams, logStep, shape) => {
+          const [smaller, larger] = [10 ** logParams, 10 ** (logParams + logStep)];
+          const [a, b] = [kvCacheShapeKey(smaller, shape), kvCacheShapeKey(larger, shape)];
+          expect(b[0] > a[0] || (b[0] === a[0] && b[1] >= a[1])).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('determines the KV cache per token', () => {
+    for (const params of [1e7, 3e8, 7e9, 7e10, 4e11]) {
+      const [layers, kvHeads] = kvCacheShapeKey(params);
+      const shape = shapeForParams(params);
+      expect(kvCacheBytesPerToken({ layers, kvHeads, headDim: shape.headDim }, 2)).toBe(
+        kvCacheBytesPerToken(shape, 2),
+      );
+    }
   });
 });
