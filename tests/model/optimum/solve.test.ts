@@ -8,7 +8,8 @@ import { computeOptimalForExcess, tokensForParams } from '../../../src/model/opt
 import { explainModel } from '../../../src/model/optimum/explain';
 import { candidatesAlongIsoLoss, minimumParamsForTarget } from '../../../src/model/optimum/iso-loss';
 import { solve } from '../../../src/model/optimum/solve';
-import { logSpace, sweepDemand } from '../../../src/model/optimum/sweep';
+import { logSpace } from '../../../src/model/numerics/grid';
+import { sweepDemand } from '../../../src/model/optimum/sweep';
 import type { Problem } from '../../../src/model/problem';
 import { targetLoss } from '../../../src/model/target';
 import { logUniform } from '../../support/arbitraries';
