@@ -40,7 +40,7 @@ const SEARCH_SPAN = 1e4;
 /** Relative tolerance of the bisection on ln N for a fixed ratio: near double precision. */
 const FIXED_RATIO_TOLERANCE = 1e-15;
 
-export function isSeparable(problem: Problem): boolean {
+function isSeparable(problem: Problem): boolean {
   return !problem.data && !(problem.decode && problem.objective === 'cost');
 }
 

@@ -57,13 +57,3 @@ export function saturatingK(rate: ExchangeRate): number {
 export function excessAllowance(terms: SeparableTerms, multiplier: number): number {
   return multiplier ** ((terms.alpha * terms.beta) / (terms.alpha + terms.beta));
 }
-
-/**
- * Snell et al. 2024's FLOPs-matched test-time multiplier for a model M× larger: with R the ratio
- * of inference to pretraining tokens, k = M + 3(M − 1)/R (from 6ND + 2N·kD_inf = M(6ND + 2N·D_inf)).
- */
-export function flopsMatchedMultiplier(sizeRatio: number, inferenceToPretraining: number): number {
-  requirePositive(sizeRatio, 'the size ratio M');
-  requirePositive(inferenceToPretraining, 'R');
-  return sizeRatio + (3 * (sizeRatio - 1)) / inferenceToPretraining;
-}

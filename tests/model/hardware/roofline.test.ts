@@ -14,7 +14,6 @@ import {
   decodeStep,
   decodeUtilisation,
   DEFAULT_BANDWIDTH_EFFICIENCY,
-  prefillSecondsPerToken,
   type RooflineSetting,
 } from '../../../src/model/hardware/roofline';
 import { kvCacheBytesPerToken, shapeForParams } from '../../../src/model/hardware/transformer-shape';
@@ -197,13 +196,6 @@ describe('one decode step', () => {
         kvBytesPerToken: 1e5,
       }),
     ).toThrow(/KV-cache reads cap decode utilisation/);
-  });
-});
-
-describe('prefill', () => {
-  it('is compute-bound at its MFU: 2N / (peak · MFU) seconds per prompt token', () => {
-    expectRelativelyClose(prefillSecondsPerToken(7e10, 989e12, 0.4), (2 * 7e10) / (989e12 * 0.4), 1e-15);
-    expect(() => prefillSecondsPerToken(7e10, 989e12, 0)).toThrow(ScienceError);
   });
 });
 
