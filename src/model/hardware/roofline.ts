@@ -7,7 +7,7 @@ import {
 import { requireNonNegative, requirePositive, ScienceError } from '../errors';
 
 /**
- * Decode cost from a roofline (science README §5). One decode step at batch B does 2·N·B FLOPs and
+ * Decode cost from a roofline (docs/science.md §5.2). One decode step at batch B does 2·N·B FLOPs and
  * reads the weights once (bytesPerParam · N bytes) plus every sequence's KV cache
  * (B · context · kvBytesPerToken bytes). The step takes as long as the slower of compute and memory:
  *   step = max(2NB / peak, bytes / (bandwidth · efficiency)),
@@ -44,8 +44,8 @@ export interface RooflineSetting {
 }
 
 /**
- * Achieved fraction of peak memory bandwidth, ~0.8 (science README §5, "bandwidth efficiency
- * (~0.8)"); the default of the file format's `inference.decode.bandwidthEfficiency`.
+ * Achieved fraction of peak memory bandwidth, ~0.8 (docs/science.md §5.2); the default of the file
+ * format's `inference.decode.bandwidthEfficiency`.
  */
 export const DEFAULT_BANDWIDTH_EFFICIENCY = 0.8;
 

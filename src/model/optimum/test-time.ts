@@ -16,7 +16,7 @@ import {
 /** Points of the coarse scan over ln k before Brent's refinement. */
 const SCAN_POINTS = 41;
 
-/** Tokens processed over the model's life at k× compute per query (science README §4). */
+/** Tokens processed over the model's life at k× compute per query (docs/science.md §4). */
 export function servedDemand(demand: Demand, setup: TestTimeSetup, k: number): Demand {
   return {
     inputTokens: setup.prefixCaching ? demand.inputTokens : demand.inputTokens * k,

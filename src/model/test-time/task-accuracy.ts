@@ -2,7 +2,7 @@ import { requirePositive, ScienceError } from '../errors';
 import { bisect } from '../numerics/bisect';
 
 /**
- * Test-time compute through task accuracy (science README §4, model B): per-attempt success p₁
+ * Test-time compute through task accuracy (docs/science.md §4.2): per-attempt success p₁
  * from the model's loss, and what k attempts with a selection rule make of it.
  */
 

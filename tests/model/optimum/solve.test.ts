@@ -17,7 +17,7 @@ import { expectPrinted, expectRelativelyClose } from '../../support/close';
 
 const sardana = lawFromPreset('sardana2024');
 
-/** The cost example of Sardana et al. 2024, §6 (science README §3). */
+/** The cost example of Sardana et al. 2024, §6 (docs/science.md §3.4). */
 const costExample: Problem = {
   law: sardana,
   targetLoss: 1.947,

@@ -63,7 +63,7 @@ describe('the exchange rate between test-time and training compute', () => {
     expect(() => trainingComputeMultiplier(0.5, rate)).toThrow('k must be at least 1');
   });
 
-  it('is worth exactly a compute-optimally split training multiplier g (science README §4)', () => {
+  it('is worth exactly a compute-optimally split training multiplier g (docs/science.md §4.1)', () => {
     fc.assert(
       fc.property(
         logUniform(1e8, 1e12),
