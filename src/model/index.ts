@@ -58,5 +58,7 @@ export { explainModel } from './optimum/explain';
 export { candidatesAlongIsoLoss, minimumParamsForTarget } from './optimum/iso-loss';
 export { lifetimeOptimalForExcess } from './optimum/lifetime';
 export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve';
-export { logSpace, sweepDemand, type SweepPoint } from './optimum/sweep';
+export { sweepDemand, type SweepPoint } from './optimum/sweep';
+
+export { logSpace } from './numerics/grid';
 export { candidateAtK, largestUsefulK, testTimeFrontier, type FrontierPoint } from './optimum/test-time';

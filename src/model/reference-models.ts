@@ -1,4 +1,4 @@
-/** Well-known released models, as reference points and quality targets (science README §7). */
+/** Well-known released models, as reference points and quality targets (docs/science.md §7). */
 export interface ReferenceModel {
   readonly id: string;
   readonly label: string;

@@ -3,7 +3,7 @@ import type { EnergySpec, InferenceSpec, LawSpec, TrainingSpec } from './types';
 
 /**
  * Defaults for every optional field of a scenario file (documented in README.md, "Scenario files").
- * Prices are on-demand 2026 figures; utilisations are typical values from the science README §5.
+ * Prices are on-demand 2026 figures; utilisations are typical values of docs/science.md §5.
  */
 export const DEFAULT_NAME = 'Untitled scenario';
 export const DEFAULT_LAW: LawSpec = { preset: DEFAULT_LAW_PRESET };
@@ -23,7 +23,7 @@ export const DEFAULT_TRAINING: TrainingSpec = {
 
 /**
  * Prefill is compute-bound (MFU 0.4–0.5). Decode is memory-bound: ~9 % at batch 32 in bf16 on an
- * H100 by the roofline of science README §5, so 0.1 rather than the 0.01 (batch ≈ 3) of Sardana's code.
+ * H100 by the roofline of docs/science.md §5.2, so 0.1 rather than the 0.01 (batch ≈ 3) of Sardana's code.
  */
 export const DEFAULT_INFERENCE: InferenceSpec = {
   gpu: 'H100-SXM',
@@ -35,7 +35,7 @@ export const DEFAULT_INFERENCE: InferenceSpec = {
 };
 
 /**
- * Roofline decode defaults (science README §5): batch 32, 80 % of peak bandwidth, 4,096 tokens of
+ * Roofline decode defaults (docs/science.md §5.2): batch 32, 80 % of peak bandwidth, 4,096 tokens of
  * context per sequence.
  */
 export const DEFAULT_ROOFLINE = { batch: 32, bandwidthEfficiency: 0.8, contextTokens: 4096 } as const;
@@ -46,11 +46,11 @@ export const DEFAULT_ROOFLINE = { batch: 32, bandwidthEfficiency: 0.8, contextTo
  */
 export const DEFAULT_ENERGY: EnergySpec = { pue: 1.2, gridKgCo2PerKwh: 0.4 };
 
-/** Chinchilla's rule of thumb, LLaMA-1 7B's and Llama 3 8B's tokens per parameter (science README §7). */
+/** Chinchilla's rule of thumb, LLaMA-1 7B's and Llama 3 8B's tokens per parameter (docs/science.md §7). */
 export const DEFAULT_BASELINES: readonly number[] = [20, 142, 1875];
 
 /**
- * Test-time compute defaults: general tasks (γ 1.5, S 1; science README §4), at most 1,000× per
+ * Test-time compute defaults: general tasks (γ 1.5, S 1; docs/science.md §4.1), at most 1,000× per
  * query, continuous k, prompts cached across samples, no separate verifier.
  */
 export const DEFAULT_TASK_CLASS = 'general';

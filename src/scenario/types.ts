@@ -61,7 +61,7 @@ export type TrainingSpec = AcceleratorSpec & {
   readonly clusterGpus: number;
 };
 
-/** Decode at the fixed `decodeMfu`, or priced by a roofline that depends on N (science README §5). */
+/** Decode at the fixed `decodeMfu`, or priced by a roofline that depends on N (docs/science.md §5.2). */
 export type DecodeSpec =
   | { readonly model: 'mfu' }
   | {
@@ -110,7 +110,7 @@ interface TestTimeBudget {
 }
 
 /**
- * Model A (science README §4): k× compute per query is worth a training-compute multiplier
+ * Model A (docs/science.md §4.1): k× compute per query is worth a training-compute multiplier
  * min(k^(1/γ), 10^S) at the scenario's target loss.
  */
 export interface ExchangeTestTimeSpec extends TestTimeBudget {

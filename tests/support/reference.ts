@@ -3,8 +3,9 @@ import type { SeparableTerms } from '../../src/model/laws/types';
 
 /**
  * An independent reference for the lifetime optimum: bisection (not Newton) on the optimality
- * condition of the science README §3, αaN^−α / (βbD^−β) = 1 + T/(3D), written in the data share
- * y = bD^−β/Δ rather than in r = T/(3D) as the engine does. Slow, but cannot fail to converge.
+ * condition of Sardana et al. 2024 (arXiv 2401.00448, §3; docs/science.md §3.2),
+ * αaN^−α / (βbD^−β) = 1 + T/(3D), written in the data share y = bD^−β/Δ rather than in r = T/(3D)
+ * as the engine does. Slow, but cannot fail to converge.
  */
 export function referenceLifetimeOptimum(terms: SeparableTerms, excess: number, demand: number): Allocation {
   const { a, alpha, b, beta } = terms;

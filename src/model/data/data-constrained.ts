@@ -73,7 +73,10 @@ export function effectiveTokens(
   return repeatedValue(uniqueTokens, tokens / uniqueTokens - 1, constants.rDStar);
 }
 
-/** No amount of repetition is worth more than U · (1 + R_D*) fresh tokens (science README §6). */
+/**
+ * No amount of repetition is worth more than U · (1 + R_D*) fresh tokens (Muennighoff et al. 2023,
+ * Eq. 5; docs/science.md §6).
+ */
 export function maxEffectiveTokens(
   uniqueTokens: number,
   constants: RepetitionConstants = MUENNIGHOFF_REPETITION,

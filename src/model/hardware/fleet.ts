@@ -1,7 +1,7 @@
 import type { ShapeOverrides } from './transformer-shape';
 import type { DecodeHardware, ServingSetting } from './roofline';
 
-/** Decode priced by a roofline (science README §5) instead of a fixed decode MFU. */
+/** Decode priced by a roofline (docs/science.md §5.2) instead of a fixed decode MFU. */
 export interface RooflineDecode {
   readonly hardware: DecodeHardware;
   readonly serving: ServingSetting;

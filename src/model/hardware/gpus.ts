@@ -8,7 +8,7 @@ export const DTYPES: readonly Dtype[] = ['bf16', 'fp8', 'int8'];
 export interface PriceQuote {
   /** Typical on-demand price of one GPU, US dollars per hour. */
   readonly perHour: number;
-  /** The on-demand range the typical value was picked from, when the science README gives one. */
+  /** The on-demand range the typical value was picked from, when one is documented (docs/science.md §5.1). */
   readonly range?: readonly [low: number, high: number];
   /** Year the price refers to (prices move fast: always show it). */
   readonly date: string;
@@ -29,7 +29,7 @@ export interface GpuDefinition {
 
 export interface GpuPreset extends GpuDefinition {
   readonly source: string;
-  /** Typical on-demand price per GPU-hour (science README §5). */
+  /** Typical on-demand price per GPU-hour (docs/science.md §5.1). */
   readonly price: PriceQuote;
   /** Where `boardPowerW` comes from: the vendor datasheet. */
   readonly powerSource: string;
@@ -43,9 +43,9 @@ const tdp = (product: string) => `${product} datasheet, max thermal design power
 /** Date of every price below. */
 export const PRICE_DATE = '2026';
 const PRICE_RANGE_SOURCE =
-  'science README §5: on-demand cloud prices, 2026; typical value picked inside the range';
+  'on-demand cloud prices, 2026 (docs/science.md §5.1); typical value picked inside the range';
 
-/** Accelerators with their dense peaks, memory, bandwidth, typical price and power (science README §5). */
+/** Accelerators with their dense peaks, memory, bandwidth, typical price and power (docs/science.md §5.1). */
 export const GPU_PRESETS: readonly GpuPreset[] = [
   {
     id: 'A100-40GB',
@@ -55,11 +55,10 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     bandwidthTBs: 1.555,
     source: datasheet('NVIDIA A100 Tensor Core GPU'),
     price: {
-      // The science README gives no 2026 range for the 40 GB part; Sardana et al. 2024's default.
+      // No 2026 range for the 40 GB part (docs/science.md §5.1): Sardana et al. 2024's default.
       perHour: 1.1,
       date: PRICE_DATE,
-      source:
-        'Sardana et al. 2024 (arXiv 2401.00448) default for A100-40GB, per science README §5; no 2026 range given',
+      source: 'Sardana et al. 2024 (arXiv 2401.00448) default for A100-40GB; no 2026 range given',
     },
     boardPowerW: 400,
     powerSource: tdp('NVIDIA A100 Tensor Core GPU (SXM)'),
@@ -117,11 +116,11 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
     bandwidthTBs: 5.3,
     source: datasheet('AMD Instinct MI300X'),
     price: {
-      // No range in the science README: an assumption between its A100-80 and H100 ranges' typical
-      // values; check a current offer before relying on it.
+      // No documented range (docs/science.md §5.1): an assumption between its A100-80 and H100
+      // ranges' typical values; check a current offer before relying on it.
       perHour: 2.5,
       date: PRICE_DATE,
-      source: 'assumption (no range in science README §5): typical 2026 on-demand offer, verify before use',
+      source: 'assumption (no documented range): typical 2026 on-demand offer, verify before use',
     },
     boardPowerW: 750,
     powerSource: tdp('AMD Instinct MI300X (OAM, 750 W)'),
@@ -148,7 +147,7 @@ export function supportedDtype(gpu: Pick<GpuDefinition, 'peakFlops'>, preferred:
 
 /**
  * Bytes that one weight (or one KV-cache value) occupies in a number format: bf16 2, fp8 1, int8 1
- * (science README §5: "bytes_per_param").
+ * (docs/science.md §5.2).
  */
 export const BYTES_PER_VALUE: Readonly<Record<Dtype, number>> = { bf16: 2, fp8: 1, int8: 1 };
 

@@ -7,7 +7,7 @@ import {
 import { requireNonNegative, requirePositive, ScienceError } from '../errors';
 
 /**
- * Decode cost from a roofline (science README §5). One decode step at batch B does 2·N·B FLOPs and
+ * Decode cost from a roofline (docs/science.md §5.2). One decode step at batch B does 2·N·B FLOPs and
  * reads the weights once (bytesPerParam · N bytes) plus every sequence's KV cache
  * (B · context · kvBytesPerToken bytes). The step takes as long as the slower of compute and memory:
  *   step = max(2NB / peak, bytes / (bandwidth · efficiency)),
@@ -44,13 +44,10 @@ export interface RooflineSetting {
 }
 
 /**
- * Achieved fraction of peak memory bandwidth, ~0.8 (science README §5, "bandwidth efficiency
- * (~0.8)"); the default of the file format's `inference.decode.bandwidthEfficiency`.
+ * Achieved fraction of peak memory bandwidth, ~0.8 (docs/science.md §5.2); the default of the file
+ * format's `inference.decode.bandwidthEfficiency`.
  */
 export const DEFAULT_BANDWIDTH_EFFICIENCY = 0.8;
-/** The file format's example roofline (issue 5): batch 32, context 4096 tokens. */
-export const DEFAULT_DECODE_BATCH = 32;
-export const DEFAULT_CONTEXT_TOKENS = 4096;
 
 const SECONDS_PER_HOUR = 3600;
 
@@ -161,14 +158,6 @@ export function batchForDecodeUtilisation(
     );
   }
   return (utilisation * hardware.peakFlops * setting.bytesPerParam * params) / denominator;
-}
-
-/** Seconds of one GPU per prompt token in prefill, compute-bound at its MFU: 2N / (peak · MFU). */
-export function prefillSecondsPerToken(params: number, peakFlops: number, mfu: number): number {
-  requirePositive(params, 'params');
-  requirePositive(peakFlops, 'peak FLOP/s');
-  requirePositive(mfu, 'prefill MFU');
-  return (2 * params) / (peakFlops * mfu);
 }
 
 /** How a model is served, independent of its size; the KV cache follows from the shape derived from N. */

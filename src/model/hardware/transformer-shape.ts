@@ -2,7 +2,7 @@ import { requirePositive, ScienceError } from '../errors';
 
 /**
  * A decoder-only transformer's shape, as far as serving cost needs it: the KV cache per token of
- * context is 2 · layers · kvHeads · headDim values (science README §5).
+ * context is 2 · layers · kvHeads · headDim values (docs/science.md §5.2).
  */
 export interface TransformerShape {
   readonly layers: number;
@@ -142,7 +142,7 @@ export function checkShape(shape: TransformerShape): TransformerShape {
 
 /**
  * KV-cache bytes per token of context of one sequence: 2 (K and V) · layers · kvHeads · headDim ·
- * bytes per value (science README §5).
+ * bytes per value (docs/science.md §5.2).
  */
 export function kvCacheBytesPerToken(
   shape: Pick<TransformerShape, 'layers' | 'kvHeads' | 'headDim'>,

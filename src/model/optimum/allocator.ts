@@ -11,6 +11,7 @@ import type { Demand } from '../demand';
 import { ScienceError } from '../errors';
 import { fixedRatioForExcess } from './fixed-ratio';
 import { lifetimeOptimalForExcess } from './lifetime';
+import { bisect } from '../numerics/bisect';
 import { minimizePiecewiseConvex } from '../numerics/piecewise-convex';
 import { effectiveDemandTokens } from '../objective';
 import { decodeCostForParams } from '../hardware/roofline';
@@ -37,10 +38,10 @@ export interface Allocator {
 
 /** The numeric search spans from N_min up to this multiple of the unlimited compute-optimal size. */
 const SEARCH_SPAN = 1e4;
-/** Bisection steps on ln N for a fixed ratio: far below double precision. */
-const BISECTION_STEPS = 200;
+/** Relative tolerance of the bisection on ln N for a fixed ratio: near double precision. */
+const FIXED_RATIO_TOLERANCE = 1e-15;
 
-export function isSeparable(problem: Problem): boolean {
+function isSeparable(problem: Problem): boolean {
   return !problem.data && !(problem.decode && problem.objective === 'cost');
 }
 
@@ -177,20 +178,18 @@ class NumericAllocator implements Allocator {
     const excessAt = (logParams: number) =>
       this.excessOf(Math.exp(logParams), tokensPerParam * Math.exp(logParams));
     // The excess of (N, rN) falls as N grows; bisect ln N between N_min and far past it.
-    let low = Math.log(minimumParams(law.terms, excess));
-    let high = low + 4 * Math.log(SEARCH_SPAN);
+    const low = Math.log(minimumParams(law.terms, excess));
+    const high = low + 4 * Math.log(SEARCH_SPAN);
     if (excessAt(high) > excess) {
       throw new ScienceError(
         'unreachable',
         `no model trained on ${tokensPerParam} tokens per parameter reaches loss ${law.lossForExcess(excess).toPrecision(5)} with this much unique data`,
       );
     }
-    for (let i = 0; i < BISECTION_STEPS && high - low > 1e-15 * Math.abs(high); i++) {
-      const middle = (low + high) / 2;
-      if (excessAt(middle) > excess) low = middle;
-      else high = middle;
-    }
-    const params = Math.exp(high);
+    const logParams = bisect((u) => !(excessAt(u) > excess), low, high, 'the fixed-ratio size', {
+      relativeTolerance: FIXED_RATIO_TOLERANCE,
+    });
+    const params = Math.exp(logParams);
     return { params, tokens: params * tokensPerParam };
   }
 
@@ -219,15 +218,12 @@ class NumericAllocator implements Allocator {
     const dataFloor = b * maxEffectiveTokens(data.uniqueTokens) ** -beta;
     const reaches = (params: number) =>
       a * effectiveParams(law.terms, params, data.uniqueTokens) ** -alpha + dataFloor < excess;
-    let low = Math.log(unlimited);
-    let high = low + 4 * Math.log(SEARCH_SPAN);
+    const low = Math.log(unlimited);
+    const high = low + 4 * Math.log(SEARCH_SPAN);
     if (!reaches(Math.exp(high))) return Math.exp(high);
-    for (let i = 0; i < BISECTION_STEPS && high - low > 1e-12 * Math.abs(high); i++) {
-      const middle = (low + high) / 2;
-      if (reaches(Math.exp(middle))) high = middle;
-      else low = middle;
-    }
-    return Math.exp(high);
+    return Math.exp(
+      bisect((u) => reaches(Math.exp(u)), low, high, 'the smallest size that reaches the loss'),
+    );
   }
 
   /** Minimises a cost of (N, D(N)) over the sizes that reach the excess; the others cost +∞. */

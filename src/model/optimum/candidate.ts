@@ -8,7 +8,7 @@ import { co2Kg, energyKwh, wallClockDays } from '../hardware/footprint';
 import type { LossLaw } from '../laws/types';
 import { replicaMemoryFit } from '../hardware/memory-fit';
 
-/** How a model is served: test-time compute per query and what it buys (science README §4). */
+/** How a model is served: test-time compute per query and what it buys (docs/science.md §4). */
 export interface Serving {
   /** Inference compute per query relative to one plain answer (samples × length multiplier). */
   readonly k: number;

@@ -8,7 +8,7 @@ import type { SeparableTerms } from '../laws/types';
  * close to the law's floor, whose models are astronomically large, neither overflow nor lose digits.
  */
 
-/** Smallest N that can reach excess Δ with unlimited data: N_min = (a/Δ)^(1/α) (science README §2). */
+/** Smallest N that can reach excess Δ with unlimited data: N_min = (a/Δ)^(1/α) (docs/science.md §2). */
 export function minimumParams(terms: SeparableTerms, excess: number): number {
   return Math.exp((Math.log(terms.a) - Math.log(excess)) / terms.alpha);
 }
@@ -35,7 +35,8 @@ export function tokensForParams(terms: SeparableTerms, excess: number, params: n
 }
 
 /**
- * Training-compute-optimal model for excess Δ (science README §2, from Hoffmann et al. 2022, Eq. 4):
+ * Training-compute-optimal model for excess Δ (Hoffmann et al. 2022, arXiv 2203.15556, Eq. 4;
+ * docs/science.md §2):
  * N = (a(α+β)/(βΔ))^(1/α), D = (b(α+β)/(αΔ))^(1/β). There a N^−α = Δβ/(α+β) and b D^−β = Δα/(α+β).
  */
 export function computeOptimalForExcess(terms: SeparableTerms, excess: number): Allocation {

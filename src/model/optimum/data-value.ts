@@ -1,11 +1,12 @@
 import type { Candidate } from './candidate';
 import { lowestReachableLoss } from '../data/data-constrained';
 import { ScienceError } from '../errors';
+import { bisect } from '../numerics/bisect';
 import type { Problem } from '../problem';
 import { lifetimeOptimalCandidate } from './solve';
 
-/** Bisection steps on ln U: far below double precision over any sensible range. */
-const BISECTION_STEPS = 200;
+/** The search for the least sufficient unique data spans 1 to this many tokens (in ln U). */
+const MOST_UNIQUE_TOKENS = 1e30;
 
 /**
  * The least unique data from which some model, with any amount of repetition, reaches the target
@@ -13,17 +14,16 @@ const BISECTION_STEPS = 200;
  */
 export function leastSufficientUniqueTokens(problem: Problem): number {
   const { law, targetLoss } = problem;
-  let low = Math.log(1);
-  let high = Math.log(1e30);
-  if (lowestReachableLoss(law, Math.exp(high)) >= targetLoss) {
+  if (lowestReachableLoss(law, MOST_UNIQUE_TOKENS) >= targetLoss) {
     throw new ScienceError('unreachable', `no amount of unique data reaches loss ${targetLoss}`);
   }
-  for (let i = 0; i < BISECTION_STEPS && high - low > 1e-12 * Math.abs(high); i++) {
-    const middle = (low + high) / 2;
-    if (lowestReachableLoss(law, Math.exp(middle)) < targetLoss) high = middle;
-    else low = middle;
-  }
-  return Math.exp(high);
+  return bisect(
+    (uniqueTokens) => lowestReachableLoss(law, uniqueTokens) < targetLoss,
+    1,
+    MOST_UNIQUE_TOKENS,
+    'the least sufficient unique data',
+    { scale: 'log' },
+  );
 }
 
 export interface DataValuePoint {

@@ -9,9 +9,9 @@ import { monotoneNewton } from '../numerics/newton';
  * to a N^−α + b D^−β = Δ, for T lifetime inference tokens (already converted to training-FLOP
  * equivalents when the objective is cost, see objective.ts).
  *
- * The optimality condition αaN^−α / (βbD^−β) = 1 + T/(3D) (science README §3) has a closed form in
- * r = T/(3D): the excess splits into shares x = β(1+r)/(α+β(1+r)) on N and y = α/(α+β(1+r)) on D,
- * and D = (b/(Δy))^(1/β). Substituting D back into r = T/(3D) leaves one equation in s = ln r:
+ * The optimality condition αaN^−α / (βbD^−β) = 1 + T/(3D) (Sardana et al. 2024, §3; derivation in
+ * docs/science.md §3.2) has a closed form in r = T/(3D): the excess splits into shares
+ * x = β(1+r)/(α+β(1+r)) on N and y = α/(α+β(1+r)) on D, and D = (b/(Δy))^(1/β). Substituting D back into r = T/(3D) leaves one equation in s = ln r:
  *   ψ(s) = s + ln(α + β + β e^s)/β − C₀ = 0,   C₀ = ln(T/3) + (ln Δ + ln α − ln b)/β.
  * ψ is increasing and convex with slope in [1, 1 + 1/β], so it has exactly one root, and the two
  * linear lower bounds of ψ give a start at or right of it, from which Newton descends monotonically.

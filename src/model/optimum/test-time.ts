@@ -2,6 +2,7 @@ import { allocatorFor } from './allocator';
 import type { Candidate } from './candidate';
 import type { Demand } from '../demand';
 import { ScienceError } from '../errors';
+import { minimizeInLogSpace } from '../numerics/minimize';
 import type { Objective } from '../objective';
 import type { Problem, TestTimeBenefit, TestTimeSetup } from '../problem';
 import { excessAllowance, saturatingK, trainingComputeMultiplier } from '../test-time/exchange-rate';
@@ -12,13 +13,10 @@ import {
   successNeeded,
 } from '../test-time/task-accuracy';
 
-/** Points of the coarse scan over log k before golden-section refinement. */
+/** Points of the coarse scan over ln k before Brent's refinement. */
 const SCAN_POINTS = 41;
-/** Golden-section iterations on log k: the bracket shrinks by 0.618 each, far below 1e-12. */
-const GOLDEN_ITERATIONS = 80;
-const GOLDEN_RATIO = (Math.sqrt(5) - 1) / 2;
 
-/** Tokens processed over the model's life at k× compute per query (science README §4). */
+/** Tokens processed over the model's life at k× compute per query (docs/science.md §4). */
 export function servedDemand(demand: Demand, setup: TestTimeSetup, k: number): Demand {
   return {
     inputTokens: setup.prefixCaching ? demand.inputTokens : demand.inputTokens * k,
@@ -82,9 +80,9 @@ export function largestUsefulK(setup: TestTimeSetup): number {
 
 /**
  * The jointly optimal (N, D, k): for each k the model is lifetime-optimal in closed-form-fast time,
- * so the search is one-dimensional in k: a scan over log k, golden-section refinement around the
- * best scan point, and for whole samples the best of the neighbouring integers. Bounded work
- * (SCAN_POINTS + GOLDEN_ITERATIONS + 3 solves), whatever the inputs.
+ * so the search is one-dimensional in k: a scan over ln k, Brent's refinement around the best scan
+ * point (numerics/minimize.ts), and for whole samples the best of the neighbouring integers.
+ * Bounded work (SCAN_POINTS + at most MINIMIZE_MAX_ITERATIONS + 6 solves), whatever the inputs.
  */
 export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup): Candidate {
   const { benefit } = setup;
@@ -107,21 +105,10 @@ export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup)
     }
   };
   if (upper === 1) return at(1);
-  const logUpper = Math.log(upper);
-  const scan = Array.from({ length: SCAN_POINTS }, (_, i) => (logUpper * i) / (SCAN_POINTS - 1));
-  const values = scan.map((u) => metric(attempt(Math.exp(u))));
-  const best = values.indexOf(Math.min(...values));
-  let low = scan[Math.max(0, best - 1)] ?? 0;
-  let high = scan[Math.min(SCAN_POINTS - 1, best + 1)] ?? logUpper;
-  for (let i = 0; i < GOLDEN_ITERATIONS && high - low > 1e-12; i++) {
-    const left = high - GOLDEN_RATIO * (high - low);
-    const right = low + GOLDEN_RATIO * (high - low);
-    if (metric(attempt(Math.exp(left))) <= metric(attempt(Math.exp(right)))) high = right;
-    else low = left;
-  }
-  const refinedK = Math.min(upper, Math.exp((low + high) / 2));
-  const bestScanK = Math.exp(scan[best] ?? 0);
-  const continuous = [refinedK, bestScanK, 1, upper];
+  const best = minimizeInLogSpace((k) => metric(attempt(k)), 1, upper, 'the test-time compute per query', {
+    gridPoints: SCAN_POINTS,
+  });
+  const continuous = [Math.min(upper, best.x), 1, upper];
   const ks = setup.integerSamples
     ? continuous
         .flatMap((k) => [Math.floor(k), Math.ceil(k)])

@@ -2,7 +2,7 @@ import { requirePositive, ScienceError } from '../errors';
 import type { SeparableTerms } from '../laws/types';
 
 /**
- * Test-time compute as an exchange rate with training compute (science README §4, model A):
+ * Test-time compute as an exchange rate with training compute (docs/science.md §4.1):
  * spending k× inference compute per query is worth a training-compute multiplier
  * g(k) = min(k^(1/γ), 10^S) (Villalobos & Atkinson 2023, Epoch AI, "Trading off compute in
  * training and inference": about one order of magnitude of training for one to two of inference;
@@ -21,7 +21,7 @@ export interface TaskClass extends ExchangeRate {
 }
 
 /**
- * Defaults by task class (science README §4). "Beyond the model" gains nothing: S = 0 caps the
+ * Defaults by task class (docs/science.md §4.1). "Beyond the model" gains nothing: S = 0 caps the
  * multiplier at 10^0 = 1 for every k.
  */
 export const TASK_CLASSES: readonly TaskClass[] = [
@@ -50,20 +50,10 @@ export function saturatingK(rate: ExchangeRate): number {
 
 /**
  * How much more excess (loss above the floor) a model may have when test-time compute is worth a
- * training multiplier g, split the compute-optimal way (science README §4):
+ * training multiplier g, split the compute-optimal way (docs/science.md §4.1):
  *   L_eff = E + A/(N g^(β/(α+β)))^α + B/(D g^(α/(α+β)))^β = E + g^(−αβ/(α+β)) (A N^−α + B D^−β),
  * so reaching an effective excess Δ needs only Δ · g^(αβ/(α+β)) from the model itself.
  */
 export function excessAllowance(terms: SeparableTerms, multiplier: number): number {
   return multiplier ** ((terms.alpha * terms.beta) / (terms.alpha + terms.beta));
-}
-
-/**
- * Snell et al. 2024's FLOPs-matched test-time multiplier for a model M× larger: with R the ratio
- * of inference to pretraining tokens, k = M + 3(M − 1)/R (from 6ND + 2N·kD_inf = M(6ND + 2N·D_inf)).
- */
-export function flopsMatchedMultiplier(sizeRatio: number, inferenceToPretraining: number): number {
-  requirePositive(sizeRatio, 'the size ratio M');
-  requirePositive(inferenceToPretraining, 'R');
-  return sizeRatio + (3 * (sizeRatio - 1)) / inferenceToPretraining;
 }

@@ -1,7 +1,8 @@
 import { requirePositive, ScienceError } from '../errors';
+import { bisect } from '../numerics/bisect';
 
 /**
- * Test-time compute through task accuracy (science README §4, model B): per-attempt success p₁
+ * Test-time compute through task accuracy (docs/science.md §4.2): per-attempt success p₁
  * from the model's loss, and what k attempts with a selection rule make of it.
  */
 
@@ -35,14 +36,7 @@ export function fewestAttempts(success: number, accuracy: number, rule: Selectio
   if (rule.selection === 'majority') {
     for (let k = 2; k <= Math.min(kMax, MAJORITY_SCAN_LIMIT); k++) if (reaches(k)) return k;
   } else if (reaches(kMax)) {
-    let low = 1;
-    let high = kMax;
-    for (let i = 0; i < BISECTION_STEPS && high - low > 1e-12 * high; i++) {
-      const middle = (low + high) / 2;
-      if (reaches(middle)) high = middle;
-      else low = middle;
-    }
-    return high;
+    return bisect(reaches, 1, kMax, 'the fewest attempts');
   }
   throw new ScienceError(
     'unreachable',
@@ -127,8 +121,8 @@ export function accuracyWithAttempts(success: number, k: number, rule: Selection
   return majorityAccuracy(success, k);
 }
 
-/** Bisection steps on p₁ ∈ (0, 1): 2^−200 is far below double precision. */
-const BISECTION_STEPS = 200;
+/** Absolute tolerance of the bisection on p₁ ∈ (0, 1): near double precision at p₁ ~ 1. */
+const SUCCESS_TOLERANCE = 1e-15;
 
 /**
  * The per-attempt success that k attempts need for a task accuracy (every rule is increasing in
@@ -139,12 +133,14 @@ export function successNeeded(accuracy: number, k: number, rule: SelectionRule):
   if (accuracyWithAttempts(1 - 1e-15, k, rule) < accuracy) {
     throw new ScienceError('unreachable', `an accuracy of ${accuracy} is out of reach with ${k} attempts`);
   }
-  let low = 0;
-  let high = 1;
-  for (let i = 0; i < BISECTION_STEPS && high - low > 1e-15; i++) {
-    const middle = (low + high) / 2;
-    if (accuracyWithAttempts(middle, k, rule) < accuracy) low = middle;
-    else high = middle;
-  }
-  return high;
+  return bisect(
+    (p) => !(accuracyWithAttempts(p, k, rule) < accuracy),
+    0,
+    1,
+    'the per-attempt success needed',
+    {
+      relativeTolerance: 0,
+      absoluteTolerance: SUCCESS_TOLERANCE,
+    },
+  );
 }

@@ -16,7 +16,7 @@ const gpu = (id: string) => {
   return preset;
 };
 
-describe('GPU presets (science README §5)', () => {
+describe('GPU presets (docs/science.md §5.1)', () => {
   it('keeps the ids other code stores in scenarios and preferences', () => {
     expect(GPU_PRESETS.map((p) => p.id)).toEqual([
       'A100-40GB',

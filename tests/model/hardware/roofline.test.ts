@@ -14,7 +14,6 @@ import {
   decodeStep,
   decodeUtilisation,
   DEFAULT_BANDWIDTH_EFFICIENCY,
-  prefillSecondsPerToken,
   type RooflineSetting,
 } from '../../../src/model/hardware/roofline';
 import { kvCacheBytesPerToken, shapeForParams } from '../../../src/model/hardware/transformer-shape';
@@ -30,7 +29,7 @@ const h100 = {
   peakFlops: peakFlopsFor(h100Preset, 'bf16'),
   bandwidthBytesPerSecond: bandwidthBytesPerSecond(h100Preset),
 };
-/** The assumptions of the science README's checks: bf16 weights, efficiency 0.8, no KV traffic. */
+/** The assumptions of the checks in docs/science.md §5.2: bf16 weights, efficiency 0.8, no KV traffic. */
 const weightsOnly = (batch: number, bandwidthEfficiency = DEFAULT_BANDWIDTH_EFFICIENCY): RooflineSetting => ({
   batch,
   bandwidthEfficiency,
@@ -39,7 +38,7 @@ const weightsOnly = (batch: number, bandwidthEfficiency = DEFAULT_BANDWIDTH_EFFI
   kvBytesPerToken: 0,
 });
 
-describe('the decode roofline reproduces the science README’s H100 checks (bf16, efficiency 0.8, no KV traffic)', () => {
+describe('the decode roofline reproduces the H100 checks of docs/science.md §5.2 (bf16, efficiency 0.8, no KV traffic)', () => {
   it('B = 1 → ~0.3 % (exactly 0.8 · 3.35e12 / 989e12 = 0.271 %), for any N', () => {
     for (const params of [1e8, 7e9, 7e10, 1e12]) {
       const utilisation = decodeUtilisation(params, h100, weightsOnly(1));
@@ -197,13 +196,6 @@ describe('one decode step', () => {
         kvBytesPerToken: 1e5,
       }),
     ).toThrow(/KV-cache reads cap decode utilisation/);
-  });
-});
-
-describe('prefill', () => {
-  it('is compute-bound at its MFU: 2N / (peak · MFU) seconds per prompt token', () => {
-    expectRelativelyClose(prefillSecondsPerToken(7e10, 989e12, 0.4), (2 * 7e10) / (989e12 * 0.4), 1e-15);
-    expect(() => prefillSecondsPerToken(7e10, 989e12, 0)).toThrow(ScienceError);
   });
 });
 

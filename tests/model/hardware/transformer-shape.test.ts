@@ -129,7 +129,7 @@ describe('the shape formulas', () => {
     );
   });
 
-  it('counts 2 · layers · kvHeads · headDim · bytes of KV cache per token (science README §5)', () => {
+  it('counts 2 · layers · kvHeads · headDim · bytes of KV cache per token (docs/science.md §5.2)', () => {
     // Llama 3 8B in bf16: 2 · 32 · 8 · 128 · 2 = 128 KiB per token.
     expect(kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 2)).toBe(131_072);
     expect(kvCacheBytesPerToken({ layers: 32, kvHeads: 8, headDim: 128 }, 1)).toBe(65_536);

@@ -4,7 +4,7 @@ import { costAgainstUniqueData, leastSufficientUniqueTokens } from '../../../src
 import { costRates } from '../../../src/model/hardware/costs';
 import { lawFromPreset } from '../../../src/model/laws/presets';
 import { solve } from '../../../src/model/optimum/solve';
-import { logSpace } from '../../../src/model/optimum/sweep';
+import { logSpace } from '../../../src/model/numerics/grid';
 import type { Problem } from '../../../src/model/problem';
 import { expectRelativelyClose } from '../../support/close';
 

@@ -8,7 +8,8 @@ import { computeOptimalForExcess, tokensForParams } from '../../../src/model/opt
 import { explainModel } from '../../../src/model/optimum/explain';
 import { candidatesAlongIsoLoss, minimumParamsForTarget } from '../../../src/model/optimum/iso-loss';
 import { solve } from '../../../src/model/optimum/solve';
-import { logSpace, sweepDemand } from '../../../src/model/optimum/sweep';
+import { logSpace } from '../../../src/model/numerics/grid';
+import { sweepDemand } from '../../../src/model/optimum/sweep';
 import type { Problem } from '../../../src/model/problem';
 import { targetLoss } from '../../../src/model/target';
 import { logUniform } from '../../support/arbitraries';
@@ -16,7 +17,7 @@ import { expectPrinted, expectRelativelyClose } from '../../support/close';
 
 const sardana = lawFromPreset('sardana2024');
 
-/** The cost example of Sardana et al. 2024, §6 (science README §3). */
+/** The cost example of Sardana et al. 2024, §6 (docs/science.md §3.4). */
 const costExample: Problem = {
   law: sardana,
   targetLoss: 1.947,

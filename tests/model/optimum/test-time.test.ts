@@ -14,7 +14,6 @@ import {
 import type { Problem, TestTimeSetup } from '../../../src/model/problem';
 import {
   excessAllowance,
-  flopsMatchedMultiplier,
   saturatingK,
   TASK_CLASSES,
   trainingComputeMultiplier,
@@ -50,12 +49,6 @@ function problemWithDemand(requests: number, testTime: TestTimeSetup = setup): P
 }
 
 describe('the exchange rate between test-time and training compute', () => {
-  it('reproduces Snell et al.’s FLOPs-matched multipliers for a 14× larger model', () => {
-    expect(flopsMatchedMultiplier(14, 0.16)).toBeCloseTo(257.75, 10);
-    expect(flopsMatchedMultiplier(14, 0.79)).toBeCloseTo(63.37, 2);
-    expect(flopsMatchedMultiplier(14, 22)).toBeCloseTo(15.77, 2);
-  });
-
   it('needs k ≈ 52.4 for a 14× training-compute gain at γ = 1.5', () => {
     const k = 14 ** 1.5;
     expect(k).toBeCloseTo(52.4, 1);
@@ -70,7 +63,7 @@ describe('the exchange rate between test-time and training compute', () => {
     expect(() => trainingComputeMultiplier(0.5, rate)).toThrow('k must be at least 1');
   });
 
-  it('is worth exactly a compute-optimally split training multiplier g (science README §4)', () => {
+  it('is worth exactly a compute-optimally split training multiplier g (docs/science.md §4.1)', () => {
     fc.assert(
       fc.property(
         logUniform(1e8, 1e12),
