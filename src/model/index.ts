@@ -40,6 +40,8 @@ export {
 
 export { findTaskClass, TASK_CLASSES } from './test-time/exchange-rate';
 export {
+  accuracyDomain,
+  DEFAULT_MIN_LIFT,
   fewestAttempts,
   lossForSuccess,
   SELECTIONS,
@@ -55,4 +57,11 @@ export { candidatesAlongIsoLoss, minimumParamsForTarget } from './optimum/iso-lo
 export { lifetimeOptimalForExcess } from './optimum/lifetime';
 export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve';
 export { logSpace, sweepDemand, type SweepPoint } from './optimum/sweep';
-export { candidateAtK, largestUsefulK, testTimeFrontier, type FrontierPoint } from './optimum/test-time';
+export {
+  accuracyReference,
+  candidateAtK,
+  largestUsefulK,
+  testTimeCurve,
+  testTimeFrontier,
+  type FrontierPoint,
+} from './optimum/test-time';
