@@ -22,7 +22,11 @@ export {
 export type { LossLaw } from './laws/types';
 
 export { lowestReachableLoss } from './data/data-constrained';
-export { costAgainstUniqueData, leastSufficientUniqueTokens, type DataValuePoint } from './optimum/data-value';
+export {
+  costAgainstUniqueData,
+  leastSufficientUniqueTokens,
+  type DataValuePoint,
+} from './optimum/data-value';
 
 export { costRates } from './hardware/costs';
 export type { Fleet, RooflineDecode } from './hardware/fleet';

@@ -155,8 +155,17 @@ function readSuccessSource(
     reader.report(childPath(path, 'minLift'), `${minLift} must be below 1`);
     return undefined;
   }
-  const lossRange = p1['lossRange'] === undefined ? null : readLossRange(reader, p1['lossRange'], childPath(path, 'lossRange'));
-  if (epsilon === undefined || k === undefined || gamma === undefined || minLift === undefined || lossRange === undefined) {
+  const lossRange =
+    p1['lossRange'] === undefined
+      ? null
+      : readLossRange(reader, p1['lossRange'], childPath(path, 'lossRange'));
+  if (
+    epsilon === undefined ||
+    k === undefined ||
+    gamma === undefined ||
+    minLift === undefined ||
+    lossRange === undefined
+  ) {
     return undefined;
   }
   return { epsilon, k, gamma, ...(lossRange ? { lossRange } : {}), minLift };

@@ -176,9 +176,17 @@ function saturatingAttempts(setup: TestTimeSetup): number {
   const { benefit } = setup;
   if (benefit.model !== 'accuracy' || 'success' in benefit.mapping) return Infinity;
   const mapping = benefit.mapping;
-  const highLoss = Math.min(mapping.lossRange?.[1] ?? Infinity, lossAtLift(mapping, mapping.minLift ?? DEFAULT_MIN_LIFT));
+  const highLoss = Math.min(
+    mapping.lossRange?.[1] ?? Infinity,
+    lossAtLift(mapping, mapping.minLift ?? DEFAULT_MIN_LIFT),
+  );
   try {
-    return fewestAttempts(successFromLoss(highLoss, mapping), benefit.targetAccuracy, benefit.rule, setup.kMax);
+    return fewestAttempts(
+      successFromLoss(highLoss, mapping),
+      benefit.targetAccuracy,
+      benefit.rule,
+      setup.kMax,
+    );
   } catch (error) {
     if (error instanceof ScienceError && error.code === 'unreachable') return Infinity;
     throw error;
@@ -199,9 +207,18 @@ export function candidateAtK(problem: Problem, setup: TestTimeSetup, attempts: n
   });
 }
 
+/** The odd whole number of votes nearest k, within [1, k_max]. */
+function nearestOdd(k: number, kMax: number): number {
+  const largest = Math.floor(kMax) % 2 === 1 ? Math.floor(kMax) : Math.floor(kMax) - 1;
+  return Math.min(largest, Math.max(1, 2 * Math.round((wholeAttempts(Math.max(1, k)) - 1) / 2) + 1));
+}
+
 /** Whether k counts whole attempts: when the scenario asks so, and always for majority votes. */
 function countsWholeAttempts(setup: TestTimeSetup): boolean {
-  return setup.integerSamples || (setup.benefit.model === 'accuracy' && setup.benefit.rule.selection === 'majority');
+  return (
+    setup.integerSamples ||
+    (setup.benefit.model === 'accuracy' && setup.benefit.rule.selection === 'majority')
+  );
 }
 
 /**
@@ -210,7 +227,8 @@ function countsWholeAttempts(setup: TestTimeSetup): boolean {
  * accuracy (see saturatingAttempts).
  */
 export function largestUsefulK(setup: TestTimeSetup): number {
-  const saturation = setup.benefit.model === 'exchange' ? saturatingK(setup.benefit.rate) : saturatingAttempts(setup);
+  const saturation =
+    setup.benefit.model === 'exchange' ? saturatingK(setup.benefit.rate) : saturatingAttempts(setup);
   return Math.max(1, Math.min(setup.kMax, saturation));
 }
 
@@ -265,26 +283,38 @@ export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup)
   const metric = (candidate: Candidate | null) => (candidate ? cost(candidate) : Infinity);
   const attempt = (k: number) => attemptAtK(problem, setup, k);
   if (upper === 1) return candidateAtK(problem, setup, 1);
+  // An even vote costs more than the odd one below it and is worth the same (majorityAccuracy), so
+  // majority searches odd votes only: the cost over odd k has no even-k zigzag to mislead the search.
+  const majority = benefit.model === 'accuracy' && benefit.rule.selection === 'majority';
+  const searched = majority ? (k: number) => attempt(nearestOdd(k, setup.kMax)) : attempt;
   const logUpper = Math.log(upper);
+  // exp(ln k) may land an ulp above k: never past the largest useful k (nor k_max).
+  const kAt = (u: number) => Math.min(upper, Math.exp(u));
   const scan = Array.from({ length: SCAN_POINTS }, (_, i) => (logUpper * i) / (SCAN_POINTS - 1));
-  const values = scan.map((u) => metric(attempt(Math.exp(u))));
+  const values = scan.map((u) => metric(searched(kAt(u))));
   const best = values.indexOf(Math.min(...values));
   let low = scan[Math.max(0, best - 1)] ?? 0;
   let high = scan[Math.min(SCAN_POINTS - 1, best + 1)] ?? logUpper;
   for (let i = 0; i < GOLDEN_ITERATIONS && high - low > 1e-12; i++) {
     const left = high - GOLDEN_RATIO * (high - low);
     const right = low + GOLDEN_RATIO * (high - low);
-    if (metric(attempt(Math.exp(left))) <= metric(attempt(Math.exp(right)))) high = right;
+    if (metric(searched(kAt(left))) <= metric(searched(kAt(right)))) high = right;
     else low = left;
   }
-  const refinedK = Math.min(upper, Math.exp((low + high) / 2));
-  const bestScanK = Math.exp(scan[best] ?? 0);
+  const refinedK = kAt((low + high) / 2);
+  const bestScanK = kAt(scan[best] ?? 0);
   const continuous = [refinedK, bestScanK, 1, upper];
-  const ks = countsWholeAttempts(setup)
-    ? continuous
-        .flatMap((k) => [Math.floor(k), Math.ceil(k)])
-        .filter((k) => k >= 1 && k <= Math.floor(setup.kMax))
-    : continuous;
+  const ks = majority
+    ? continuous.flatMap((k) => [
+        nearestOdd(k, setup.kMax),
+        nearestOdd(k - 2, setup.kMax),
+        nearestOdd(k + 2, setup.kMax),
+      ])
+    : countsWholeAttempts(setup)
+      ? continuous
+          .flatMap((k) => [Math.floor(k), Math.ceil(k)])
+          .filter((k) => k >= 1 && k <= Math.floor(setup.kMax))
+      : continuous;
   // The fewest attempts that reach the target are a candidate too; k = 1 among them when it does.
   const reference = referenceAttempts(problem, setup);
   const chosen = [...ks, reference]
@@ -301,7 +331,10 @@ export function optimalTestTimeCandidate(problem: Problem, setup: TestTimeSetup)
  * The attempts of the comparison candidates ("without test-time compute", Chinchilla, baselines):
  * one, unless an accuracy target through a mapping needs more (accuracyReference).
  */
-export function referenceAttempts(problem: Problem, setup: TestTimeSetup | undefined = problem.testTime): number {
+export function referenceAttempts(
+  problem: Problem,
+  setup: TestTimeSetup | undefined = problem.testTime,
+): number {
   if (!setup) return 1;
   const { benefit } = setup;
   if (benefit.model !== 'accuracy' || 'success' in benefit.mapping) return 1;

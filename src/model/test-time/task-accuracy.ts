@@ -91,7 +91,9 @@ export function accuracyDomain(mapping: LossToError, lawFloor: number): Accuracy
  */
 export function wholeAttempts(k: number): number {
   const nearest = Math.round(k);
-  return Math.abs(k - nearest) <= WHOLE_TOLERANCE * Math.max(1, nearest) ? Math.max(1, nearest) : Math.ceil(k);
+  return Math.abs(k - nearest) <= WHOLE_TOLERANCE * Math.max(1, nearest)
+    ? Math.max(1, nearest)
+    : Math.ceil(k);
 }
 const WHOLE_TOLERANCE = 1e-9;
 
@@ -100,7 +102,11 @@ const WHOLE_TOLERANCE = 1e-9;
  * the verifier rules rise with k, so k_max; majority votes rise with (odd) k when p₁ > ½ and fall
  * when p₁ < ½, so the largest odd whole k ≤ k_max, or a single answer.
  */
-export function bestAccuracy(success: number, rule: SelectionRule, kMax: number): { accuracy: number; k: number } {
+export function bestAccuracy(
+  success: number,
+  rule: SelectionRule,
+  kMax: number,
+): { accuracy: number; k: number } {
   if (rule.selection !== 'majority') return { accuracy: accuracyWithAttempts(success, kMax, rule), k: kMax };
   if (success <= 0.5) return { accuracy: success, k: 1 };
   const votes = oddVotes(Math.floor(kMax + WHOLE_TOLERANCE * kMax));
@@ -273,7 +279,8 @@ export function majorityNormalApproximation(success: number, n: number): number 
 /** Φ(z) by Abramowitz & Stegun 26.2.17: absolute error below 7.5e-8. */
 function standardNormalCdf(z: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(z));
-  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  const poly =
+    t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   const upper = (Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI)) * poly;
   return z >= 0 ? 1 - upper : upper;
 }
