@@ -59,7 +59,7 @@ export function lifetimeOptimalCandidate(problem: Problem): Candidate {
 }
 
 export function solve(problem: Problem): Solution {
-  const { law, demand } = problem;
+  const { law } = problem;
   const allocator = allocatorFor(problem);
   const excess = law.excessForLoss(problem.targetLoss);
   const withoutTestTime = withoutTestTimeCandidate(problem);
