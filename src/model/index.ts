@@ -44,6 +44,8 @@ export {
 
 export { findTaskClass, TASK_CLASSES } from './test-time/exchange-rate';
 export {
+  accuracyDomain,
+  DEFAULT_MIN_LIFT,
   fewestAttempts,
   lossForSuccess,
   SELECTIONS,
@@ -61,4 +63,11 @@ export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve'
 export { sweepDemand, type SweepPoint } from './optimum/sweep';
 
 export { logSpace } from './numerics/grid';
-export { candidateAtK, largestUsefulK, testTimeFrontier, type FrontierPoint } from './optimum/test-time';
+export {
+  accuracyReference,
+  candidateAtK,
+  largestUsefulK,
+  testTimeCurve,
+  testTimeFrontier,
+  type FrontierPoint,
+} from './optimum/test-time';

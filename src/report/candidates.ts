@@ -27,7 +27,11 @@ export function labelledCandidates(solution: Solution): LabelledCandidate[] {
     ? [
         {
           id: 'without-test-time',
-          label: 'Without test-time compute',
+          // An accuracy one attempt cannot reach is compared at the fewest attempts that do.
+          label:
+            solution.withoutTestTime.k > 1
+              ? `Fewest attempts (k = ${formatRatio(solution.withoutTestTime.k)})`
+              : 'Without test-time compute',
           candidate: solution.withoutTestTime,
           saving: solution.savings.withoutTestTime,
         },

@@ -1,4 +1,5 @@
 import {
+  accuracyReference,
   buildLaw,
   costRates,
   findGpu,
@@ -8,8 +9,6 @@ import {
   type LossLaw,
   bandwidthBytesPerSecond,
   bytesPerValue,
-  lossForSuccess,
-  successNeeded,
   type Fleet,
   type GpuDefinition,
   type Problem,
@@ -81,7 +80,7 @@ export function problemFromScenario(scenario: Scenario): Problem {
     law,
     targetLoss:
       scenario.testTime?.model === 'accuracy' && !('value' in scenario.testTime.p1)
-        ? accuracyTargetLoss(scenario.testTime)
+        ? accuracyTargetLoss(scenario.testTime, law)
         : targetLoss(law, scenario.target ?? missingTarget()),
     demand: demandFromSpec(scenario.demand),
     objective: scenario.objective,
@@ -193,12 +192,19 @@ function selectionRule(spec: AccuracyTestTimeSpec): SelectionRule {
 }
 
 /**
- * The loss at which one attempt (k = 1) reaches the task accuracy: the target of the k = 1
- * candidates. Only a loss mapping defines it; with p₁ entered directly the scenario's target does.
+ * The loss of the comparison candidates of a task accuracy reached through a loss mapping: the loss
+ * one attempt needs, or, when one attempt cannot reach the accuracy inside the mapping's domain,
+ * the loss the fewest attempts that can need (the engine's accuracyReference). Only a loss mapping
+ * defines it; with p₁ entered directly the scenario's target does. Throws the engine's explained
+ * refusal when no model inside the domain reaches the accuracy with k_max attempts.
  */
-export function accuracyTargetLoss(spec: AccuracyTestTimeSpec): number {
+export function accuracyTargetLoss(spec: AccuracyTestTimeSpec, law: LossLaw): number {
   if ('value' in spec.p1) throw new Error('p₁ entered directly leaves the loss to the scenario target');
-  return lossForSuccess(successNeeded(spec.targetAccuracy, 1, selectionRule(spec)), spec.p1);
+  return accuracyReference(
+    law,
+    { targetAccuracy: spec.targetAccuracy, mapping: spec.p1, rule: selectionRule(spec) },
+    spec.kMax,
+  ).loss;
 }
 
 /** Where p₁ comes from, in the engine's terms. */

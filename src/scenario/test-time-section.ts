@@ -1,4 +1,4 @@
-import { findTaskClass, SELECTIONS, TASK_CLASSES } from '../model';
+import { DEFAULT_MIN_LIFT, findTaskClass, SELECTIONS, TASK_CLASSES } from '../model';
 import { DEFAULT_COVERAGE_EXPONENT, DEFAULT_K_MAX, DEFAULT_TASK_CLASS } from './defaults';
 import { childPath, describeValue, type FieldReader, type JsonObject } from './reader';
 import type { AccuracyTestTimeSpec, DemandSpec, ExchangeTestTimeSpec, TestTimeSpec } from './types';
@@ -146,9 +146,39 @@ function readSuccessSource(
     const value = reader.number(p1, path, 'value', 'fraction');
     return value === undefined ? undefined : { value };
   }
-  reader.onlyKeys(p1, path, ['epsilon', 'k', 'gamma']);
+  reader.onlyKeys(p1, path, ['epsilon', 'k', 'gamma', 'lossRange', 'minLift']);
   const epsilon = reader.number(p1, path, 'epsilon', 'fraction');
   const k = reader.number(p1, path, 'k', 'positive');
   const gamma = reader.number(p1, path, 'gamma', 'positive');
-  return epsilon === undefined || k === undefined || gamma === undefined ? undefined : { epsilon, k, gamma };
+  const minLift = reader.number(p1, path, 'minLift', 'fraction', DEFAULT_MIN_LIFT);
+  if (minLift !== undefined && minLift >= 1) {
+    reader.report(childPath(path, 'minLift'), `${minLift} must be below 1`);
+    return undefined;
+  }
+  const lossRange =
+    p1['lossRange'] === undefined
+      ? null
+      : readLossRange(reader, p1['lossRange'], childPath(path, 'lossRange'));
+  if (
+    epsilon === undefined ||
+    k === undefined ||
+    gamma === undefined ||
+    minLift === undefined ||
+    lossRange === undefined
+  ) {
+    return undefined;
+  }
+  return { epsilon, k, gamma, ...(lossRange ? { lossRange } : {}), minLift };
+}
+
+/** `[low, high]`: the losses a mapping was fitted on, low below high, both above 0. */
+function readLossRange(reader: FieldReader, value: unknown, path: string): [number, number] | undefined {
+  if (!Array.isArray(value) || value.length !== 2) {
+    return reader.report(path, `expected [low, high], two losses, got ${describeValue(value)}`);
+  }
+  const low = reader.checkNumber(value[0], childPath(path, 0), 'positive');
+  const high = reader.checkNumber(value[1], childPath(path, 1), 'positive');
+  if (low === undefined || high === undefined) return undefined;
+  if (!(low < high)) return reader.report(path, `the low end ${low} must be below the high end ${high}`);
+  return [low, high];
 }

@@ -133,11 +133,23 @@ export interface AccuracyTestTimeSpec extends TestTimeBudget {
    * or `{"value"}`: the per-attempt success of a model of the scenario's target, entered directly
    * (the model's quality then stays the target's; only k is chosen).
    */
-  readonly p1:
-    { readonly epsilon: number; readonly k: number; readonly gamma: number } | { readonly value: number };
+  readonly p1: LossMappingSpec | { readonly value: number };
   readonly selection: Selection;
   readonly coverageExponent: number;
   readonly falsePassRate: number;
+}
+
+/**
+ * Gadre et al.'s constants and the domain they are trusted on: `lossRange` [low, high] (absent:
+ * from the law's floor E to the loss where success is chance + minLift) and `minLift`, the least
+ * per-attempt success above the chance level 1 − ε that counts as a model (default 0.05).
+ */
+export interface LossMappingSpec {
+  readonly epsilon: number;
+  readonly k: number;
+  readonly gamma: number;
+  readonly lossRange?: readonly [number, number];
+  readonly minLift: number;
 }
 
 /** Test-time compute the optimiser may buy. Absent means k = 1. */

@@ -1,4 +1,11 @@
-import { fewestAttempts, lowestReachableLoss, ScienceError, targetLoss, totalDemandTokens } from '../model';
+import {
+  accuracyDomain,
+  fewestAttempts,
+  lowestReachableLoss,
+  ScienceError,
+  targetLoss,
+  totalDemandTokens,
+} from '../model';
 import { DEFAULT_NAME } from './defaults';
 import { readGpus } from './gpu-section';
 import { describeValue, FieldReader } from './reader';
@@ -139,16 +146,17 @@ function checkFormatAndVersion(format: unknown, version: unknown): ScenarioIssue
 }
 
 /**
- * Through a loss mapping, some model must reach the accuracy without test-time compute (k = 1), to
- * compare against; with p₁ entered directly, k_max attempts must reach it.
+ * Through a loss mapping, the mapping's domain must hold some loss, and some model inside it must
+ * reach the accuracy with at most k_max attempts (the engine's explained refusal otherwise, naming
+ * what to change); with p₁ entered directly, k_max attempts must reach it.
  */
 function checkAccuracyReachable(reader: FieldReader, law: LawSpec, spec: AccuracyTestTimeSpec): void {
+  const rule = {
+    selection: spec.selection,
+    coverageExponent: spec.coverageExponent,
+    falsePassRate: spec.falsePassRate,
+  };
   if ('value' in spec.p1) {
-    const rule = {
-      selection: spec.selection,
-      coverageExponent: spec.coverageExponent,
-      falsePassRate: spec.falsePassRate,
-    };
     try {
       fewestAttempts(spec.p1.value, spec.targetAccuracy, rule, spec.kMax);
     } catch (error) {
@@ -157,14 +165,19 @@ function checkAccuracyReachable(reader: FieldReader, law: LawSpec, spec: Accurac
     }
     return;
   }
+  const resolved = lawFromSpec(law);
   try {
-    lawFromSpec(law).excessForLoss(accuracyTargetLoss(spec));
+    accuracyDomain(spec.p1, resolved.floor);
   } catch (error) {
     if (!(error instanceof ScienceError)) throw error;
-    reader.report(
-      'testTime.targetAccuracy',
-      `${spec.targetAccuracy} is out of reach without test-time compute under this law and mapping (${error.message})`,
-    );
+    reader.report(spec.p1.lossRange ? 'testTime.p1.lossRange' : 'testTime.p1.minLift', error.message);
+    return;
+  }
+  try {
+    accuracyTargetLoss(spec, resolved);
+  } catch (error) {
+    if (!(error instanceof ScienceError)) throw error;
+    reader.report('testTime.targetAccuracy', error.message);
   }
 }
 
@@ -179,7 +192,7 @@ function checkDataSuffices(
   const law = lawFromSpec(lawSpec);
   const loss =
     testTime?.model === 'accuracy' && !('value' in testTime.p1)
-      ? accuracyTargetLoss(testTime)
+      ? accuracyTargetLoss(testTime, law)
       : target && targetLoss(law, target);
   if (loss === undefined) return;
   const best = lowestReachableLoss(law, data.uniqueTokens);

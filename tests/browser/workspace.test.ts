@@ -221,6 +221,17 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect.poll(() => page.locator('.issue').count()).toBe(0);
     await expect.poll(() => cardText(page, 'lifetime', 'k')).not.toBe('1×');
     expect(await cardText(page, 'without-test-time', 'k')).toBe('1×');
+    // Inside losses [2.1, 3] the best model has p₁ = 0.1 + 4e^−2.1 ≈ 0.59: 0.99 is refused, explained.
+    await typeInto(page, 'testTime.p1.lossRange[0]', '2.1');
+    await typeInto(page, 'testTime.p1.lossRange[1]', '3');
+    await typeInto(page, 'testTime.targetAccuracy', '0.99');
+    await expect
+      .poll(() => page.locator('[data-issue-for="testTime.targetAccuracy"]').textContent())
+      .toMatch(
+        /the best is 0\.97\d+, with 1,000 attempts \(verifier\) of a model of loss 2\.1000, the lower end of testTime\.p1\.lossRange/,
+      );
+    await typeInto(page, 'testTime.targetAccuracy', '0.6');
+    await expect.poll(() => page.locator('.issue').count()).toBe(0);
     await typeInto(page, 'testTime.p1.epsilon', '1.5');
     await expect
       .poll(() => page.locator('[data-issue-for="testTime.p1.epsilon"]').textContent())

@@ -48,7 +48,7 @@ describe('the scenario editor form', () => {
     const accuracy = {
       model: 'accuracy' as const,
       targetAccuracy: 0.6,
-      p1: { epsilon: 0.9, k: 4, gamma: 1 },
+      p1: { epsilon: 0.9, k: 4, gamma: 1, lossRange: [2, 3] as [number, number], minLift: 0.05 },
       selection: 'imperfect-verifier' as const,
       coverageExponent: 0.43,
       falsePassRate: 0.05,
@@ -59,6 +59,12 @@ describe('the scenario editor form', () => {
     const { target: _unused, ...withoutTarget } = base;
     const withAccuracy = { ...withoutTarget, testTime: accuracy };
     expect(scenarioFromForm(formFromScenario(withAccuracy))).toEqual({ ok: true, scenario: withAccuracy });
+    // Empty loss-range fields leave the range to be derived from the mapping.
+    const derived = {
+      ...withAccuracy,
+      testTime: { ...accuracy, p1: { epsilon: 0.9, k: 4, gamma: 1, minLift: 0.1 } },
+    };
+    expect(scenarioFromForm(formFromScenario(derived))).toEqual({ ok: true, scenario: derived });
   });
 
   it('round-trips the roofline decode, energy and a data limit', () => {

@@ -205,6 +205,7 @@ describe('the testTime section', () => {
     expect(scenario.target).toBeUndefined();
     expect(scenario.testTime).toEqual({
       ...accuracy,
+      p1: { ...accuracy.p1, minLift: 0.05 },
       coverageExponent: 0.43,
       falsePassRate: 0,
       kMax: 1000,
@@ -244,13 +245,36 @@ describe('the testTime section', () => {
     ]);
   });
 
-  it('refuses an accuracy that no model reaches without test-time compute', () => {
-    // With ε = 0.5 and k = 1, even a loss at E = 1.69 gives p₁ = 0.5 + e^−1.69 ≈ 0.68.
+  it('solves an accuracy that needs test-time compute, and refuses one out of reach inside the domain', () => {
+    // With ε = 0.5 and k = 1, even a loss at E = 1.69 gives p₁ = 0.5 + e^−1.69 ≈ 0.68: 0.9 needs attempts.
     const testTime = { model: 'accuracy', targetAccuracy: 0.9, p1: { epsilon: 0.5, k: 1, gamma: 1 } };
-    expect(issuesOf({ demand: minimal.demand, testTime })).toEqual([
+    expect(issuesOf({ demand: minimal.demand, testTime })).toEqual([]);
+    expect(issuesOf({ demand: minimal.demand, testTime: { ...testTime, kMax: 2 } })).toEqual([
       expect.stringMatching(
-        /^testTime\.targetAccuracy: 0\.9 is out of reach without test-time compute under this law and mapping \(/,
+        /^testTime\.targetAccuracy: an accuracy of 0\.9 is out of reach inside the accuracy mapping's domain: the best is 0\.75477, with 2 attempts \(verifier\) of a model approaching the law's floor.*Lower testTime\.targetAccuracy, allow more attempts \(testTime\.kMax\), or widen testTime\.p1\.lossRange/,
       ),
+    ]);
+  });
+
+  it('reads the mapping’s domain: a loss range and the least lift above chance', () => {
+    const p1 = { epsilon: 0.5, k: 1, gamma: 1, lossRange: [2, 3], minLift: 0.1 };
+    const testTime = { model: 'accuracy', targetAccuracy: 0.6, p1 };
+    const scenario = valid({ demand: minimal.demand, testTime });
+    expect(scenario.testTime).toMatchObject({ p1 });
+    const reread = parseScenarioText(serializeScenario(scenario));
+    expect(reread.ok && reread.scenario).toEqual(scenario);
+    const issues = (changes: object) =>
+      issuesOf({ demand: minimal.demand, testTime: { ...testTime, p1: { ...p1, ...changes } } });
+    expect(issues({ lossRange: [3, 2] })).toEqual([
+      'testTime.p1.lossRange: the low end 3 must be below the high end 2',
+    ]);
+    expect(issues({ lossRange: [2] })).toEqual([
+      'testTime.p1.lossRange: expected [low, high], two losses, got a list',
+    ]);
+    expect(issues({ minLift: 1 })).toEqual(['testTime.p1.minLift: 1 must be below 1']);
+    // Success 0.5 + e^−L reaches chance + 0.4 only below L = 0.92, under the law's floor 1.69.
+    expect(issues({ lossRange: undefined, minLift: 0.4 })).toEqual([
+      expect.stringMatching(/^testTime\.p1\.minLift: no loss lies inside the accuracy mapping's domain/),
     ]);
   });
 

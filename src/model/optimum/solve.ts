@@ -3,7 +3,9 @@ import { savingAgainst, type Candidate, type Saving } from './candidate';
 import { ScienceError } from '../errors';
 import type { Objective } from '../objective';
 import type { Problem } from '../problem';
-import { optimalTestTimeCandidate } from './test-time';
+import type { Serving } from './candidate';
+import type { Demand } from '../demand';
+import { candidateAtK, optimalTestTimeCandidate, referenceAttempts, servedDemand } from './test-time';
 
 export interface BaselineCandidate extends Candidate {
   /** The tokens-per-parameter rule that defines this baseline. */
@@ -17,7 +19,10 @@ export interface Solution {
   readonly usesTestTime: boolean;
   /** Minimises lifetime FLOPs or cost at the target loss (Sardana et al. 2024), choosing k too. */
   readonly lifetimeOptimal: Candidate;
-  /** The lifetime-optimal model without test-time compute (k = 1). */
+  /**
+   * The lifetime-optimal model without test-time compute (k = 1), or with the fewest attempts that
+   * reach an accuracy target when one attempt cannot (its k then says how many).
+   */
   readonly withoutTestTime: Candidate;
   /** The lifetime optimum with unlimited unique data, when the problem has a data limit: what the limit costs. */
   readonly withoutDataLimit: Candidate | null;
@@ -34,8 +39,13 @@ export interface Solution {
   };
 }
 
-/** The lifetime optimum at k = 1: the hot path of sweeps and charts. */
+/**
+ * The lifetime optimum at k = 1 (the hot path of sweeps and charts), or at the fewest attempts
+ * that reach an accuracy target one attempt cannot (referenceAttempts).
+ */
 export function withoutTestTimeCandidate(problem: Problem): Candidate {
+  const k = referenceAttempts(problem);
+  if (k > 1 && problem.testTime) return candidateAtK(problem, problem.testTime, k);
   const allocator = allocatorFor(problem);
   const excess = problem.law.excessForLoss(problem.targetLoss);
   return allocator.evaluate(allocator.lifetimeOptimal(excess, problem.demand), problem.demand);
@@ -49,17 +59,19 @@ export function lifetimeOptimalCandidate(problem: Problem): Candidate {
 }
 
 export function solve(problem: Problem): Solution {
-  const { law, demand } = problem;
+  const { law } = problem;
   const allocator = allocatorFor(problem);
   const excess = law.excessForLoss(problem.targetLoss);
   const withoutTestTime = withoutTestTimeCandidate(problem);
   const lifetimeOptimal = problem.testTime ? lifetimeOptimalCandidate(problem) : withoutTestTime;
-  const chinchillaOptimal = allocator.evaluate(allocator.computeOptimal(excess), demand);
+  // The comparison candidates spend the same attempts per query as the one without test-time compute.
+  const { served, serving } = referenceServing(problem, withoutTestTime);
+  const chinchillaOptimal = allocator.evaluate(allocator.computeOptimal(excess), served, serving);
   const baselines: BaselineCandidate[] = [];
   const unreachableBaselines: number[] = [];
   for (const rule of problem.baselines) {
     try {
-      baselines.push({ rule, ...allocator.evaluate(allocator.fixedRatio(excess, rule), demand) });
+      baselines.push({ rule, ...allocator.evaluate(allocator.fixedRatio(excess, rule), served, serving) });
     } catch (error) {
       if (!(error instanceof ScienceError && error.code === 'unreachable')) throw error;
       unreachableBaselines.push(rule);
@@ -82,6 +94,20 @@ export function solve(problem: Problem): Solution {
         rule: baseline.rule,
         ...savingAgainst(lifetimeOptimal, baseline),
       })),
+    },
+  };
+}
+
+/** The demand and serving of the comparison candidates: plain, or at the reference's attempts. */
+function referenceServing(problem: Problem, reference: Candidate): { served: Demand; serving?: Serving } {
+  const setup = problem.testTime;
+  if (!setup || reference.k === 1) return { served: problem.demand };
+  return {
+    served: servedDemand(problem.demand, setup, reference.k),
+    serving: {
+      k: reference.k,
+      effectiveLoss: reference.effectiveLoss,
+      verifierFlops: setup.verifierFlopsPerSample * setup.requests * reference.k,
     },
   };
 }

@@ -1,4 +1,11 @@
-import { findTaskClass, type Dtype, type GpuDefinition, type Objective, type Selection } from '../../model';
+import {
+  DEFAULT_MIN_LIFT,
+  findTaskClass,
+  type Dtype,
+  type GpuDefinition,
+  type Objective,
+  type Selection,
+} from '../../model';
 import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
   DEFAULT_COVERAGE_EXPONENT,
@@ -97,6 +104,10 @@ export interface ScenarioForm {
     epsilon: string;
     mappingK: string;
     mappingGamma: string;
+    /** The mapping's loss range; both empty: derived from the mapping (see accuracyDomain). */
+    lossLow: string;
+    lossHigh: string;
+    minLift: string;
     selection: Selection;
     coverageExponent: string;
     falsePassRate: string;
@@ -228,6 +239,9 @@ function testTimeForm(spec: TestTimeSpec | undefined): ScenarioForm['testTime'] 
     epsilon: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.epsilon : undefined),
     mappingK: text(accuracy && 'k' in accuracy.p1 ? accuracy.p1.k : undefined),
     mappingGamma: text(accuracy && 'gamma' in accuracy.p1 ? accuracy.p1.gamma : undefined),
+    lossLow: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.lossRange?.[0] : undefined),
+    lossHigh: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.lossRange?.[1] : undefined),
+    minLift: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.minLift : DEFAULT_MIN_LIFT),
     selection: accuracy?.selection ?? 'verifier',
     coverageExponent: text(accuracy?.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT),
     falsePassRate: text(accuracy?.falsePassRate ?? 0),
@@ -418,6 +432,8 @@ function testTimeOf(testTime: ScenarioForm['testTime'], number: NumberReader): S
                   epsilon: number(testTime.epsilon, 'testTime.p1.epsilon'),
                   k: number(testTime.mappingK, 'testTime.p1.k'),
                   gamma: number(testTime.mappingGamma, 'testTime.p1.gamma'),
+                  ...lossRangeOf(testTime, number),
+                  minLift: number(testTime.minLift, 'testTime.p1.minLift'),
                 },
           selection: testTime.selection,
           coverageExponent: number(testTime.coverageExponent, 'testTime.coverageExponent'),
@@ -429,6 +445,17 @@ function testTimeOf(testTime: ScenarioForm['testTime'], number: NumberReader): S
     integerSamples: testTime.integerSamples,
     prefixCaching: testTime.prefixCaching,
     verifierCostPerSample: number(testTime.verifierCostPerSample, 'testTime.verifierCostPerSample'),
+  };
+}
+
+/** Empty loss-range fields mean: derived from the mapping, so the file leaves `lossRange` out. */
+function lossRangeOf(testTime: ScenarioForm['testTime'], number: NumberReader): Section {
+  if (testTime.lossLow.trim() === '' && testTime.lossHigh.trim() === '') return {};
+  return {
+    lossRange: [
+      number(testTime.lossLow, 'testTime.p1.lossRange[0]'),
+      number(testTime.lossHigh, 'testTime.p1.lossRange[1]'),
+    ],
   };
 }
 

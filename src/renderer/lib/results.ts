@@ -1,10 +1,10 @@
 import {
-  candidateAtK,
   costAgainstUniqueData,
   leastSufficientUniqueTokens,
   type DataValuePoint,
   candidatesAlongIsoLoss,
   largestUsefulK,
+  testTimeCurve,
   testTimeFrontier,
   type FrontierPoint,
   logSpace,
@@ -104,7 +104,9 @@ function testTimeResults(problem: Problem): Results['testTime'] {
   // Up to k_max, or a decade past saturation to show that more k only adds cost.
   const ks = logSpace(1, Math.max(2, Math.min(setup.kMax, largestUsefulK(setup) * 10)), K_POINTS);
   return {
-    curve: ks.map((k) => candidateAtK(problem, setup, k)),
+    // The engine's own path: a k at which no model reaches the target has no point (the optimiser
+    // prices it infinitely), rather than throwing where the command line answers.
+    curve: testTimeCurve(problem, setup, ks),
     frontier: testTimeFrontier(problem, setup, ks),
   };
 }

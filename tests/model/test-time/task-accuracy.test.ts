@@ -18,7 +18,7 @@ import {
 import { accuracyTargetLoss } from '../../../src/scenario';
 import { expectRelativelyClose } from '../../support/close';
 
-const mapping = { epsilon: 0.9, k: 4, gamma: 1 };
+const mapping = { epsilon: 0.9, k: 4, gamma: 1, minLift: 0.05 };
 const rules: SelectionRule[] = [
   { selection: 'verifier', coverageExponent: 0.43, falsePassRate: 0 },
   { selection: 'imperfect-verifier', coverageExponent: 0.43, falsePassRate: 0.05 },
@@ -149,7 +149,7 @@ describe('the joint optimum for a task accuracy', () => {
   };
   const problem = (requests: number): Problem => ({
     law,
-    targetLoss: accuracyTargetLoss(spec),
+    targetLoss: accuracyTargetLoss(spec, law),
     demand: { inputTokens: 500 * requests, outputTokens: 500 * requests },
     objective: 'cost',
     rates: costRates(
@@ -179,7 +179,7 @@ describe('the joint optimum for a task accuracy', () => {
   });
 
   it('reaches the accuracy with one attempt at the k = 1 target loss', () => {
-    const success = successFromLoss(accuracyTargetLoss(spec), mapping);
+    const success = successFromLoss(accuracyTargetLoss(spec, law), mapping);
     expect(success).toBeCloseTo(0.6, 12);
   });
 });
