@@ -19,10 +19,14 @@ export {
   lawFromPreset,
   type LawPreset,
 } from './laws/presets';
-export type { LossLaw } from './laws/types';
+export type { LawEvidence, LossLaw } from './laws/types';
 
 export { lowestReachableLoss } from './data/data-constrained';
-export { costAgainstUniqueData, leastSufficientUniqueTokens, type DataValuePoint } from './optimum/data-value';
+export {
+  costAgainstUniqueData,
+  leastSufficientUniqueTokens,
+  type DataValuePoint,
+} from './optimum/data-value';
 
 export { costRates } from './hardware/costs';
 export type { Fleet, RooflineDecode } from './hardware/fleet';
@@ -56,3 +60,12 @@ export { lifetimeOptimalForExcess } from './optimum/lifetime';
 export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve';
 export { logSpace, sweepDemand, type SweepPoint } from './optimum/sweep';
 export { candidateAtK, largestUsefulK, testTimeFrontier, type FrontierPoint } from './optimum/test-time';
+
+export {
+  baselineCandidateId,
+  CANDIDATE_IDS,
+  WARNING_CODES,
+  type SolutionWarning,
+  type WarningCode,
+  type WarningSeverity,
+} from './warnings';

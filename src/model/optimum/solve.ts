@@ -4,6 +4,7 @@ import { ScienceError } from '../errors';
 import type { Objective } from '../objective';
 import type { Problem } from '../problem';
 import { optimalTestTimeCandidate } from './test-time';
+import { solutionWarnings, type SolutionWarning } from '../warnings';
 
 export interface BaselineCandidate extends Candidate {
   /** The tokens-per-parameter rule that defines this baseline. */
@@ -32,6 +33,8 @@ export interface Solution {
     readonly chinchillaOptimal: Saving;
     readonly baselines: readonly (Saving & { readonly rule: number })[];
   };
+  /** Where the answer leaves the evidence or the possible, per candidate (warnings.ts). */
+  readonly warnings: readonly SolutionWarning[];
 }
 
 /** The lifetime optimum at k = 1: the hot path of sweeps and charts. */
@@ -83,6 +86,7 @@ export function solve(problem: Problem): Solution {
         ...savingAgainst(lifetimeOptimal, baseline),
       })),
     },
+    warnings: solutionWarnings(problem, { lifetimeOptimal, withoutTestTime, chinchillaOptimal, baselines }),
   };
 }
 
