@@ -64,6 +64,44 @@ describe('scenario defaults', () => {
   });
 });
 
+describe('a custom law’s fitted range', () => {
+  const chinchilla = { form: 'chinchilla', E: 1.5, A: 400, B: 400, alpha: 0.3, beta: 0.3 };
+  const fittedRange = { params: [1e8, 7e9], tokens: [2e9, 2e12] };
+
+  it('is optional, kept as given, and becomes the law’s evidence', () => {
+    const scenario = valid({ ...minimal, law: { ...chinchilla, fittedRange } });
+    expect(scenario.law).toEqual({ ...chinchilla, fittedRange });
+    const law = problemFromScenario(scenario).law;
+    expect(law.evidence?.params).toEqual([1e8, 7e9]);
+    expect(law.evidence?.tokens).toEqual([2e9, 2e12]);
+    expect(law.evidence?.source).toMatch(/law\.fittedRange/);
+    expect(problemFromScenario(valid({ ...minimal, law: chinchilla })).law.evidence).toBeUndefined();
+    const kaplan = { form: 'kaplan', alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13, fittedRange };
+    expect(problemFromScenario(valid({ ...minimal, law: kaplan })).law.evidence?.params).toEqual([1e8, 7e9]);
+  });
+
+  it('names each malformed bound, a reversed interval and a missing or unknown key', () => {
+    const withRange = (range: unknown) =>
+      issuesOf({ ...minimal, law: { ...chinchilla, fittedRange: range } });
+    expect(withRange({ params: [7e9, 1e8], tokens: [1, 2] })).toEqual([
+      'law.fittedRange.params: the smallest (7000000000) is above the largest (100000000)',
+    ]);
+    expect(withRange({ params: [0, 1e9], tokens: [1e9] })).toEqual([
+      'law.fittedRange.params[0]: 0 must be above 0',
+      'law.fittedRange.tokens: expected [smallest, largest], got a list',
+    ]);
+    expect(withRange({ params: [1, 2], size: 3 })).toEqual([
+      'law.fittedRange.size: unknown field; allowed here: params, tokens',
+      'law.fittedRange.tokens: missing; give [smallest, largest]',
+    ]);
+    expect(withRange(5)).toEqual(['law.fittedRange: expected an object, got 5 (number)']);
+    // Presets carry their own range.
+    expect(issuesOf({ ...minimal, law: { preset: 'sardana2024', fittedRange } })).toEqual([
+      'law.fittedRange: unknown field; allowed here: preset',
+    ]);
+  });
+});
+
 describe('scenario validation', () => {
   it('names the field and the law when the target loss is at or below E', () => {
     expect(issuesOf({ ...minimal, target: { loss: 1.5 } })).toEqual([
