@@ -463,6 +463,117 @@ describe('the example scenarios', () => {
     }
   });
 
+  /**
+   * The exact warnings of each example, as "candidate code". Every example uses `sardana2024`,
+   * fitted on Chinchilla's runs (at most 16.2B parameters and 500B tokens), so any candidate larger
+   * or trained longer is an extrapolation; those are the `…-beyond-evidence` codes below. None
+   * trains for more than a year, is tiny, needs more than a node per replica or has an accuracy
+   * target; none comes near the indexed web.
+   */
+  const EXPECTED_WARNINGS: Record<string, readonly string[]> = {
+    // 400B unique tokens cap the data: the optimum (3.97B on 3.1T tokens) repeats them 7.8 times,
+    // so it needs no more unique data than exists; its tokens pass 500B, and the 20-tokens/param
+    // model's 18B parameters pass 16.2B.
+    'data-limited-roofline': [
+      'lifetime tokens-beyond-evidence',
+      'chinchilla tokens-beyond-evidence', // 524B tokens, 4.8 % past 500B
+      'baseline-20 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+    ],
+    // Llama 3.1 405B's budget: every candidate is 5–37× Chinchilla's largest run, and all but the
+    // 20-tokens/param one need more than Qwen2.5's 18T tokens (22–158T, no data limit set). On the
+    // 16,384 GPUs of the file no training takes a year (on the default 1,024 it would take three).
+    'frontier-modest-demand': [
+      'lifetime params-beyond-evidence',
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'chinchilla tokens-beyond-largest-dataset',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-142 tokens-beyond-largest-dataset',
+      'baseline-1875 params-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-largest-dataset',
+    ],
+    // A billion requests a day over-train a 1.95B model on 34.7T tokens: more than any training set.
+    // The optimum keeps k = 1, so the model without test-time compute is the same.
+    'high-volume-chat': [
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'without-test-time tokens-beyond-evidence',
+      'without-test-time tokens-beyond-largest-dataset',
+      'chinchilla tokens-beyond-evidence', // 509B tokens
+      'baseline-20 params-beyond-evidence', // 17.7B
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+    ],
+    // The optimum over-trains 5.2B parameters on 84.9T tokens; Llama 3 8B itself (1,875) is at 15T.
+    'llama3-8b-overtrained': [
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+    ],
+    // 1e16 tokens of demand push a 113M model to 147T tokens, 8× any training set.
+    'on-device-small': [
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'baseline-10000 tokens-beyond-evidence',
+    ],
+    // Test-time compute lets a 4.86B model stand in for a 70B-quality one: only its 1.95T tokens
+    // leave the evidence; the 70B-quality models without it are 1.6–4.3× Chinchilla's largest.
+    'reasoning-assistant': [
+      'lifetime tokens-beyond-evidence',
+      'without-test-time params-beyond-evidence',
+      'without-test-time tokens-beyond-evidence',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-largest-dataset', // 20.5T tokens
+    ],
+    // The published example itself: 20.5B parameters on 3.3T tokens, past Chinchilla's runs.
+    'sardana-70b-chatbot': [
+      'lifetime params-beyond-evidence',
+      'lifetime tokens-beyond-evidence',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence', // 9.11B parameters are inside; 17.1T tokens are not
+    ],
+  };
+
+  it('solves every example with exactly the warnings explained here', () => {
+    expect(files.map((file) => file.replace('.tradeoff.json', '')).sort()).toEqual(
+      Object.keys(EXPECTED_WARNINGS).sort(),
+    );
+    for (const file of files) {
+      const result = parseScenarioText(readFileSync(new URL(file, examplesFolder), 'utf8'));
+      if (!result.ok) throw new Error(`${file} is invalid`);
+      const { warnings } = solve(problemFromScenario(result.scenario));
+      expect(
+        warnings.map((warning) => `${warning.candidate} ${warning.code}`),
+        file,
+      ).toEqual(EXPECTED_WARNINGS[file.replace('.tradeoff.json', '')]);
+    }
+  });
+
   it('reproduces the Sardana et al. cost example from its file', () => {
     const result = parseScenarioText(
       readFileSync(new URL('sardana-70b-chatbot.tradeoff.json', examplesFolder), 'utf8'),
