@@ -138,11 +138,10 @@ export function candidateWarnings(problem: Problem, id: string, candidate: Candi
   const { law } = problem;
   const evidence = law.evidence;
   if (evidence) {
-    const lawField = law.id === 'custom' ? 'law.fittedRange' : 'law';
     const params = outside(candidate.params, evidence.params, 'parameters');
-    if (params) warnings.push(warn('params-beyond-evidence', 'warning', lawField, fitted(params, law.id)));
+    if (params) warnings.push(warn('params-beyond-evidence', 'warning', 'law', fitted(params, law.id)));
     const tokens = outside(candidate.tokens, evidence.tokens, 'training tokens');
-    if (tokens) warnings.push(warn('tokens-beyond-evidence', 'warning', lawField, fitted(tokens, law.id)));
+    if (tokens) warnings.push(warn('tokens-beyond-evidence', 'warning', 'law', fitted(tokens, law.id)));
   }
   const data = dataWarning(problem, candidate);
   if (data) warnings.push(warn(data.code, data.severity, 'data.uniqueTokens', data.message));

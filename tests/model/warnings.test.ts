@@ -135,8 +135,8 @@ describe('the evidence of each law', () => {
     const evidence = { params: [1e9, 2e9] as const, tokens: [1e10, 1e13] as const, source: 'mine' };
     const ranged = solve(problem({ law: buildLaw({ ...meta, evidence, form: 'chinchilla', constants }) }));
     expect(ranged.warnings.map((w) => [w.code, w.field])).toEqual([
-      ['params-beyond-evidence', 'law.fittedRange'],
-      ['params-beyond-evidence', 'law.fittedRange'],
+      ['params-beyond-evidence', 'law'],
+      ['params-beyond-evidence', 'law'],
     ]);
   });
 });
