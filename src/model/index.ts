@@ -19,7 +19,7 @@ export {
   lawFromPreset,
   type LawPreset,
 } from './laws/presets';
-export type { LossLaw } from './laws/types';
+export type { LawEvidence, LossLaw } from './laws/types';
 
 export { lowestReachableLoss } from './data/data-constrained';
 export {
@@ -71,3 +71,12 @@ export {
   testTimeFrontier,
   type FrontierPoint,
 } from './optimum/test-time';
+
+export {
+  baselineCandidateId,
+  CANDIDATE_IDS,
+  WARNING_CODES,
+  type SolutionWarning,
+  type WarningCode,
+  type WarningSeverity,
+} from './warnings';

@@ -1,4 +1,11 @@
-import type { Candidate, Saving, Solution } from '../model';
+import {
+  baselineCandidateId,
+  CANDIDATE_IDS,
+  type Candidate,
+  type Saving,
+  type Solution,
+  type SolutionWarning,
+} from '../model';
 import {
   formatCount,
   formatDollars,
@@ -26,7 +33,7 @@ export function labelledCandidates(solution: Solution): LabelledCandidate[] {
   const withoutTestTime: LabelledCandidate[] = solution.usesTestTime
     ? [
         {
-          id: 'without-test-time',
+          id: CANDIDATE_IDS.withoutTestTime,
           // An accuracy one attempt cannot reach is compared at the fewest attempts that do.
           label:
             solution.withoutTestTime.k > 1
@@ -38,16 +45,21 @@ export function labelledCandidates(solution: Solution): LabelledCandidate[] {
       ]
     : [];
   return [
-    { id: 'lifetime', label: 'Lifetime-optimal', candidate: solution.lifetimeOptimal, saving: null },
+    {
+      id: CANDIDATE_IDS.lifetime,
+      label: 'Lifetime-optimal',
+      candidate: solution.lifetimeOptimal,
+      saving: null,
+    },
     ...withoutTestTime,
     {
-      id: 'chinchilla',
+      id: CANDIDATE_IDS.chinchilla,
       label: 'Chinchilla-optimal',
       candidate: solution.chinchillaOptimal,
       saving: solution.savings.chinchillaOptimal,
     },
     ...solution.baselines.map((baseline, index) => ({
-      id: `baseline-${baseline.rule}`,
+      id: baselineCandidateId(baseline.rule),
       label: `${baseline.rule.toLocaleString('en-US')} tokens/param`,
       candidate: baseline,
       saving: solution.savings.baselines[index] ?? null,
@@ -128,4 +140,22 @@ export function footprintTableRows(solution: Solution): string[][] {
     c.co2Kg === undefined ? '—' : `${formatCount(c.co2Kg / 1000)} t`,
     c.replicaGpus === undefined ? '—' : `${c.replicaGpus}${c.replicaExceedsNode ? ' (over a node)' : ''}`,
   ]);
+}
+
+/** The warnings that concern one candidate: its own and those of the whole solution. */
+export function warningsOf(solution: Solution, id: string): SolutionWarning[] {
+  return solution.warnings.filter((warning) => warning.candidate === id || warning.candidate === null);
+}
+
+/**
+ * Each warning as a line for people, under the candidate tables: "Lifetime-optimal: message
+ * (change law)"; solution-wide warnings name no candidate.
+ */
+export function warningLines(solution: Solution): string[] {
+  const labels = new Map(labelledCandidates(solution).map(({ id, label }) => [id, label]));
+  return solution.warnings.map((warning) => {
+    const who =
+      warning.candidate === null ? 'All candidates' : (labels.get(warning.candidate) ?? warning.candidate);
+    return `${who}: ${warning.message} [${warning.severity} ${warning.code}; change ${warning.field}]`;
+  });
 }

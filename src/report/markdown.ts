@@ -1,7 +1,7 @@
 import { PAPERS, type LossLaw, type Solution } from '../model';
 import { formatCount, formatPercent, formatRatio } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
-import { candidateTableHeader, candidateTableRows } from './candidates';
+import { candidateTableHeader, candidateTableRows, warningLines } from './candidates';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) =>
@@ -36,6 +36,16 @@ export function markdownReport(
     '',
     markdownTable(candidateTableHeader(solution), candidateTableRows(solution)),
     '',
+    ...(solution.warnings.length > 0
+      ? [
+          '## Warnings',
+          '',
+          'Where an answer leaves the evidence of its law or what is known to be possible:',
+          '',
+          ...warningLines(solution).map((line) => `- ${line}`),
+          '',
+        ]
+      : []),
     '## Scenario',
     '',
     '```json',
@@ -45,6 +55,7 @@ export function markdownReport(
     '## Sources',
     '',
     `- Scaling law \`${law.id}\`: ${law.source}.`,
+    ...(law.evidence ? [`- Runs the law was fitted on: ${law.evidence.source}.`] : []),
     ...PAPERS.map((paper) => `- ${paper.citation}, "${paper.title}", ${paper.url}: ${paper.usedFor}.`),
     '',
   ].join('\n');

@@ -1,5 +1,5 @@
 import type { Candidate, Demand, LossLaw, Solution } from '../model';
-import { labelledCandidates } from './candidates';
+import { labelledCandidates, warningsOf } from './candidates';
 import { toCsv } from './csv';
 
 /** The machine-readable result of one scenario (`tradeoff solve --format json`, exports). */
@@ -15,6 +15,8 @@ export interface SolutionReport {
   readonly chinchillaOptimal: Candidate;
   readonly baselines: Solution['baselines'];
   readonly savings: Solution['savings'];
+  /** Where the answer leaves the evidence: code, severity, message, field to change, candidate id. */
+  readonly warnings: Solution['warnings'];
 }
 
 export function solutionReport(
@@ -35,6 +37,7 @@ export function solutionReport(
     chinchillaOptimal: solution.chinchillaOptimal,
     baselines: solution.baselines,
     savings: solution.savings,
+    warnings: solution.warnings,
   };
 }
 
@@ -64,9 +67,15 @@ export const SOLUTION_CSV_HEADER = [
   'replicaGpus',
   'flopsSavedByLifetimeOptimal',
   'costSavedByLifetimeOptimal',
+  'warnings',
 ] as const;
 
-/** CSV rows of one solution, one per candidate; several solutions concatenate under one header. */
+/**
+ * CSV rows of one solution, one per candidate; several solutions concatenate under one header. The
+ * last column holds the codes of the candidate's warnings (and the solution's), separated by
+ * semicolons, so that every row stays one record a CSV reader and a spreadsheet filter can use;
+ * messages are in the JSON.
+ */
 export function solutionCsvRows(
   name: string,
   law: LossLaw,
@@ -98,6 +107,9 @@ export function solutionCsvRows(
     c.replicaGpus ?? null,
     saving?.totalFlops ?? null,
     saving?.totalCost ?? null,
+    warningsOf(solution, id)
+      .map((warning) => warning.code)
+      .join(';'),
   ]);
 }
 

@@ -33,10 +33,18 @@ import type {
 
 export function lawFromSpec(spec: LawSpec): LossLaw {
   if ('preset' in spec) return lawFromPreset(spec.preset);
-  const meta = { id: 'custom', label: `Custom ${spec.form} law`, source: 'constants entered by the user' };
-  return spec.form === 'chinchilla'
-    ? buildLaw({ ...meta, form: 'chinchilla', constants: spec })
-    : buildLaw({ ...meta, form: 'kaplan', constants: spec });
+  const { fittedRange, ...constants } = spec;
+  const meta = {
+    id: 'custom',
+    label: `Custom ${spec.form} law`,
+    source: 'constants entered by the user',
+    ...(fittedRange
+      ? { evidence: { ...fittedRange, source: 'the fitted range entered by the user (law.fittedRange)' } }
+      : {}),
+  };
+  return constants.form === 'chinchilla'
+    ? buildLaw({ ...meta, form: 'chinchilla', constants })
+    : buildLaw({ ...meta, form: 'kaplan', constants });
 }
 
 export function demandFromSpec(spec: DemandSpec): Demand {

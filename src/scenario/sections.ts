@@ -25,6 +25,7 @@ import type {
   DecodeSpec,
   DemandSpec,
   EnergySpec,
+  FittedRangeSpec,
   InferenceSpec,
   LawSpec,
   ShapeRuleSpec,
@@ -54,23 +55,50 @@ export function readLaw(reader: FieldReader, value: unknown, path: string): LawS
     );
   }
   const form = reader.choice(law, path, 'form', ['chinchilla', 'kaplan'] as const);
+  const rangePath = childPath(path, 'fittedRange');
+  const fittedRange =
+    law['fittedRange'] === undefined ? null : readFittedRange(reader, law['fittedRange'], rangePath);
+  if (fittedRange === undefined) return undefined;
+  const range = fittedRange ? { fittedRange } : {};
   if (form === 'chinchilla') {
-    reader.onlyKeys(law, path, ['form', ...CHINCHILLA_KEYS]);
+    reader.onlyKeys(law, path, ['form', ...CHINCHILLA_KEYS, 'fittedRange']);
     const E = reader.number(law, path, 'E', 'non-negative');
     const [A, B, alpha, beta] = (['A', 'B', 'alpha', 'beta'] as const).map((key) =>
       reader.number(law, path, key, 'positive'),
     );
     if (E === undefined || A === undefined || B === undefined || alpha === undefined || beta === undefined)
       return;
-    return { form, E, A, B, alpha, beta };
+    return { form, E, A, B, alpha, beta, ...range };
   }
   if (form === 'kaplan') {
-    reader.onlyKeys(law, path, ['form', ...KAPLAN_KEYS]);
+    reader.onlyKeys(law, path, ['form', ...KAPLAN_KEYS, 'fittedRange']);
     const [alphaN, alphaD, Nc, Dc] = KAPLAN_KEYS.map((key) => reader.number(law, path, key, 'positive'));
     if (alphaN === undefined || alphaD === undefined || Nc === undefined || Dc === undefined) return;
-    return { form, alphaN, alphaD, Nc, Dc };
+    return { form, alphaN, alphaD, Nc, Dc, ...range };
   }
   return undefined;
+}
+
+/** A custom law's `fittedRange`: `params` and `tokens`, each [smallest, largest] of the runs it was fitted on. */
+function readFittedRange(reader: FieldReader, value: unknown, path: string): FittedRangeSpec | undefined {
+  const range = reader.object(value, path);
+  if (!range) return undefined;
+  reader.onlyKeys(range, path, ['params', 'tokens']);
+  const params = readInterval(reader, range['params'], childPath(path, 'params'));
+  const tokens = readInterval(reader, range['tokens'], childPath(path, 'tokens'));
+  return params && tokens ? { params, tokens } : undefined;
+}
+
+/** [min, max]: two numbers above 0, the first not above the second. */
+function readInterval(reader: FieldReader, value: unknown, path: string): [number, number] | undefined {
+  if (value === undefined) return reader.report(path, 'missing; give [smallest, largest]');
+  if (!Array.isArray(value) || value.length !== 2)
+    return reader.report(path, `expected [smallest, largest], got ${describeValue(value)}`);
+  const min = reader.checkNumber(value[0], childPath(path, 0), 'positive');
+  const max = reader.checkNumber(value[1], childPath(path, 1), 'positive');
+  if (min === undefined || max === undefined) return undefined;
+  if (min > max) return reader.report(path, `the smallest (${min}) is above the largest (${max})`);
+  return [min, max];
 }
 
 const TARGET_KINDS = ['loss', 'model', 'computeOptimalFlops', 'computeOptimalParams'] as const;

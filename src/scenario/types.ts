@@ -8,6 +8,15 @@ export const SCENARIO_FORMAT = 'tradeoff-scenario';
 export const SCENARIO_VERSION = 1;
 export const SCENARIO_EXTENSION = '.tradeoff.json';
 
+/**
+ * The smallest and largest model sizes and training tokens a custom law was fitted on, [min, max]:
+ * answers outside are flagged as extrapolations (presets carry their own range).
+ */
+export interface FittedRangeSpec {
+  readonly params: readonly [number, number];
+  readonly tokens: readonly [number, number];
+}
+
 export type LawSpec =
   | { readonly preset: string }
   | {
@@ -17,6 +26,7 @@ export type LawSpec =
       readonly B: number;
       readonly alpha: number;
       readonly beta: number;
+      readonly fittedRange?: FittedRangeSpec;
     }
   | {
       readonly form: 'kaplan';
@@ -24,6 +34,7 @@ export type LawSpec =
       readonly alphaD: number;
       readonly Nc: number;
       readonly Dc: number;
+      readonly fittedRange?: FittedRangeSpec;
     };
 
 export type TargetSpec = Target;

@@ -141,6 +141,24 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       .toMatch(/^Lifetime-optimal17\.3B params on 7\.09T tokens \(409 tokens\/param\)lifetime \$1\.91M$/);
   });
 
+  it('shows each candidate’s warnings on its card, with the field to change', async () => {
+    // Chinchilla-optimal at 70B quality: 40.6B parameters on 2.23T tokens, beyond Chinchilla's runs.
+    const card = page.locator('[data-card="chinchilla"]');
+    const summary = card.locator('[data-warnings="chinchilla"] summary');
+    expect((await summary.textContent())?.replace(/\s+/g, ' ').trim()).toBe('⚠ 2 warnings');
+    const item = card.locator('[data-warning="params-beyond-evidence"]');
+    expect(await item.isVisible()).toBe(false);
+    await summary.click();
+    expect(await item.isVisible()).toBe(true);
+    expect((await item.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      '40.6B parameters: 2.5× more than the largest run the law "sardana2024" was fitted on (16.2B), an extrapolation Change law',
+    );
+    expect(await card.locator('[data-warning="tokens-beyond-evidence"]').isVisible()).toBe(true);
+    await page.locator('[data-warnings="lifetime"] summary').click();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'warnings');
+  });
+
   it('redraws in light and dark themes and writes screenshots of both', async () => {
     await screenshot(page, 'workspace-light');
     const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -63,7 +63,7 @@ describe('tradeoff solve', () => {
   it('prints one CSV row per candidate under one header', () => {
     const lines = run('solve', example('sardana-70b-chatbot'), '--format', 'csv').out.split('\n');
     expect(lines[0]).toBe(
-      'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,k,effectiveLoss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,epochs,effectiveTokens,gpuHours,trainingDays,energyKwh,co2Kg,replicaGpus,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal',
+      'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,k,effectiveLoss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,epochs,effectiveTokens,gpuHours,trainingDays,energyKwh,co2Kg,replicaGpus,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal,warnings',
     );
     expect(lines).toHaveLength(1 + 5);
     const firstRow = lines[1]?.split(',') ?? [];
@@ -74,7 +74,49 @@ describe('tradeoff solve', () => {
       'lifetime',
     ]);
     expect(Number(Number(firstRow[4]).toPrecision(4))).toBe(2.053e10);
-    expect(firstRow.slice(-2)).toEqual(['', '']);
+    // No saving against itself; the optimum's 20.5B parameters and 3.3T tokens pass Chinchilla's runs.
+    expect(firstRow.slice(-3)).toEqual(['', '', 'params-beyond-evidence;tokens-beyond-evidence']);
+  });
+
+  it('prints each warning under the tables, in the JSON per solution and as codes in the CSV', () => {
+    const file = example('on-device-small');
+    const table = run('solve', file).out;
+    expect(table).toContain(
+      '\nwarnings\n  ! Lifetime-optimal: 147T training tokens: 294× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]\n',
+    );
+    expect(table).toContain(
+      '  ! Lifetime-optimal: trains on 147T tokens, 8.2× the largest known training set (~18T tokens, Qwen2.5), and no data limit is set; set data.uniqueTokens to price repeated data [warning tokens-beyond-largest-dataset; change data.uniqueTokens]',
+    );
+    const report = JSON.parse(run('solve', file, '--format', 'json').out) as { warnings: unknown[] };
+    expect(report.warnings).toEqual([
+      {
+        code: 'tokens-beyond-evidence',
+        severity: 'warning',
+        message:
+          '147T training tokens: 294× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation',
+        field: 'law',
+        candidate: 'lifetime',
+      },
+      {
+        code: 'tokens-beyond-largest-dataset',
+        severity: 'warning',
+        message:
+          'trains on 147T tokens, 8.2× the largest known training set (~18T tokens, Qwen2.5), and no data limit is set; set data.uniqueTokens to price repeated data',
+        field: 'data.uniqueTokens',
+        candidate: 'lifetime',
+      },
+      expect.objectContaining({ code: 'tokens-beyond-evidence', candidate: 'baseline-10000' }),
+    ]);
+    const rows = run('solve', file, '--format', 'csv').out.split('\n');
+    expect(rows.map((row) => [row.split(',')[3], row.split(',').at(-1)])).toEqual([
+      ['candidate', 'warnings'],
+      ['lifetime', 'tokens-beyond-evidence;tokens-beyond-largest-dataset'],
+      ['chinchilla', ''],
+      ['baseline-20', ''],
+      ['baseline-142', ''],
+      ['baseline-1875', ''],
+      ['baseline-10000', 'tokens-beyond-evidence'],
+    ]);
   });
 
   it('exits 1 naming the file and the field for an invalid scenario', () => {

@@ -29,6 +29,11 @@ describe('the scenario editor form', () => {
     for (const law of [
       { form: 'chinchilla' as const, E: 1.5, A: 400.25, B: 390, alpha: 0.3, beta: 0.31 },
       { form: 'kaplan' as const, alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 },
+      {
+        form: 'chinchilla' as const,
+        ...{ E: 1.5, A: 400, B: 400, alpha: 0.3, beta: 0.3 },
+        fittedRange: { params: [1e8, 7e9] as const, tokens: [2e9, 2e12] as const },
+      },
     ]) {
       const scenario = {
         ...base,

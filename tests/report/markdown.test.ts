@@ -29,4 +29,40 @@ describe('the Markdown report', () => {
     expect(parseScenarioText(embedded)).toEqual(parsed);
     expect(report).toContain('https://arxiv.org/abs/2401.00448');
   });
+
+  it('lists each warning after the table, naming the candidate, the code and the field to change', () => {
+    const parsed = parseScenarioText(
+      readFileSync(
+        new URL('../../resources/scenarios/on-device-small.tradeoff.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    if (!parsed.ok) throw new Error('example invalid');
+    const problem = problemFromScenario(parsed.scenario);
+    const report = markdownReport(parsed.scenario, problem.law, solve(problem));
+    const section = /## Warnings\n\n[^\n]*\n\n((?:- [^\n]*\n)+)\n## Scenario/.exec(report)?.[1];
+    expect(section?.trimEnd().split('\n')).toEqual([
+      '- Lifetime-optimal: 147T training tokens: 294× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]',
+      '- Lifetime-optimal: trains on 147T tokens, 8.2× the largest known training set (~18T tokens, Qwen2.5), and no data limit is set; set data.uniqueTokens to price repeated data [warning tokens-beyond-largest-dataset; change data.uniqueTokens]',
+      '- 10,000 tokens/param: 1.69T training tokens: 3.4× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]',
+    ]);
+    expect(report).toContain(
+      '- Runs the law was fitted on: Hoffmann et al. 2022, arXiv 2203.15556, abstract and Table A9: over 400 runs from 70M to 16.2B parameters on 5B to 500B tokens.',
+    );
+  });
+
+  it('has no warnings section when nothing leaves the evidence', () => {
+    const parsed = parseScenarioText(
+      JSON.stringify({
+        target: { computeOptimalParams: 1e9 },
+        demand: { inputTokens: 1e12, outputTokens: 1e12 },
+        baselines: [20],
+      }),
+    );
+    if (!parsed.ok) throw new Error('scenario invalid');
+    const problem = problemFromScenario(parsed.scenario);
+    const solution = solve(problem);
+    expect(solution.warnings).toEqual([]);
+    expect(markdownReport(parsed.scenario, problem.law, solution)).not.toContain('## Warnings');
+  });
 });

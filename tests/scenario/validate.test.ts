@@ -64,6 +64,44 @@ describe('scenario defaults', () => {
   });
 });
 
+describe('a custom law’s fitted range', () => {
+  const chinchilla = { form: 'chinchilla', E: 1.5, A: 400, B: 400, alpha: 0.3, beta: 0.3 };
+  const fittedRange = { params: [1e8, 7e9], tokens: [2e9, 2e12] };
+
+  it('is optional, kept as given, and becomes the law’s evidence', () => {
+    const scenario = valid({ ...minimal, law: { ...chinchilla, fittedRange } });
+    expect(scenario.law).toEqual({ ...chinchilla, fittedRange });
+    const law = problemFromScenario(scenario).law;
+    expect(law.evidence?.params).toEqual([1e8, 7e9]);
+    expect(law.evidence?.tokens).toEqual([2e9, 2e12]);
+    expect(law.evidence?.source).toMatch(/law\.fittedRange/);
+    expect(problemFromScenario(valid({ ...minimal, law: chinchilla })).law.evidence).toBeUndefined();
+    const kaplan = { form: 'kaplan', alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13, fittedRange };
+    expect(problemFromScenario(valid({ ...minimal, law: kaplan })).law.evidence?.params).toEqual([1e8, 7e9]);
+  });
+
+  it('names each malformed bound, a reversed interval and a missing or unknown key', () => {
+    const withRange = (range: unknown) =>
+      issuesOf({ ...minimal, law: { ...chinchilla, fittedRange: range } });
+    expect(withRange({ params: [7e9, 1e8], tokens: [1, 2] })).toEqual([
+      'law.fittedRange.params: the smallest (7000000000) is above the largest (100000000)',
+    ]);
+    expect(withRange({ params: [0, 1e9], tokens: [1e9] })).toEqual([
+      'law.fittedRange.params[0]: 0 must be above 0',
+      'law.fittedRange.tokens: expected [smallest, largest], got a list',
+    ]);
+    expect(withRange({ params: [1, 2], size: 3 })).toEqual([
+      'law.fittedRange.size: unknown field; allowed here: params, tokens',
+      'law.fittedRange.tokens: missing; give [smallest, largest]',
+    ]);
+    expect(withRange(5)).toEqual(['law.fittedRange: expected an object, got 5 (number)']);
+    // Presets carry their own range.
+    expect(issuesOf({ ...minimal, law: { preset: 'sardana2024', fittedRange } })).toEqual([
+      'law.fittedRange: unknown field; allowed here: preset',
+    ]);
+  });
+});
+
 describe('scenario validation', () => {
   it('names the field and the law when the target loss is at or below E', () => {
     expect(issuesOf({ ...minimal, target: { loss: 1.5 } })).toEqual([
@@ -446,6 +484,117 @@ describe('the example scenarios', () => {
       expect(result.ok, file).toBe(true);
       if (result.ok)
         expect(solve(problemFromScenario(result.scenario)).lifetimeOptimal.params).toBeGreaterThan(0);
+    }
+  });
+
+  /**
+   * The exact warnings of each example, as "candidate code". Every example uses `sardana2024`,
+   * fitted on Chinchilla's runs (at most 16.2B parameters and 500B tokens), so any candidate larger
+   * or trained longer is an extrapolation; those are the `…-beyond-evidence` codes below. None
+   * trains for more than a year, is tiny, needs more than a node per replica or has an accuracy
+   * target; none comes near the indexed web.
+   */
+  const EXPECTED_WARNINGS: Record<string, readonly string[]> = {
+    // 400B unique tokens cap the data: the optimum (3.97B on 3.1T tokens) repeats them 7.8 times,
+    // so it needs no more unique data than exists; its tokens pass 500B, and the 20-tokens/param
+    // model's 18B parameters pass 16.2B.
+    'data-limited-roofline': [
+      'lifetime tokens-beyond-evidence',
+      'chinchilla tokens-beyond-evidence', // 524B tokens, 4.8 % past 500B
+      'baseline-20 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+    ],
+    // Llama 3.1 405B's budget: every candidate is 5–37× Chinchilla's largest run, and all but the
+    // 20-tokens/param one need more than Qwen2.5's 18T tokens (22–158T, no data limit set). On the
+    // 16,384 GPUs of the file no training takes a year (on the default 1,024 it would take three).
+    'frontier-modest-demand': [
+      'lifetime params-beyond-evidence',
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'chinchilla tokens-beyond-largest-dataset',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-142 tokens-beyond-largest-dataset',
+      'baseline-1875 params-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-largest-dataset',
+    ],
+    // A billion requests a day over-train a 1.95B model on 34.7T tokens: more than any training set.
+    // The optimum keeps k = 1, so the model without test-time compute is the same.
+    'high-volume-chat': [
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'without-test-time tokens-beyond-evidence',
+      'without-test-time tokens-beyond-largest-dataset',
+      'chinchilla tokens-beyond-evidence', // 509B tokens
+      'baseline-20 params-beyond-evidence', // 17.7B
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+    ],
+    // The optimum over-trains 5.2B parameters on 84.9T tokens; Llama 3 8B itself (1,875) is at 15T.
+    'llama3-8b-overtrained': [
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+    ],
+    // 1e16 tokens of demand push a 113M model to 147T tokens, 8× any training set.
+    'on-device-small': [
+      'lifetime tokens-beyond-evidence',
+      'lifetime tokens-beyond-largest-dataset',
+      'baseline-10000 tokens-beyond-evidence',
+    ],
+    // Test-time compute lets a 4.86B model stand in for a 70B-quality one: only its 1.95T tokens
+    // leave the evidence; the 70B-quality models without it are 1.6–4.3× Chinchilla's largest.
+    'reasoning-assistant': [
+      'lifetime tokens-beyond-evidence',
+      'without-test-time params-beyond-evidence',
+      'without-test-time tokens-beyond-evidence',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-largest-dataset', // 20.5T tokens
+    ],
+    // The published example itself: 20.5B parameters on 3.3T tokens, past Chinchilla's runs.
+    'sardana-70b-chatbot': [
+      'lifetime params-beyond-evidence',
+      'lifetime tokens-beyond-evidence',
+      'chinchilla params-beyond-evidence',
+      'chinchilla tokens-beyond-evidence',
+      'baseline-20 params-beyond-evidence',
+      'baseline-20 tokens-beyond-evidence',
+      'baseline-142 params-beyond-evidence',
+      'baseline-142 tokens-beyond-evidence',
+      'baseline-1875 tokens-beyond-evidence', // 9.11B parameters are inside; 17.1T tokens are not
+    ],
+  };
+
+  it('solves every example with exactly the warnings explained here', () => {
+    expect(files.map((file) => file.replace('.tradeoff.json', '')).sort()).toEqual(
+      Object.keys(EXPECTED_WARNINGS).sort(),
+    );
+    for (const file of files) {
+      const result = parseScenarioText(readFileSync(new URL(file, examplesFolder), 'utf8'));
+      if (!result.ok) throw new Error(`${file} is invalid`);
+      const { warnings } = solve(problemFromScenario(result.scenario));
+      expect(
+        warnings.map((warning) => `${warning.candidate} ${warning.code}`),
+        file,
+      ).toEqual(EXPECTED_WARNINGS[file.replace('.tradeoff.json', '')]);
     }
   });
 

@@ -5,6 +5,7 @@ import {
   candidateTableRows,
   FOOTPRINT_TABLE_HEADER,
   footprintTableRows,
+  warningLines,
 } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
@@ -79,6 +80,9 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
           '',
           `  out of reach with this much unique data: ${solution.unreachableBaselines.join(', ')} tokens/param`,
         ]
+      : []),
+    ...(solution.warnings.length > 0
+      ? ['', 'warnings', ...warningLines(solution).map((line) => `  ! ${line}`)]
       : []),
   ].join('\n');
 }

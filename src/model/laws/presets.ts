@@ -1,5 +1,12 @@
 import { ScienceError } from '../errors';
 import { chinchillaLaw } from './chinchilla';
+import {
+  BESIROGLU_EVIDENCE,
+  CHINCHILLA_EVIDENCE,
+  KAPLAN_EVIDENCE,
+  MUENNIGHOFF_EVIDENCE,
+  SARDANA_MPT_EVIDENCE,
+} from './evidence';
 import { kaplanLaw } from './kaplan';
 import type { ChinchillaConstants, KaplanConstants, LawMeta, LossLaw } from './types';
 
@@ -22,6 +29,7 @@ export type LawPreset = ChinchillaPreset | KaplanPreset;
 export const LAW_PRESETS: readonly LawPreset[] = [
   {
     id: 'sardana2024',
+    evidence: CHINCHILLA_EVIDENCE,
     label: 'Sardana et al. 2024 (Chinchilla fit as used in "Beyond Chinchilla-Optimal")',
     source:
       'Sardana et al. 2024, arXiv 2401.00448 (ICML 2024), and de Vries 2023: the defaults of their code; reproduces every FLOPs example of the paper',
@@ -30,6 +38,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   },
   {
     id: 'hoffmann2022',
+    evidence: CHINCHILLA_EVIDENCE,
     label: 'Hoffmann et al. 2022 (Chinchilla), as printed',
     source: 'Hoffmann et al. 2022, arXiv 2203.15556, Eq. 2 and App. D.2 (rounded constants as printed)',
     form: 'chinchilla',
@@ -37,6 +46,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   },
   {
     id: 'hoffmann2022-unrounded',
+    evidence: CHINCHILLA_EVIDENCE,
     label: 'Hoffmann et al. 2022 (Chinchilla), before rounding',
     source:
       'Hoffmann et al. 2022, arXiv 2203.15556, App. D.2 fit before rounding (log E 0.5267228, α 0.33917084, β 0.2849083); reproduces "40B at the Gopher budget"',
@@ -45,6 +55,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   },
   {
     id: 'besiroglu2024',
+    evidence: BESIROGLU_EVIDENCE,
     label: 'Besiroglu et al. 2024 (Epoch AI replication of Chinchilla)',
     source:
       'Besiroglu et al. 2024, arXiv 2404.10102 (standard errors: E 0.03, A 124.58, B 1293.23, α 0.02, β 0.02); about 20 tokens per parameter',
@@ -53,6 +64,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   },
   {
     id: 'muennighoff2023',
+    evidence: MUENNIGHOFF_EVIDENCE,
     label: 'Muennighoff et al. 2023 (C4 fit, data-constrained scaling)',
     source:
       'Muennighoff et al. 2023, arXiv 2305.16264, C4 fit: E = e^0.6254804, A = e^6.255414, B = e^7.3049974, α = β = 0.3526596',
@@ -67,6 +79,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   },
   {
     id: 'sardana2024-mpt',
+    evidence: SARDANA_MPT_EVIDENCE,
     label: 'Sardana et al. 2024 (refit on 47 MPT runs)',
     source:
       'Sardana et al. 2024, arXiv 2401.00448, Table 1: refit on their 47 MPT training runs, all tokens/param',
@@ -75,6 +88,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   },
   {
     id: 'kaplan2020',
+    evidence: KAPLAN_EVIDENCE,
     label: 'Kaplan et al. 2020 (OpenAI scaling laws)',
     source:
       'Kaplan et al. 2020, arXiv 2001.08361, Eq. 1.5 and Table 5 (N excludes embeddings; loss on WebText2, not comparable with Chinchilla-form losses)',

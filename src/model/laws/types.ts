@@ -34,6 +34,19 @@ export interface LawMeta {
   readonly id: string;
   readonly label: string;
   readonly source: string;
+  /** The sizes and token counts the law was fitted on; absent when unknown (a custom law without a range). */
+  readonly evidence?: LawEvidence;
+}
+
+/**
+ * The box of model sizes and training tokens a law's fit rests on: outside it, an answer is an
+ * extrapolation (solutions flag it, see warnings.ts). Ranges are [smallest, largest].
+ */
+export interface LawEvidence {
+  readonly params: readonly [number, number];
+  readonly tokens: readonly [number, number];
+  /** Where the range comes from, saying so where it is approximate. */
+  readonly source: string;
 }
 
 interface LawBase extends LawMeta {

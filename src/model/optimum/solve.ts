@@ -6,6 +6,7 @@ import type { Problem } from '../problem';
 import type { Serving } from './candidate';
 import type { Demand } from '../demand';
 import { candidateAtK, optimalTestTimeCandidate, referenceAttempts, servedDemand } from './test-time';
+import { solutionWarnings, type SolutionWarning } from '../warnings';
 
 export interface BaselineCandidate extends Candidate {
   /** The tokens-per-parameter rule that defines this baseline. */
@@ -37,6 +38,8 @@ export interface Solution {
     readonly chinchillaOptimal: Saving;
     readonly baselines: readonly (Saving & { readonly rule: number })[];
   };
+  /** Where the answer leaves the evidence or the possible, per candidate (warnings.ts). */
+  readonly warnings: readonly SolutionWarning[];
 }
 
 /**
@@ -95,6 +98,7 @@ export function solve(problem: Problem): Solution {
         ...savingAgainst(lifetimeOptimal, baseline),
       })),
     },
+    warnings: solutionWarnings(problem, { lifetimeOptimal, withoutTestTime, chinchillaOptimal, baselines }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   DEFAULT_TASK_CLASS,
   validateScenario,
   type AcceleratorSpec,
+  type FittedRangeSpec,
   type InferenceSpec,
   type Scenario,
   type ScenarioIssue,
@@ -62,6 +63,8 @@ export interface ScenarioForm {
   lawPreset: string;
   chinchilla: { E: string; A: string; B: string; alpha: string; beta: string };
   kaplan: { alphaN: string; alphaD: string; Nc: string; Dc: string };
+  /** A custom law's fitted range (its `law.fittedRange`), kept as it is; null when none. */
+  lawFittedRange: FittedRangeSpec | null;
   targetKind: TargetKind;
   target: { loss: string; params: string; tokens: string; flops: string; optimalParams: string };
   demandKind: DemandKind;
@@ -166,6 +169,7 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
       'form' in law && law.form === 'kaplan'
         ? { alphaN: text(law.alphaN), alphaD: text(law.alphaD), Nc: text(law.Nc), Dc: text(law.Dc) }
         : { alphaN: '0.076', alphaD: '0.095', Nc: '8.8e13', Dc: '5.4e13' },
+    lawFittedRange: 'fittedRange' in law && law.fittedRange ? structuredClone(law.fittedRange) : null,
     targetKind: targetKindOf(target),
     target: {
       loss: text('loss' in target ? target.loss : undefined, '2'),
@@ -350,6 +354,7 @@ type Section = Record<string, unknown>;
 
 function lawOf(form: ScenarioForm, number: NumberReader): Section {
   if (form.lawMode === 'preset') return { preset: form.lawPreset };
+  const range = form.lawFittedRange ? { fittedRange: form.lawFittedRange } : {};
   if (form.lawMode === 'chinchilla') {
     const c = form.chinchilla;
     return {
@@ -359,6 +364,7 @@ function lawOf(form: ScenarioForm, number: NumberReader): Section {
       B: number(c.B, 'law.B'),
       alpha: number(c.alpha, 'law.alpha'),
       beta: number(c.beta, 'law.beta'),
+      ...range,
     };
   }
   const k = form.kaplan;
@@ -368,6 +374,7 @@ function lawOf(form: ScenarioForm, number: NumberReader): Section {
     alphaD: number(k.alphaD, 'law.alphaD'),
     Nc: number(k.Nc, 'law.Nc'),
     Dc: number(k.Dc, 'law.Dc'),
+    ...range,
   };
 }
 
