@@ -39,7 +39,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
     id: 'hoffmann2022-unrounded',
     label: 'Hoffmann et al. 2022 (Chinchilla), before rounding',
     source:
-      'Hoffmann et al. 2022, arXiv 2203.15556, App. D.2: the Approach 3 fit before rounding, from the comment after Eq. 10 in the arXiv TeX source (noted by Besiroglu et al. 2024, arXiv 2404.10102): E = e^0.5267228, A = e^6.0073404, B = e^6.0179186, α = 0.33917084, β = 0.2849083; reproduces the paper\'s own projections (40B at the Gopher budget, Figure 4; 67B at 1.71e24 FLOPs, Table A3)',
+      "Hoffmann et al. 2022, arXiv 2203.15556, App. D.2: the Approach 3 fit before rounding, from the comment after Eq. 10 in the arXiv TeX source (noted by Besiroglu et al. 2024, arXiv 2404.10102): E = e^0.5267228, A = e^6.0073404, B = e^6.0179186, α = 0.33917084, β = 0.2849083; reproduces the paper's own projections (40B at the Gopher budget, Figure 4; 67B at 1.71e24 FLOPs, Table A3)",
     form: 'chinchilla',
     // Hoffmann et al. 2022, arXiv 2203.15556 TeX source, after Eq. 10 (loss_offset, param_offset,
     // token_offset are ln E, ln A, ln B; param_slope α, token_slope β).

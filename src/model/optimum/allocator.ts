@@ -10,6 +10,11 @@ import {
 import type { Demand } from '../demand';
 import { ScienceError } from '../errors';
 import { fixedRatioForExcess } from './fixed-ratio';
+import {
+  kaplanAllocationAtLog,
+  kaplanAllocationForExcess,
+  kaplanLogPfDaysForParams,
+} from './kaplan-allocation';
 import { lifetimeOptimalForExcess } from './lifetime';
 import { minimizeInLogSpace } from '../numerics/minimize';
 import { effectiveDemandTokens } from '../objective';
@@ -29,6 +34,8 @@ export interface Allocator {
   lifetimeOptimal(excess: number, demand: Demand): Allocation;
   computeOptimal(excess: number): Allocation;
   fixedRatio(excess: number, tokensPerParam: number): Allocation;
+  /** The model on Kaplan et al. 2020's allocation curve that reaches the excess (kaplan-allocation.ts). */
+  kaplanAllocation(excess: number): Allocation;
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate;
 }
 
@@ -86,6 +93,10 @@ class SeparableAllocator implements Allocator {
 
   fixedRatio(excess: number, tokensPerParam: number): Allocation {
     return fixedRatioForExcess(this.problem.law.terms, excess, tokensPerParam);
+  }
+
+  kaplanAllocation(excess: number): Allocation {
+    return kaplanAllocationForExcess(this.problem.law.terms, excess);
   }
 
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate {
@@ -150,6 +161,29 @@ class NumericAllocator implements Allocator {
     }
     const params = Math.exp(high);
     return { params, tokens: params * tokensPerParam };
+  }
+
+  /** Bisection along the curve, whose N and D both grow with C_min, from N = N_min up. */
+  kaplanAllocation(excess: number): Allocation {
+    const { law } = this.problem;
+    const excessAt = (logPfDays: number) => {
+      const model = kaplanAllocationAtLog(logPfDays);
+      return this.excessOf(model.params, model.tokens);
+    };
+    let low = kaplanLogPfDaysForParams(minimumParams(law.terms, excess));
+    let high = low + 4 * Math.log(SEARCH_SPAN);
+    if (excessAt(high) > excess) {
+      throw new ScienceError(
+        'unreachable',
+        `no model on Kaplan et al.'s allocation curve reaches loss ${law.lossForExcess(excess).toPrecision(5)} with this much unique data`,
+      );
+    }
+    for (let i = 0; i < BISECTION_STEPS && high - low > 1e-15 * Math.abs(high); i++) {
+      const middle = (low + high) / 2;
+      if (excessAt(middle) > excess) low = middle;
+      else high = middle;
+    }
+    return kaplanAllocationAtLog(high);
   }
 
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate {

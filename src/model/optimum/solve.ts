@@ -2,16 +2,22 @@ import { allocatorFor } from './allocator';
 import { savingAgainst, type Candidate, type Saving } from './candidate';
 import { ScienceError } from '../errors';
 import type { Objective } from '../objective';
-import type { Problem } from '../problem';
+import type { LawForm } from '../laws/types';
+import type { BaselineRule, Problem } from '../problem';
 import { optimalTestTimeCandidate } from './test-time';
 
 export interface BaselineCandidate extends Candidate {
-  /** The tokens-per-parameter rule that defines this baseline. */
-  readonly rule: number;
+  /** The rule that defines this baseline: a tokens-per-parameter ratio, or `kaplan2020`. */
+  readonly rule: BaselineRule;
 }
 
 export interface Solution {
   readonly targetLoss: number;
+  /**
+   * The law's form. Under the Kaplan form, `chinchillaOptimal` is the C = 6ND optimum of Kaplan's
+   * L(N, D) (N ∝ C^0.556), not Kaplan et al.'s published allocation (N ∝ C^0.73, the `kaplan2020` baseline).
+   */
+  readonly lawForm: LawForm;
   readonly objective: Objective;
   /** Whether the optimiser could buy test-time compute (a testTime section was given). */
   readonly usesTestTime: boolean;
@@ -24,13 +30,13 @@ export interface Solution {
   /** Minimises training compute at the target loss (Hoffmann et al. 2022). */
   readonly chinchillaOptimal: Candidate;
   readonly baselines: readonly BaselineCandidate[];
-  /** Tokens-per-parameter rules no model reaches the target with (under a data limit). */
-  readonly unreachableBaselines: readonly number[];
+  /** Baseline rules no model reaches the target with (under a data limit). */
+  readonly unreachableBaselines: readonly BaselineRule[];
   /** What the lifetime optimum saves against the Chinchilla optimum and each baseline. */
   readonly savings: {
     readonly withoutTestTime: Saving;
     readonly chinchillaOptimal: Saving;
-    readonly baselines: readonly (Saving & { readonly rule: number })[];
+    readonly baselines: readonly (Saving & { readonly rule: BaselineRule })[];
   };
 }
 
@@ -56,10 +62,12 @@ export function solve(problem: Problem): Solution {
   const lifetimeOptimal = problem.testTime ? lifetimeOptimalCandidate(problem) : withoutTestTime;
   const chinchillaOptimal = allocator.evaluate(allocator.computeOptimal(excess), demand);
   const baselines: BaselineCandidate[] = [];
-  const unreachableBaselines: number[] = [];
+  const unreachableBaselines: BaselineRule[] = [];
   for (const rule of problem.baselines) {
     try {
-      baselines.push({ rule, ...allocator.evaluate(allocator.fixedRatio(excess, rule), demand) });
+      const model =
+        rule === 'kaplan2020' ? allocator.kaplanAllocation(excess) : allocator.fixedRatio(excess, rule);
+      baselines.push({ rule, ...allocator.evaluate(model, demand) });
     } catch (error) {
       if (!(error instanceof ScienceError && error.code === 'unreachable')) throw error;
       unreachableBaselines.push(rule);
@@ -67,6 +75,7 @@ export function solve(problem: Problem): Solution {
   }
   return {
     targetLoss: problem.targetLoss,
+    lawForm: law.form,
     objective: problem.objective,
     usesTestTime: problem.testTime !== undefined,
     lifetimeOptimal,

@@ -69,7 +69,9 @@ interface Run {
 }
 
 function readRuns(): Run[] {
-  const [header, ...lines] = readFileSync('tests/fixtures/sardana2024-mpt-runs.csv', 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync('tests/fixtures/sardana2024-mpt-runs.csv', 'utf8')
+    .trim()
+    .split('\n');
   const columns = (header ?? '').split(',');
   const column = (name: string) => columns.indexOf(name);
   const [n, d, l] = [column('Parameters'), column('Tokens'), column('Smoothed Loss')];
