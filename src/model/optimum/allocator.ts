@@ -8,7 +8,7 @@ import {
   maxEffectiveTokens,
 } from '../data/data-constrained';
 import type { Demand } from '../demand';
-import { ScienceError } from '../errors';
+import { ScienceError, formatForMessage } from '../errors';
 import { fixedRatioForExcess } from './fixed-ratio';
 import {
   kaplanAllocationAtLog,
@@ -151,7 +151,7 @@ class NumericAllocator implements Allocator {
     if (excessAt(high) > excess) {
       throw new ScienceError(
         'unreachable',
-        `no model trained on ${tokensPerParam} tokens per parameter reaches loss ${law.lossForExcess(excess).toPrecision(5)} with this much unique data`,
+        `no model trained on ${formatForMessage(tokensPerParam)} tokens per parameter reaches loss ${formatForMessage(law.lossForExcess(excess), 5)} with this much unique data`,
       );
     }
     for (let i = 0; i < BISECTION_STEPS && high - low > 1e-15 * Math.abs(high); i++) {
@@ -175,7 +175,7 @@ class NumericAllocator implements Allocator {
     if (excessAt(high) > excess) {
       throw new ScienceError(
         'unreachable',
-        `no model on Kaplan et al.'s allocation curve reaches loss ${law.lossForExcess(excess).toPrecision(5)} with this much unique data`,
+        `no model on Kaplan et al.'s allocation curve reaches loss ${formatForMessage(law.lossForExcess(excess), 5)} with this much unique data`,
       );
     }
     for (let i = 0; i < BISECTION_STEPS && high - low > 1e-15 * Math.abs(high); i++) {
@@ -236,12 +236,12 @@ class NumericAllocator implements Allocator {
       }
     };
     const unreachable = () => {
-      const loss = law.lossForExcess(excess).toPrecision(5);
+      const loss = law.lossForExcess(excess);
       return new ScienceError(
         'unreachable',
         data
-          ? `no model reaches loss ${loss} with ${data.uniqueTokens.toPrecision(3)} unique tokens, however often they are repeated`
-          : `no model reaches loss ${loss}`,
+          ? `no model reaches loss ${formatForMessage(loss, 5)} with ${formatForMessage(data.uniqueTokens, 3)} unique tokens, however often they are repeated`
+          : `no model reaches loss ${formatForMessage(loss, 5)}`,
       );
     };
     // Every size is out of reach only when the target is: check the most data-efficient corner first.

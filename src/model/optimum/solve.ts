@@ -1,6 +1,6 @@
 import { allocatorFor } from './allocator';
 import { savingAgainst, type Candidate, type Saving } from './candidate';
-import { ScienceError } from '../errors';
+import { formatForMessage, ScienceError } from '../errors';
 import type { Objective } from '../objective';
 import type { LawForm } from '../laws/types';
 import type { BaselineRule, Problem } from '../problem';
@@ -54,25 +54,57 @@ export function lifetimeOptimalCandidate(problem: Problem): Candidate {
     : withoutTestTimeCandidate(problem);
 }
 
+/**
+ * Runs one candidate's solve, telling the user which scenario field to change when its answer is
+ * beyond what the engine represents (an `out-of-range` error).
+ */
+function inRange<T>(change: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (
+      error instanceof ScienceError &&
+      error.code === 'out-of-range' &&
+      !error.message.includes('; change ')
+    ) {
+      throw new ScienceError('out-of-range', `${error.message}; change ${change}`);
+    }
+    throw error;
+  }
+}
+
+/** What to change when the model for the target itself is out of range. */
+function targetAdvice(problem: Problem): string {
+  const { law } = problem;
+  return `target: aim for a loss further above ${law.floorName} (${formatForMessage(law.floor, 4)}) of law ${law.id}`;
+}
+
 export function solve(problem: Problem): Solution {
   const { law, demand } = problem;
   const allocator = allocatorFor(problem);
-  const excess = law.excessForLoss(problem.targetLoss);
-  const withoutTestTime = withoutTestTimeCandidate(problem);
-  const lifetimeOptimal = problem.testTime ? lifetimeOptimalCandidate(problem) : withoutTestTime;
-  const chinchillaOptimal = allocator.evaluate(allocator.computeOptimal(excess), demand);
+  const excess = inRange(targetAdvice(problem), () => law.excessForLoss(problem.targetLoss));
+  // The Chinchilla optimum depends on the target alone: if it is out of range, the target is to blame.
+  const chinchillaOptimal = inRange(targetAdvice(problem), () =>
+    allocator.evaluate(allocator.computeOptimal(excess), demand),
+  );
+  const demandAdvice = 'demand: fewer lifetime tokens (or a target further above the law’s floor)';
+  const withoutTestTime = inRange(demandAdvice, () => withoutTestTimeCandidate(problem));
+  const lifetimeOptimal = problem.testTime
+    ? inRange(`${demandAdvice}, or testTime.kMax`, () => lifetimeOptimalCandidate(problem))
+    : withoutTestTime;
   const baselines: BaselineCandidate[] = [];
   const unreachableBaselines: BaselineRule[] = [];
-  for (const rule of problem.baselines) {
+  problem.baselines.forEach((rule, index) => {
     try {
-      const model =
-        rule === 'kaplan2020' ? allocator.kaplanAllocation(excess) : allocator.fixedRatio(excess, rule);
-      baselines.push({ rule, ...allocator.evaluate(model, demand) });
+      const model = inRange(`baselines[${index}]`, () =>
+        rule === 'kaplan2020' ? allocator.kaplanAllocation(excess) : allocator.fixedRatio(excess, rule),
+      );
+      baselines.push({ rule, ...inRange(`baselines[${index}]`, () => allocator.evaluate(model, demand)) });
     } catch (error) {
       if (!(error instanceof ScienceError && error.code === 'unreachable')) throw error;
       unreachableBaselines.push(rule);
     }
-  }
+  });
   return {
     targetLoss: problem.targetLoss,
     lawForm: law.form,
@@ -80,7 +112,9 @@ export function solve(problem: Problem): Solution {
     usesTestTime: problem.testTime !== undefined,
     lifetimeOptimal,
     withoutTestTime,
-    withoutDataLimit: problem.data ? lifetimeOptimalCandidate(withoutData(problem)) : null,
+    withoutDataLimit: problem.data
+      ? inRange(demandAdvice, () => lifetimeOptimalCandidate(withoutData(problem)))
+      : null,
     chinchillaOptimal,
     baselines,
     unreachableBaselines,

@@ -1,7 +1,7 @@
 import { allocatorFor } from './allocator';
 import type { Candidate } from './candidate';
 import type { Demand } from '../demand';
-import { ScienceError } from '../errors';
+import { ScienceError, formatForMessage } from '../errors';
 import type { Objective } from '../objective';
 import type { Problem, TestTimeBenefit, TestTimeSetup } from '../problem';
 import { excessAllowance, saturatingK, trainingComputeMultiplier } from '../test-time/exchange-rate';
@@ -53,7 +53,7 @@ function allowedExcess(
     if (accuracyWithAttempts(mapping.success, k, benefit.rule) < benefit.targetAccuracy) {
       throw new ScienceError(
         'unreachable',
-        `${k} attempts do not reach an accuracy of ${benefit.targetAccuracy}`,
+        `${formatForMessage(k)} attempts do not reach an accuracy of ${benefit.targetAccuracy}`,
       );
     }
     return { excess: law.excessForLoss(problem.targetLoss), effectiveLoss: problem.targetLoss };
