@@ -22,10 +22,24 @@ export class ScienceError extends Error {
   }
 }
 
+/**
+ * A number as messages print it: never "Infinity" or "NaN", which tell the user nothing. Finite
+ * numbers print as given (or to `digits` significant digits).
+ */
+export function formatForMessage(value: number, digits?: number): string {
+  if (Number.isNaN(value)) return 'not a number';
+  if (value === Infinity) return 'beyond the largest double-precision number';
+  if (value === -Infinity) return 'below the most negative double-precision number';
+  return digits === undefined ? String(value) : value.toPrecision(digits);
+}
+
 /** Throws `invalid-argument` unless `value` is a finite number greater than zero. */
 export function requirePositive(value: number, what: string): number {
   if (!(Number.isFinite(value) && value > 0)) {
-    throw new ScienceError('invalid-argument', `${what} must be a finite number above 0 (got ${value})`);
+    throw new ScienceError(
+      'invalid-argument',
+      `${what} must be a finite number above 0 (got ${formatForMessage(value)})`,
+    );
   }
   return value;
 }
@@ -33,7 +47,10 @@ export function requirePositive(value: number, what: string): number {
 /** Throws `invalid-argument` unless `value` is a finite number at or above zero. */
 export function requireNonNegative(value: number, what: string): number {
   if (!(Number.isFinite(value) && value >= 0)) {
-    throw new ScienceError('invalid-argument', `${what} must be a finite number ≥ 0 (got ${value})`);
+    throw new ScienceError(
+      'invalid-argument',
+      `${what} must be a finite number ≥ 0 (got ${formatForMessage(value)})`,
+    );
   }
   return value;
 }
@@ -41,10 +58,7 @@ export function requireNonNegative(value: number, what: string): number {
 /** Throws `out-of-range` when a computed result overflowed or lost meaning. */
 export function requireRepresentable(value: number, what: string): number {
   if (!(Number.isFinite(value) && value > 0)) {
-    throw new ScienceError(
-      'out-of-range',
-      `${what} is beyond the range of double-precision numbers; the target is too close to the law's floor`,
-    );
+    throw new ScienceError('out-of-range', `${what} is beyond the range of double-precision numbers`);
   }
   return value;
 }

@@ -7,7 +7,7 @@ export type { Allocation } from './allocation';
 export { totalDemandTokens, type Demand } from './demand';
 export { ScienceError } from './errors';
 export { OBJECTIVES, type Objective } from './objective';
-export type { Problem, TestTimeSetup } from './problem';
+export type { BaselineRule, Problem, TestTimeSetup } from './problem';
 export { findReferenceModel, PAPERS, REFERENCE_MODELS } from './reference-models';
 export { targetLoss, type Target } from './target';
 
@@ -58,6 +58,7 @@ export {
 export type { Candidate, Saving } from './optimum/candidate';
 export { explainModel } from './optimum/explain';
 export { candidatesAlongIsoLoss, minimumParamsForTarget } from './optimum/iso-loss';
+export { KAPLAN_BASELINE } from './optimum/kaplan-allocation';
 export { lifetimeOptimalForExcess } from './optimum/lifetime';
 export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve';
 export { sweepDemand, type SweepPoint } from './optimum/sweep';

@@ -18,8 +18,8 @@ export interface Problem {
   readonly demand: Demand;
   readonly objective: Objective;
   readonly rates: CostRates;
-  /** Tokens-per-parameter rules to compare against, e.g. [20, 142, 1875]. */
-  readonly baselines: readonly number[];
+  /** Rules to compare against: tokens-per-parameter ratios, e.g. [20, 142, 1875], or Kaplan's allocation. */
+  readonly baselines: readonly BaselineRule[];
   /** Test-time compute the optimiser may buy per query; absent means k = 1. */
   readonly testTime?: TestTimeSetup;
   /** Unique training data available; absent means unlimited. */
@@ -29,6 +29,13 @@ export interface Problem {
   /** The hardware behind the bill, for GPU-hours, days, energy, CO₂ and replica size. */
   readonly fleet?: Fleet;
 }
+
+/**
+ * A baseline rule: a fixed tokens-per-parameter ratio, or `kaplan2020`, the model on Kaplan et al.
+ * 2020's compute-efficient allocation curve (N = 1.3e9 · C_min^0.73, D = 2e10 · C_min^0.27) that
+ * reaches the target under the problem's law.
+ */
+export type BaselineRule = number | 'kaplan2020';
 
 /** A cap on unique training data: beyond it, tokens repeat (Muennighoff et al. 2023). */
 export interface DataLimit {

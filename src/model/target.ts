@@ -1,4 +1,4 @@
-import { requirePositive } from './errors';
+import { formatForMessage, requirePositive, ScienceError } from './errors';
 import type { Allocation } from './allocation';
 import { computeOptimalExcessForParams, computeOptimalForBudget } from './optimum/compute-optimal';
 import type { LossLaw } from './laws/types';
@@ -22,11 +22,40 @@ export function targetLoss(law: LossLaw, target: Target): number {
   if ('model' in target) {
     requirePositive(target.model.params, 'target.model.params');
     requirePositive(target.model.tokens, 'target.model.tokens');
-    return law.loss(target.model.params, target.model.tokens);
+    return aboveFloor(
+      law,
+      law.loss(target.model.params, target.model.tokens),
+      'target.model',
+      'a smaller model',
+    );
   }
   if ('computeOptimalFlops' in target) {
     const model = computeOptimalForBudget(law.terms, target.computeOptimalFlops);
-    return law.loss(model.params, model.tokens);
+    return aboveFloor(
+      law,
+      law.loss(model.params, model.tokens),
+      'target.computeOptimalFlops',
+      'a smaller budget',
+    );
   }
-  return law.lossForExcess(computeOptimalExcessForParams(law.terms, target.computeOptimalParams));
+  return aboveFloor(
+    law,
+    law.lossForExcess(computeOptimalExcessForParams(law.terms, target.computeOptimalParams)),
+    'target.computeOptimalParams',
+    'a smaller model',
+  );
+}
+
+/**
+ * A target model so large that its loss rounds to the law's floor (or beyond) in double precision
+ * stands for no reachable target: say which field to change rather than "equals the floor".
+ */
+function aboveFloor(law: LossLaw, loss: number, field: string, instead: string): number {
+  if (!(loss > law.floor)) {
+    throw new ScienceError(
+      'out-of-range',
+      `the loss of this target is indistinguishable from ${law.floorName} (${formatForMessage(law.floor, 4)}) of law ${law.id} in double precision; change ${field}: ${instead}`,
+    );
+  }
+  return loss;
 }

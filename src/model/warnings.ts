@@ -1,6 +1,6 @@
 import { GPUS_PER_NODE } from './hardware/memory-fit';
 import type { Candidate } from './optimum/candidate';
-import type { Problem } from './problem';
+import type { BaselineRule, Problem } from './problem';
 import { DEFAULT_MIN_LIFT, successFromLoss } from './test-time/task-accuracy';
 
 /**
@@ -57,13 +57,13 @@ export const CANDIDATE_IDS = {
   chinchilla: 'chinchilla',
 } as const;
 
-export function baselineCandidateId(rule: number): string {
+export function baselineCandidateId(rule: BaselineRule): string {
   return `baseline-${rule}`;
 }
 
 /**
  * The largest data set a released model is known to have been trained on: Qwen2.5's 18T tokens
- * (Qwen Team 2024, "Qwen2.5 Technical Report", arXiv 2412.15115, abstract; science README §6).
+ * (Qwen Team 2024, "Qwen2.5 Technical Report", arXiv 2412.15115, abstract; docs/science.md §6).
  */
 export const LARGEST_KNOWN_TRAINING_SET_TOKENS = 18e12;
 /**
@@ -92,7 +92,7 @@ export interface SolvedCandidates {
   readonly lifetimeOptimal: Candidate;
   readonly withoutTestTime: Candidate;
   readonly chinchillaOptimal: Candidate;
-  readonly baselines: readonly (Candidate & { readonly rule: number })[];
+  readonly baselines: readonly (Candidate & { readonly rule: BaselineRule })[];
 }
 
 /** Every warning of a solution: those of the whole problem, then each shown candidate's in order. */

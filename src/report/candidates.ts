@@ -1,6 +1,7 @@
 import {
   baselineCandidateId,
   CANDIDATE_IDS,
+  type BaselineRule,
   type Candidate,
   type Saving,
   type Solution,
@@ -23,6 +24,22 @@ export interface LabelledCandidate {
   readonly candidate: Candidate;
   /** What the lifetime optimum saves against this candidate; null for the optimum itself. */
   readonly saving: Saving | null;
+  /** What the candidate is, where its label alone could mislead. */
+  readonly note?: string;
+}
+
+/** Kaplan et al. 2020's allocation as a baseline (see model/optimum/kaplan-allocation.ts). */
+export const KAPLAN_BASELINE_LABEL = 'Kaplan 2020 allocation';
+const KAPLAN_BASELINE_NOTE =
+  'Kaplan et al. 2020’s compute-efficient allocation (§6.1, Table 6): N = 1.3e9 · C^0.73, D = 2e10 · C^0.27 ' +
+  'with C in PF-days, at the C that reaches the target loss under this law';
+const KAPLAN_LAW_OPTIMUM_NOTE =
+  'the C = 6ND optimum of Kaplan et al.’s L(N, D) (N grows as C^0.556), not their published allocation ' +
+  '(N ∝ C^0.73, from their L(N, S) fit; add the kaplan2020 baseline for that)';
+
+/** How a baseline rule reads in tables, cards and charts: "20 tokens/param", "Kaplan 2020 allocation". */
+export function baselineLabel(rule: BaselineRule): string {
+  return rule === 'kaplan2020' ? KAPLAN_BASELINE_LABEL : `${rule.toLocaleString('en-US')} tokens/param`;
 }
 
 /**
@@ -52,17 +69,26 @@ export function labelledCandidates(solution: Solution): LabelledCandidate[] {
       saving: null,
     },
     ...withoutTestTime,
-    {
-      id: CANDIDATE_IDS.chinchilla,
-      label: 'Chinchilla-optimal',
-      candidate: solution.chinchillaOptimal,
-      saving: solution.savings.chinchillaOptimal,
-    },
+    solution.lawForm === 'kaplan'
+      ? {
+          id: CANDIDATE_IDS.chinchilla,
+          label: 'Compute-optimal under Kaplan’s L(N, D)',
+          candidate: solution.chinchillaOptimal,
+          saving: solution.savings.chinchillaOptimal,
+          note: KAPLAN_LAW_OPTIMUM_NOTE,
+        }
+      : {
+          id: CANDIDATE_IDS.chinchilla,
+          label: 'Chinchilla-optimal',
+          candidate: solution.chinchillaOptimal,
+          saving: solution.savings.chinchillaOptimal,
+        },
     ...solution.baselines.map((baseline, index) => ({
       id: baselineCandidateId(baseline.rule),
-      label: `${baseline.rule.toLocaleString('en-US')} tokens/param`,
+      label: baselineLabel(baseline.rule),
       candidate: baseline,
       saving: solution.savings.baselines[index] ?? null,
+      ...(baseline.rule === 'kaplan2020' ? { note: KAPLAN_BASELINE_NOTE } : {}),
     })),
   ];
 }
@@ -130,6 +156,11 @@ export const FOOTPRINT_TABLE_HEADER = [
 ] as const;
 
 /** One row per candidate; "—" where the solution carries no fleet or no data limit. */
+/** "label: note" for each candidate that carries a note, for the lines under a table. */
+export function candidateNotes(solution: Solution): string[] {
+  return labelledCandidates(solution).flatMap(({ label, note }) => (note ? [`${label}: ${note}.`] : []));
+}
+
 export function footprintTableRows(solution: Solution): string[][] {
   return labelledCandidates(solution).map(({ label, candidate: c }) => [
     label,

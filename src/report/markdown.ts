@@ -1,7 +1,7 @@
 import { PAPERS, type LossLaw, type Solution } from '../model';
 import { formatCount, formatPercent, formatRatio } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
-import { candidateTableHeader, candidateTableRows, warningLines } from './candidates';
+import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) =>
@@ -36,6 +36,8 @@ export function markdownReport(
     '',
     markdownTable(candidateTableHeader(solution), candidateTableRows(solution)),
     '',
+    ...candidateNotes(solution).flatMap((note) => [`- ${note}`]),
+    ...(candidateNotes(solution).length > 0 ? [''] : []),
     ...(solution.warnings.length > 0
       ? [
           '## Warnings',

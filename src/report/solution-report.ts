@@ -1,5 +1,5 @@
 import type { Candidate, Demand, LossLaw, Solution } from '../model';
-import { labelledCandidates, warningsOf } from './candidates';
+import { baselineLabel, labelledCandidates, warningsOf } from './candidates';
 import { toCsv } from './csv';
 
 /** The machine-readable result of one scenario (`tradeoff solve --format json`, exports). */
@@ -13,7 +13,10 @@ export interface SolutionReport {
   readonly withoutTestTime: Candidate;
   readonly withoutDataLimit: Candidate | null;
   readonly chinchillaOptimal: Candidate;
-  readonly baselines: Solution['baselines'];
+  /** What `chinchillaOptimal` is under a Kaplan-form law: not Kaplan's own allocation. */
+  readonly chinchillaOptimalNote?: string;
+  /** Each baseline with its label, e.g. "20 tokens/param" or "Kaplan 2020 allocation" (rule `kaplan2020`). */
+  readonly baselines: readonly (Solution['baselines'][number] & { readonly label: string })[];
   readonly savings: Solution['savings'];
   /** Where the answer leaves the evidence: code, severity, message, field to change, candidate id. */
   readonly warnings: Solution['warnings'];
@@ -35,10 +38,16 @@ export function solutionReport(
     withoutTestTime: solution.withoutTestTime,
     withoutDataLimit: solution.withoutDataLimit,
     chinchillaOptimal: solution.chinchillaOptimal,
-    baselines: solution.baselines,
+    ...noteOf(solution),
+    baselines: solution.baselines.map((baseline) => ({ label: baselineLabel(baseline.rule), ...baseline })),
     savings: solution.savings,
     warnings: solution.warnings,
   };
+}
+
+function noteOf(solution: Solution): { chinchillaOptimalNote?: string } {
+  const note = labelledCandidates(solution).find(({ id }) => id === 'chinchilla')?.note;
+  return note ? { chinchillaOptimalNote: note } : {};
 }
 
 export const SOLUTION_CSV_HEADER = [

@@ -3,8 +3,10 @@ import {
   findGpu,
   findLawPreset,
   GPU_PRESETS,
+  KAPLAN_BASELINE,
   LAW_PRESETS,
   OBJECTIVES,
+  type BaselineRule,
   type Dtype,
   type Objective,
 } from '../model';
@@ -281,14 +283,35 @@ export function readBaselines(
   reader: FieldReader,
   value: unknown,
   path: string,
-): readonly number[] | undefined {
+): readonly BaselineRule[] | undefined {
   if (value === undefined) return DEFAULT_BASELINES;
   if (!Array.isArray(value))
-    return reader.report(path, `expected a list of tokens-per-parameter ratios, got ${describeValue(value)}`);
+    return reader.report(
+      path,
+      `expected a list of tokens-per-parameter ratios (or "${KAPLAN_BASELINE}"), got ${describeValue(value)}`,
+    );
   if (value.length > MAX_BASELINES)
     return reader.report(path, `at most ${MAX_BASELINES} baselines (got ${value.length})`);
-  const ratios = value.map((ratio, index) => reader.checkNumber(ratio, childPath(path, index), 'positive'));
-  return ratios.every((ratio) => ratio !== undefined) ? (ratios as number[]) : undefined;
+  const rules = value.map((rule: unknown, index): BaselineRule | undefined => {
+    const at = childPath(path, index);
+    const read =
+      typeof rule === 'string'
+        ? rule === KAPLAN_BASELINE
+          ? rule
+          : reader.report(
+              at,
+              `expected a tokens-per-parameter ratio or "${KAPLAN_BASELINE}" (Kaplan et al. 2020's allocation), got ${describeValue(rule)}`,
+            )
+        : reader.checkNumber(rule, at, 'positive');
+    // Each baseline is one candidate with its own id in every table and chart.
+    const first = value.indexOf(rule);
+    if (read !== undefined && first !== index) {
+      const shown = typeof rule === 'string' ? `"${rule}"` : String(rule);
+      return reader.report(at, `${shown} is already baseline ${first + 1}`);
+    }
+    return read;
+  });
+  return rules.every((rule) => rule !== undefined) ? (rules as BaselineRule[]) : undefined;
 }
 
 function readDecode(

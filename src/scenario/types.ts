@@ -1,4 +1,4 @@
-import type { Allocation, Dtype, GpuDefinition, Objective, Selection, Target } from '../model';
+import type { Allocation, BaselineRule, Dtype, GpuDefinition, Objective, Selection, Target } from '../model';
 
 export type { GpuDefinition };
 
@@ -179,7 +179,8 @@ export interface Scenario {
   readonly gpus?: readonly GpuDefinition[];
   readonly training: TrainingSpec;
   readonly inference: InferenceSpec;
-  readonly baselines: readonly number[];
+  /** Tokens-per-parameter ratios, and `kaplan2020` for Kaplan et al. 2020's allocation. */
+  readonly baselines: readonly BaselineRule[];
   readonly testTime?: TestTimeSpec;
   readonly energy: EnergySpec;
   /** Absent: unlimited unique data. */

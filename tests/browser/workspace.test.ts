@@ -55,6 +55,16 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     for (const chart of CHARTS) expect((await chartTraces(page, chart)).length).toBeGreaterThan(1);
   });
 
+  it('adds Kaplan’s allocation as a baseline: a card of its own, once', async () => {
+    await page.locator('[data-action="add-kaplan-baseline"]').click();
+    const card = page.locator('[data-card="baseline-kaplan2020"]');
+    await expect.poll(() => card.locator('h3').textContent()).toBe('Kaplan 2020 allocation');
+    expect(await cardText(page, 'baseline-kaplan2020', 'params')).not.toBe('');
+    expect(await page.locator('[data-action="add-kaplan-baseline"]').count()).toBe(0);
+    await page.locator('[aria-label="Remove baseline 4"]').click();
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
   it('shows the validator’s message next to the field and keeps the charts', async () => {
     await page.locator('label:has([data-choice="target-kind:loss"])').click();
     await typeInto(page, 'target.loss', '1.5');

@@ -30,6 +30,33 @@ describe('tradeoff solve', () => {
     expect(out).toMatch(/1,875 tokens\/param\s+9\.11B/);
   });
 
+  it("shows Kaplan et al.'s allocation as a labelled baseline in the table, JSON and CSV", () => {
+    const file = scratchFile(
+      'kaplan.tradeoff.json',
+      JSON.stringify({
+        law: { preset: 'kaplan2020' },
+        target: { loss: 2.5 },
+        demand: { inputTokens: 1e12, outputTokens: 1e12 },
+        baselines: [20, 'kaplan2020'],
+      }),
+    );
+    const table = run('solve', file);
+    expect(table.status).toBe(0);
+    expect(table.out).toMatch(/Kaplan 2020 allocation\s+\d/);
+    expect(table.out).toMatch(/Compute-optimal under Kaplan’s L\(N, D\)\s+\d/);
+    expect(table.out).toContain('not their published allocation');
+    const json = JSON.parse(run('solve', file, '--format', 'json').out) as {
+      baselines: { rule: unknown; label: string }[];
+      chinchillaOptimalNote?: string;
+    };
+    expect(json.baselines.map(({ rule, label }) => [rule, label])).toEqual([
+      [20, '20 tokens/param'],
+      ['kaplan2020', 'Kaplan 2020 allocation'],
+    ]);
+    expect(json.chinchillaOptimalNote).toMatch(/C = 6ND optimum of Kaplan et al.’s L\(N, D\)/);
+    expect(run('solve', file, '--format', 'csv').out).toMatch(/,kaplan2020,flops,baseline-kaplan2020,/);
+  });
+
   it('prints one JSON object with the documented fields for one file, an array for several', () => {
     const single = JSON.parse(run('solve', example('sardana-70b-chatbot'), '--format', 'json').out) as Record<
       string,

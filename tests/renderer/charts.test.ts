@@ -41,6 +41,25 @@ describe('chart figures', () => {
     expect(cost['chinchilla']).toBe('#ea580c');
   });
 
+  it('shows Kaplan’s allocation beside Chinchilla’s on the iso-loss chart, in red, as a triangle', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const withKaplan = computeResults({ ...base, baselines: ['kaplan2020', 20, 142] });
+    const markers = isoLossFigure(withKaplan, 'light').data.find((trace) => trace.name === 'Candidates');
+    const ids = (markers?.ids ?? []) as string[];
+    const marker = markers?.marker as { color: string[]; symbol: string[] } | undefined;
+    const at = (id: string) => ids.indexOf(id);
+    expect(ids).toEqual(['lifetime', 'chinchilla', 'baseline-kaplan2020', 'baseline-20', 'baseline-142']);
+    expect(marker?.color[at('baseline-kaplan2020')]).toBe('#dc2626');
+    expect(marker?.symbol[at('baseline-kaplan2020')]).toBe('triangle-up');
+    // The ratio baselines keep the colours they have without Kaplan's.
+    const cost = costVsSizeFigure(results, 'light').data.find((trace) => trace.name === 'Candidates');
+    const plain = (cost?.marker as { color: string[] } | undefined)?.color ?? [];
+    expect(marker?.color[at('baseline-20')]).toBe(plain[2]);
+    expect(withKaplan.candidates.find((c) => c.id === 'baseline-kaplan2020')?.label).toBe(
+      'Kaplan 2020 allocation',
+    );
+  });
+
   it('draws the tokens/param guides as one trace of three separate lines', () => {
     const guides = isoLossFigure(results, 'light').data.find((trace) => trace.name === 'Tokens/param guides');
     const x = guides?.x ?? [];

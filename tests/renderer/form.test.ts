@@ -137,6 +137,14 @@ describe('the scenario editor form', () => {
     expect(result.ok && 'requests' in result.scenario.demand && result.scenario.demand.requests).toBe(2e6);
   });
 
+  it('keeps the Kaplan 2020 allocation among the baselines through the form', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const scenario = { ...base, baselines: [20, 'kaplan2020' as const] };
+    const form = formFromScenario(scenario);
+    expect(form.baselines).toEqual([{ ratio: '20' }, { ratio: 'kaplan2020' }]);
+    expect(scenarioFromForm(form)).toEqual({ ok: true, scenario });
+  });
+
   it('puts each typing and validation problem at its field, once', () => {
     const form = formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
     form.targetKind = 'loss';

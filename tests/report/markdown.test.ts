@@ -65,4 +65,23 @@ describe('the Markdown report', () => {
     expect(solution.warnings).toEqual([]);
     expect(markdownReport(parsed.scenario, problem.law, solution)).not.toContain('## Warnings');
   });
+
+  it("names the Kaplan baseline and what the Kaplan law's compute-optimal point is", () => {
+    const parsed = parseScenarioText(
+      JSON.stringify({
+        name: 'Kaplan against Chinchilla',
+        law: { preset: 'kaplan2020' },
+        target: { loss: 2.5 },
+        demand: { inputTokens: 1e12, outputTokens: 1e12 },
+        baselines: ['kaplan2020'],
+      }),
+    );
+    if (!parsed.ok) throw new Error('scenario invalid');
+    const problem = problemFromScenario(parsed.scenario);
+    const report = markdownReport(parsed.scenario, problem.law, solve(problem));
+    expect(report).toMatch(/\| Kaplan 2020 allocation \| /);
+    expect(report).toMatch(/\| Compute-optimal under Kaplan’s L\(N, D\) \| /);
+    expect(report).toContain('- Compute-optimal under Kaplan’s L(N, D): the C = 6ND optimum');
+    expect(report).toContain('- Kaplan 2020 allocation: Kaplan et al. 2020’s compute-efficient allocation');
+  });
 });

@@ -136,7 +136,19 @@ describe('scenario validation', () => {
       expect.stringMatching(/^inference\.gpu: unknown GPU "TPU" \(text\); known GPUs: "A100-40GB", /),
       'inference.pricePerHour: 0 must be above 0',
       'baselines[1]: -1 must be above 0',
-      'baselines[2]: expected a number, got "x" (text)',
+      'baselines[2]: expected a tokens-per-parameter ratio or "kaplan2020" (Kaplan et al. 2020\'s allocation), got "x" (text)',
+    ]);
+  });
+
+  it('takes "kaplan2020" among the baselines, round-trips it, and refuses other text and repeats', () => {
+    const scenario = valid({ ...minimal, baselines: [20, 'kaplan2020'] });
+    expect(scenario.baselines).toEqual([20, 'kaplan2020']);
+    expect(parseScenarioText(serializeScenario(scenario))).toEqual({ ok: true, scenario });
+    expect(problemFromScenario(scenario).baselines).toEqual([20, 'kaplan2020']);
+    expect(issuesOf({ ...minimal, baselines: ['Kaplan', 'kaplan2020', 20, 'kaplan2020', 20] })).toEqual([
+      'baselines[0]: expected a tokens-per-parameter ratio or "kaplan2020" (Kaplan et al. 2020\'s allocation), got "Kaplan" (text)',
+      'baselines[3]: "kaplan2020" is already baseline 2',
+      'baselines[4]: 20 is already baseline 3',
     ]);
   });
 

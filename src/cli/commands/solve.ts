@@ -1,6 +1,8 @@
 import { solve, type Candidate, type Problem, type Solution } from '../../model';
 import { formatCount, formatPercent } from '../../format/quantity';
 import {
+  baselineLabel,
+  candidateNotes,
   candidateTableHeader,
   candidateTableRows,
   FOOTPRINT_TABLE_HEADER,
@@ -20,7 +22,8 @@ import { describeTarget, solveOrExplain } from './shared';
 export const SOLVE_HELP = `Usage: tradeoff solve FILE... [--format table|json|csv]
 
 Solves each scenario file: the lifetime-optimal model (minimum training + inference FLOPs or cost
-at the target loss) beside the Chinchilla-optimal model and each tokens-per-parameter baseline.
+at the target loss) beside the Chinchilla-optimal model and each baseline (tokens-per-parameter
+ratios, or Kaplan et al. 2020's allocation).
 
   --format table   a table for people (default)
   --format json    one object per file (an array when several files are given)
@@ -66,6 +69,7 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',
     textTable(candidateTableHeader(solution), candidateTableRows(solution)),
+    ...candidateNotes(solution).map((note) => `  ${note}`),
     '',
     textTable(FOOTPRINT_TABLE_HEADER, footprintTableRows(solution)),
     ...(solution.withoutDataLimit
@@ -78,7 +82,7 @@ function solutionTable(file: string, scenario: Scenario, problem: Problem, solut
     ...(solution.unreachableBaselines.length > 0
       ? [
           '',
-          `  out of reach with this much unique data: ${solution.unreachableBaselines.join(', ')} tokens/param`,
+          `  out of reach with this much unique data: ${solution.unreachableBaselines.map(baselineLabel).join(', ')}`,
         ]
       : []),
     ...(solution.warnings.length > 0

@@ -1,4 +1,4 @@
-import { ScienceError, requirePositive, requireRepresentable } from '../errors';
+import { ScienceError, requirePositive, requireRepresentable, formatForMessage } from '../errors';
 import type { LossLaw, SeparableTerms } from '../laws/types';
 
 /**
@@ -43,7 +43,10 @@ export const MUENNIGHOFF_REPETITION: RepetitionConstants = {
 /** Throws `invalid-argument` unless U is a number above 0 (`Infinity` meaning unlimited data). */
 function requireUnique(unique: number): number {
   if (!(unique > 0)) {
-    throw new ScienceError('invalid-argument', `unique tokens must be above 0 or Infinity (got ${unique})`);
+    throw new ScienceError(
+      'invalid-argument',
+      `unique tokens must be above 0 or Infinity (got ${formatForMessage(unique)})`,
+    );
   }
   return unique;
 }
@@ -101,8 +104,8 @@ export function tokensForEffectiveTokens(
   if (!(share < 1)) {
     throw new ScienceError(
       'unreachable',
-      `${effective.toPrecision(4)} effective tokens need more than any repetition of ${uniqueTokens.toPrecision(4)} ` +
-        `unique tokens gives (at most ${maxEffectiveTokens(uniqueTokens, constants).toPrecision(4)})`,
+      `${formatForMessage(effective, 4)} effective tokens need more than any repetition of ${formatForMessage(uniqueTokens, 4)} ` +
+        `unique tokens gives (at most ${formatForMessage(maxEffectiveTokens(uniqueTokens, constants), 4)})`,
     );
   }
   const repetitions = -constants.rDStar * Math.log1p(-share);
@@ -209,10 +212,12 @@ export function dataConstrainedTokensForLoss(
   const dataShare = excess - a * n ** -alpha;
   if (!(dataShare > 0)) {
     const worth =
-      n < params ? ` (worth ${n.toPrecision(4)} with ${uniqueTokens.toPrecision(4)} unique tokens)` : '';
+      n < params
+        ? ` (worth ${formatForMessage(n, 4)} with ${formatForMessage(uniqueTokens, 4)} unique tokens)`
+        : '';
     throw new ScienceError(
       'unreachable',
-      `a model of ${params.toPrecision(4)} parameters${worth} cannot reach loss ${loss} with any amount of data`,
+      `a model of ${formatForMessage(params, 4)} parameters${worth} cannot reach loss ${formatForMessage(loss)} with any amount of data`,
     );
   }
   const effective = requireRepresentable(
@@ -222,9 +227,9 @@ export function dataConstrainedTokensForLoss(
   if (effective >= maxEffectiveTokens(uniqueTokens, constants)) {
     throw new ScienceError(
       'unreachable',
-      `loss ${loss} at ${params.toPrecision(4)} parameters needs ${effective.toPrecision(4)} effective tokens, ` +
-        `more than any repetition of ${uniqueTokens.toPrecision(4)} unique tokens gives ` +
-        `(at most ${maxEffectiveTokens(uniqueTokens, constants).toPrecision(4)}, U · (1 + R_D*))`,
+      `loss ${formatForMessage(loss)} at ${formatForMessage(params, 4)} parameters needs ${formatForMessage(effective, 4)} effective tokens, ` +
+        `more than any repetition of ${formatForMessage(uniqueTokens, 4)} unique tokens gives ` +
+        `(at most ${formatForMessage(maxEffectiveTokens(uniqueTokens, constants), 4)}, U · (1 + R_D*))`,
     );
   }
   return tokensForEffectiveTokens(effective, uniqueTokens, constants);

@@ -1,4 +1,10 @@
-import { requireNonNegative, requirePositive, requireRepresentable, ScienceError } from '../errors';
+import {
+  requireNonNegative,
+  requirePositive,
+  requireRepresentable,
+  ScienceError,
+  formatForMessage,
+} from '../errors';
 
 /**
  * Time and energy of training and serving a model: wall-clock days, kWh and CO₂ (GPU-hours come
@@ -51,7 +57,7 @@ function requireAtLeastOne(pue: number): void {
   if (!(Number.isFinite(pue) && pue >= 1)) {
     throw new ScienceError(
       'invalid-argument',
-      `PUE (facility / IT energy) must be a finite number ≥ 1 (got ${pue})`,
+      `PUE (facility / IT energy) must be a finite number ≥ 1 (got ${formatForMessage(pue)})`,
     );
   }
 }

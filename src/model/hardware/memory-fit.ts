@@ -1,4 +1,10 @@
-import { requireNonNegative, requirePositive, requireRepresentable, ScienceError } from '../errors';
+import {
+  requireNonNegative,
+  requirePositive,
+  requireRepresentable,
+  ScienceError,
+  formatForMessage,
+} from '../errors';
 
 /**
  * Share of a GPU's memory that weights and KV cache may fill; the rest holds activations, the
@@ -59,7 +65,7 @@ export function gpusForBytes(
   if (!(Number.isFinite(usableFraction) && usableFraction > 0 && usableFraction <= 1)) {
     throw new ScienceError(
       'invalid-argument',
-      `usable memory fraction must lie in (0, 1] (got ${usableFraction})`,
+      `usable memory fraction must lie in (0, 1] (got ${formatForMessage(usableFraction)})`,
     );
   }
   const ratio = bytes / (memoryGB * BYTES_PER_GB * usableFraction);

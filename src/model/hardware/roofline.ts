@@ -4,7 +4,7 @@ import {
   type ShapeOverrides,
   type TransformerShape,
 } from './transformer-shape';
-import { requireNonNegative, requirePositive, ScienceError } from '../errors';
+import { requireNonNegative, requirePositive, ScienceError, formatForMessage } from '../errors';
 
 /**
  * Decode cost from a roofline (docs/science.md §5.2). One decode step at batch B does 2·N·B FLOPs and
@@ -77,7 +77,10 @@ function checkSetting(setting: RooflineSetting): void {
 
 function requireEfficiency(efficiency: number): void {
   if (!(Number.isFinite(efficiency) && efficiency > 0 && efficiency <= 1)) {
-    throw new ScienceError('invalid-argument', `bandwidth efficiency must lie in (0, 1] (got ${efficiency})`);
+    throw new ScienceError(
+      'invalid-argument',
+      `bandwidth efficiency must lie in (0, 1] (got ${formatForMessage(efficiency)})`,
+    );
   }
 }
 
@@ -139,7 +142,7 @@ export function batchForDecodeUtilisation(
   if (!(Number.isFinite(utilisation) && utilisation > 0 && utilisation <= 1)) {
     throw new ScienceError(
       'invalid-argument',
-      `a decode utilisation must lie in (0, 1] (got ${utilisation})`,
+      `a decode utilisation must lie in (0, 1] (got ${formatForMessage(utilisation)})`,
     );
   }
   requirePositive(params, 'params');
@@ -154,7 +157,7 @@ export function batchForDecodeUtilisation(
       (2 * params * memoryRate) / (hardware.peakFlops * setting.contextTokens * setting.kvBytesPerToken);
     throw new ScienceError(
       'unreachable',
-      `KV-cache reads cap decode utilisation at ${limit.toPrecision(3)} at any batch; ${utilisation} is out of reach`,
+      `KV-cache reads cap decode utilisation at ${formatForMessage(limit, 3)} at any batch; ${formatForMessage(utilisation)} is out of reach`,
     );
   }
   return (utilisation * hardware.peakFlops * setting.bytesPerParam * params) / denominator;

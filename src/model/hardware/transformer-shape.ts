@@ -1,4 +1,4 @@
-import { requirePositive, ScienceError } from '../errors';
+import { requirePositive, ScienceError, formatForMessage } from '../errors';
 
 /**
  * A decoder-only transformer's shape, as far as serving cost needs it: the KV cache per token of
@@ -120,7 +120,10 @@ function wholeHeads(width: number, rule: ShapeRule, fixedKvHeads: boolean): numb
 
 function requireWhole(value: number, what: string): void {
   if (!(Number.isSafeInteger(value) && value >= 1)) {
-    throw new ScienceError('invalid-argument', `${what} must be a whole number ≥ 1 (got ${value})`);
+    throw new ScienceError(
+      'invalid-argument',
+      `${what} must be a whole number ≥ 1 (got ${formatForMessage(value)})`,
+    );
   }
 }
 

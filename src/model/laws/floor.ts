@@ -1,4 +1,4 @@
-import { ScienceError } from '../errors';
+import { ScienceError, formatForMessage } from '../errors';
 
 /**
  * Throws unless a target loss lies strictly above the law's floor, with the one message both law
@@ -6,10 +6,16 @@ import { ScienceError } from '../errors';
  */
 export function requireAboveFloor(loss: number, floorName: string, floor: number, lawId: string): void {
   if (!Number.isFinite(loss)) {
-    throw new ScienceError('invalid-argument', `a target loss must be a finite number (got ${loss})`);
+    throw new ScienceError(
+      'invalid-argument',
+      `a target loss must be a finite number (got ${formatForMessage(loss)})`,
+    );
   }
   if (loss <= floor) {
     const relation = loss < floor ? 'is below' : 'equals';
-    throw new ScienceError('unreachable', `${loss} ${relation} ${floorName} = ${floor} of law ${lawId}`);
+    throw new ScienceError(
+      'unreachable',
+      `${formatForMessage(loss)} ${relation} ${floorName} = ${formatForMessage(floor)} of law ${lawId}`,
+    );
   }
 }

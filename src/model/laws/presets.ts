@@ -49,9 +49,17 @@ export const LAW_PRESETS: readonly LawPreset[] = [
     evidence: CHINCHILLA_EVIDENCE,
     label: 'Hoffmann et al. 2022 (Chinchilla), before rounding',
     source:
-      'Hoffmann et al. 2022, arXiv 2203.15556, App. D.2 fit before rounding (log E 0.5267228, α 0.33917084, β 0.2849083); reproduces "40B at the Gopher budget"',
+      "Hoffmann et al. 2022, arXiv 2203.15556, App. D.2: the Approach 3 fit before rounding, from the comment after Eq. 10 in the arXiv TeX source (noted by Besiroglu et al. 2024, arXiv 2404.10102): E = e^0.5267228, A = e^6.0073404, B = e^6.0179186, α = 0.33917084, β = 0.2849083; reproduces the paper's own projections (40B at the Gopher budget, Figure 4; 67B at 1.71e24 FLOPs, Table A3)",
     form: 'chinchilla',
-    constants: { E: 1.6934, A: 406.4, B: 410.7, alpha: 0.33917, beta: 0.28491 },
+    // Hoffmann et al. 2022, arXiv 2203.15556 TeX source, after Eq. 10 (loss_offset, param_offset,
+    // token_offset are ln E, ln A, ln B; param_slope α, token_slope β).
+    constants: {
+      E: Math.exp(0.5267228),
+      A: Math.exp(6.0073404),
+      B: Math.exp(6.0179186),
+      alpha: 0.33917084,
+      beta: 0.2849083,
+    },
   },
   {
     id: 'besiroglu2024',
@@ -80,9 +88,9 @@ export const LAW_PRESETS: readonly LawPreset[] = [
   {
     id: 'sardana2024-mpt',
     evidence: SARDANA_MPT_EVIDENCE,
-    label: 'Sardana et al. 2024 (refit on 47 MPT runs)',
+    label: 'Sardana et al. 2024 (fit on their 47 MPT runs, as published)',
     source:
-      'Sardana et al. 2024, arXiv 2401.00448, Table 1: refit on their 47 MPT training runs, all tokens/param',
+      'Sardana et al. 2024, arXiv 2401.00448, Table 1: the constants the paper publishes for its 47 MPT runs (150M–6B parameters, 10–10,000 tokens/param), not a best fit to those runs: on the runs of their repository (trainingresults.csv) their Huber objective is 4.4× that of a refit (α ≈ 0.179, β ≈ 0.232, E ≈ 1.46, A ≈ 35.4, B ≈ 133); the printed β = 0.24 differs by more than rounding, so their fit evidently used other data or settings',
     form: 'chinchilla',
     constants: { E: 1.45, A: 33.66, B: 138.9, alpha: 0.18, beta: 0.24 },
   },

@@ -28,6 +28,8 @@ export interface KaplanConstants {
   readonly Dc: number;
 }
 
+export type LawForm = 'chinchilla' | 'kaplan';
+
 /** Where a law's constants come from; shown wherever a result is shown. */
 export interface LawMeta {
   /** Preset id (e.g. `sardana2024`) or `custom`. */

@@ -1,4 +1,4 @@
-import { ScienceError } from '../errors';
+import { ScienceError, formatForMessage } from '../errors';
 
 /**
  * A robust one-dimensional minimiser for the non-separable lifetime problems (data wall, roofline
@@ -51,7 +51,7 @@ function checkBracket(low: number, high: number, what: string): void {
   if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) {
     throw new ScienceError(
       'invalid-argument',
-      `${what}: the bracket needs finite ends low < high (got ${low}, ${high})`,
+      `${what}: the bracket needs finite ends low < high (got ${formatForMessage(low)}, ${formatForMessage(high)})`,
     );
   }
 }
@@ -208,7 +208,7 @@ export function minimizeInLogSpace(
   if (!(low > 0 && high > 0)) {
     throw new ScienceError(
       'invalid-argument',
-      `${what}: a log-space bracket needs ends above 0 (got ${low}, ${high})`,
+      `${what}: a log-space bracket needs ends above 0 (got ${formatForMessage(low)}, ${formatForMessage(high)})`,
     );
   }
   const logLow = Math.log(low);

@@ -8,8 +8,13 @@ import {
   maxEffectiveTokens,
 } from '../data/data-constrained';
 import type { Demand } from '../demand';
-import { ScienceError } from '../errors';
+import { ScienceError, formatForMessage } from '../errors';
 import { fixedRatioForExcess } from './fixed-ratio';
+import {
+  kaplanAllocationAtLog,
+  kaplanAllocationForExcess,
+  kaplanLogPfDaysForParams,
+} from './kaplan-allocation';
 import { lifetimeOptimalForExcess } from './lifetime';
 import { bisect } from '../numerics/bisect';
 import { minimizePiecewiseConvex } from '../numerics/piecewise-convex';
@@ -33,13 +38,15 @@ export interface Allocator {
   lifetimeOptimal(excess: number, demand: Demand): Allocation;
   computeOptimal(excess: number): Allocation;
   fixedRatio(excess: number, tokensPerParam: number): Allocation;
+  /** The model on Kaplan et al. 2020's allocation curve that reaches the excess (kaplan-allocation.ts). */
+  kaplanAllocation(excess: number): Allocation;
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate;
 }
 
 /** The numeric search spans from N_min up to this multiple of the unlimited compute-optimal size. */
 const SEARCH_SPAN = 1e4;
-/** Relative tolerance of the bisection on ln N for a fixed ratio: near double precision. */
-const FIXED_RATIO_TOLERANCE = 1e-15;
+/** Relative tolerance of the bisections along a fixed ratio or Kaplan's curve: near double precision. */
+const CURVE_TOLERANCE = 1e-15;
 
 function isSeparable(problem: Problem): boolean {
   return !problem.data && !(problem.decode && problem.objective === 'cost');
@@ -88,6 +95,10 @@ class SeparableAllocator implements Allocator {
 
   fixedRatio(excess: number, tokensPerParam: number): Allocation {
     return fixedRatioForExcess(this.problem.law.terms, excess, tokensPerParam);
+  }
+
+  kaplanAllocation(excess: number): Allocation {
+    return kaplanAllocationForExcess(this.problem.law.terms, excess);
   }
 
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate {
@@ -183,14 +194,35 @@ class NumericAllocator implements Allocator {
     if (excessAt(high) > excess) {
       throw new ScienceError(
         'unreachable',
-        `no model trained on ${tokensPerParam} tokens per parameter reaches loss ${law.lossForExcess(excess).toPrecision(5)} with this much unique data`,
+        `no model trained on ${formatForMessage(tokensPerParam)} tokens per parameter reaches loss ${formatForMessage(law.lossForExcess(excess), 5)} with this much unique data`,
       );
     }
     const logParams = bisect((u) => !(excessAt(u) > excess), low, high, 'the fixed-ratio size', {
-      relativeTolerance: FIXED_RATIO_TOLERANCE,
+      relativeTolerance: CURVE_TOLERANCE,
     });
     const params = Math.exp(logParams);
     return { params, tokens: params * tokensPerParam };
+  }
+
+  /** Bisection along the curve, whose N and D both grow with C_min, from N = N_min up. */
+  kaplanAllocation(excess: number): Allocation {
+    const { law } = this.problem;
+    const excessAt = (logPfDays: number) => {
+      const model = kaplanAllocationAtLog(logPfDays);
+      return this.excessOf(model.params, model.tokens);
+    };
+    const low = kaplanLogPfDaysForParams(minimumParams(law.terms, excess));
+    const high = low + 4 * Math.log(SEARCH_SPAN);
+    if (excessAt(high) > excess) {
+      throw new ScienceError(
+        'unreachable',
+        `no model on Kaplan et al.'s allocation curve reaches loss ${formatForMessage(law.lossForExcess(excess), 5)} with this much unique data`,
+      );
+    }
+    const logPfDays = bisect((u) => !(excessAt(u) > excess), low, high, 'the Kaplan-allocation size', {
+      relativeTolerance: CURVE_TOLERANCE,
+    });
+    return kaplanAllocationAtLog(logPfDays);
   }
 
   evaluate(model: Allocation, demand: Demand, serving?: Serving): Candidate {
@@ -238,17 +270,24 @@ class NumericAllocator implements Allocator {
         try {
           return of({ params, tokens: this.tokensFor(excess, params) });
         } catch (error) {
-          if (error instanceof ScienceError && error.code === 'unreachable') return Infinity;
+          // Sizes that no data reaches, or that need more tokens than the engine represents (next
+          // to N_min), are never the cheapest: they cost +∞ to the search.
+          if (
+            error instanceof ScienceError &&
+            (error.code === 'unreachable' || error.code === 'out-of-range')
+          ) {
+            return Infinity;
+          }
           throw error;
         }
       };
     const unreachable = () => {
-      const loss = law.lossForExcess(excess).toPrecision(5);
+      const loss = law.lossForExcess(excess);
       return new ScienceError(
         'unreachable',
         data
-          ? `no model reaches loss ${loss} with ${data.uniqueTokens.toPrecision(3)} unique tokens, however often they are repeated`
-          : `no model reaches loss ${loss}`,
+          ? `no model reaches loss ${formatForMessage(loss, 5)} with ${formatForMessage(data.uniqueTokens, 3)} unique tokens, however often they are repeated`
+          : `no model reaches loss ${formatForMessage(loss, 5)}`,
       );
     };
     const cost = alongCurve(sizeCost.cost);

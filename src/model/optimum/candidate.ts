@@ -1,4 +1,5 @@
 import type { Allocation } from '../allocation';
+import { formatForMessage, ScienceError } from '../errors';
 import type { CostRates } from '../hardware/costs';
 import type { Demand } from '../demand';
 import { kvCacheBytesPerToken, shapeForParams } from '../hardware/transformer-shape';
@@ -64,6 +65,26 @@ export interface CandidateContext {
 }
 
 /**
+ * The largest parameter or token count a candidate may have. Far past anything physical (1e45 is
+ * about 1e20 times the largest models trained), it keeps every derived quantity representable: the
+ * transformer shape's layer count (12 · layers · d_model² = N) stays an exact integer for any aspect
+ * ratio ≥ 1, and 6ND stays far below the largest double.
+ */
+export const MAX_MODEL_SIZE = 1e45;
+
+/** Throws `out-of-range` for a model beyond MAX_MODEL_SIZE parameters or tokens. */
+export function requireModelInRange(model: Allocation): void {
+  const { params, tokens } = model;
+  if (!(params <= MAX_MODEL_SIZE && tokens <= MAX_MODEL_SIZE)) {
+    throw new ScienceError(
+      'out-of-range',
+      `the model would need ${formatForMessage(params, 3)} parameters on ${formatForMessage(tokens, 3)} tokens, ` +
+        `beyond the ${MAX_MODEL_SIZE.toExponential()} the engine represents`,
+    );
+  }
+}
+
+/**
  * Training costs 6ND FLOPs; each inference token (prompt or output) costs 2N (Kaplan et al. 2020,
  * §2.1). `demand` is the tokens actually processed, test-time compute included; verification is
  * priced like prefill, as scoring passes are compute-bound.
@@ -76,6 +97,7 @@ export function evaluateCandidate(
   serving?: Serving,
   context: CandidateContext = {},
 ): Candidate {
+  requireModelInRange(model);
   const { params, tokens } = model;
   const { uniqueTokens, decodeDollarsPerToken, fleet } = context;
   const loss =
@@ -116,6 +138,12 @@ export function evaluateCandidate(
     inferenceCost,
     totalCost: trainingCost + inferenceCost,
   };
+  if (!(Number.isFinite(bill.totalFlops) && Number.isFinite(bill.totalCost))) {
+    throw new ScienceError(
+      'out-of-range',
+      `the lifetime bill of a ${formatForMessage(params, 3)}-parameter model is beyond the range of double-precision numbers; change demand: fewer lifetime tokens`,
+    );
+  }
   return fleet ? { ...bill, ...footprintOf(bill, fleet) } : bill;
 }
 

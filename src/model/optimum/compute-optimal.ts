@@ -1,4 +1,4 @@
-import { requirePositive, requireRepresentable, ScienceError } from '../errors';
+import { requirePositive, requireRepresentable, ScienceError, formatForMessage } from '../errors';
 import type { Allocation } from '../allocation';
 import type { SeparableTerms } from '../laws/types';
 
@@ -24,8 +24,8 @@ export function tokensForParams(terms: SeparableTerms, excess: number, params: n
   if (!(dataShare > 0)) {
     throw new ScienceError(
       'unreachable',
-      `a model of ${params.toPrecision(4)} parameters cannot reach this loss with any amount of data ` +
-        `(it needs more than ${minimumParams(terms, excess).toPrecision(4)} parameters)`,
+      `a model of ${formatForMessage(params, 4)} parameters cannot reach this loss with any amount of data ` +
+        `(it needs more than ${formatForMessage(minimumParams(terms, excess), 4)} parameters)`,
     );
   }
   return requireRepresentable(

@@ -1,7 +1,7 @@
 import { allocatorFor } from './allocator';
 import type { Candidate } from './candidate';
 import type { Demand } from '../demand';
-import { ScienceError } from '../errors';
+import { ScienceError, formatForMessage } from '../errors';
 import { minimizeInLogSpace } from '../numerics/minimize';
 import type { Objective } from '../objective';
 import type { LossLaw } from '../laws/types';
@@ -60,7 +60,7 @@ function allowedExcess(
     if (accuracyWithAttempts(mapping.success, k, benefit.rule) < benefit.targetAccuracy) {
       throw new ScienceError(
         'unreachable',
-        `${k} attempts do not reach an accuracy of ${benefit.targetAccuracy}`,
+        `${formatForMessage(k)} attempts do not reach an accuracy of ${benefit.targetAccuracy}`,
       );
     }
     return { excess: law.excessForLoss(problem.targetLoss), effectiveLoss: problem.targetLoss };

@@ -1,4 +1,4 @@
-import { requirePositive, ScienceError } from '../errors';
+import { requirePositive, ScienceError, formatForMessage } from '../errors';
 import type { SeparableTerms } from '../laws/types';
 
 /**
@@ -39,7 +39,7 @@ export function findTaskClass(id: string): TaskClass | undefined {
 /** g(k) = min(k^(1/γ), 10^S), the training-compute multiplier that k× inference per query is worth. */
 export function trainingComputeMultiplier(k: number, rate: ExchangeRate): number {
   requirePositive(k, 'k');
-  if (k < 1) throw new ScienceError('invalid-argument', `k must be at least 1 (got ${k})`);
+  if (k < 1) throw new ScienceError('invalid-argument', `k must be at least 1 (got ${formatForMessage(k)})`);
   return Math.min(k ** (1 / rate.gamma), 10 ** rate.spanOom);
 }
 

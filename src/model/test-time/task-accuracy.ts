@@ -1,4 +1,4 @@
-import { requirePositive, ScienceError } from '../errors';
+import { requirePositive, ScienceError, formatForMessage } from '../errors';
 import { bisect } from '../numerics/bisect';
 
 /**
@@ -153,7 +153,7 @@ export function fewestAttempts(success: number, accuracy: number, rule: Selectio
   }
   throw new ScienceError(
     'unreachable',
-    `with a per-attempt success of ${success}, ${kMax} attempts (${rule.selection}) do not reach an accuracy of ${accuracy}`,
+    `with a per-attempt success of ${formatForMessage(success)}, ${kMax} attempts (${rule.selection}) do not reach an accuracy of ${formatForMessage(accuracy)}`,
   );
 }
 
@@ -171,7 +171,7 @@ export function lossForSuccess(success: number, mapping: LossToError): number {
   if (!(gap > 0)) {
     throw new ScienceError(
       'unreachable',
-      `a per-attempt success of ${success.toPrecision(4)} is at or below the mapping's chance level 1 − ε = ${(1 - mapping.epsilon).toPrecision(4)}`,
+      `a per-attempt success of ${formatForMessage(success, 4)} is at or below the mapping's chance level 1 − ε = ${formatForMessage(1 - mapping.epsilon, 4)}`,
     );
   }
   return -Math.log(gap / mapping.k) / mapping.gamma;
@@ -298,7 +298,10 @@ const SUCCESS_TOLERANCE = 1e-15;
 export function successNeeded(accuracy: number, k: number, rule: SelectionRule): number {
   if (rule.selection === 'verifier') return accuracy ** (k ** rule.coverageExponent);
   if (accuracyWithAttempts(1 - 1e-15, k, rule) < accuracy) {
-    throw new ScienceError('unreachable', `an accuracy of ${accuracy} is out of reach with ${k} attempts`);
+    throw new ScienceError(
+      'unreachable',
+      `an accuracy of ${formatForMessage(accuracy)} is out of reach with ${formatForMessage(k)} attempts`,
+    );
   }
   return bisect(
     (p) => !(accuracyWithAttempts(p, k, rule) < accuracy),

@@ -3,7 +3,7 @@ import type { Candidate } from '../../model';
 import { formatCount, formatRatio } from '../../format/quantity';
 import type { LabelledCandidate } from '../../report/candidates';
 import type { Metric } from './metric';
-import { candidateColour, PHASE_COLOURS } from './theme';
+import { candidateColour, hasOwnColour, PHASE_COLOURS } from './theme';
 
 /** What a chart module hands to the plotting component. */
 export interface Figure {
@@ -12,9 +12,9 @@ export interface Figure {
   readonly layout: Layout;
 }
 
-/** A candidate's colour, by its position among the baselines when it is one. */
+/** A candidate's colour, by its position among the ratio baselines when it is one. */
 export function colourOf(candidates: readonly LabelledCandidate[], id: string): string {
-  const baselines = candidates.filter((c) => c.id.startsWith('baseline-'));
+  const baselines = candidates.filter((c) => c.id.startsWith('baseline-') && !hasOwnColour(c.id));
   return candidateColour(
     id,
     baselines.findIndex((c) => c.id === id),
@@ -25,6 +25,13 @@ export function colourOf(candidates: readonly LabelledCandidate[], id: string): 
 export function describeModel(c: Candidate): string {
   return `${formatCount(c.params)} params on ${formatCount(c.tokens)} tokens (${formatRatio(c.tokensPerParam)} tokens/param)`;
 }
+
+/** Marker shapes of the named candidates; the tokens-per-parameter baselines are circles. */
+const CANDIDATE_SYMBOLS: Readonly<Record<string, string>> = {
+  lifetime: 'star',
+  chinchilla: 'diamond',
+  'baseline-kaplan2020': 'triangle-up',
+};
 
 /**
  * The candidates as one trace of markers at (x, y), coloured and shaped consistently across charts
@@ -51,9 +58,7 @@ export function candidateMarkers(
     marker: {
       color: candidates.map(({ id }) => colourOf(candidates, id)),
       size: candidates.map(({ id }) => (id === 'lifetime' ? 14 : 10)),
-      symbol: candidates.map(({ id }) =>
-        id === 'lifetime' ? 'star' : id === 'chinchilla' ? 'diamond' : 'circle',
-      ),
+      symbol: candidates.map(({ id }) => CANDIDATE_SYMBOLS[id] ?? 'circle'),
       line: { width: 1, color: '#ffffff' },
     },
   };

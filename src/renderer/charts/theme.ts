@@ -33,10 +33,18 @@ export const PHASE_COLOURS = {
   verification: '#a78bfa',
 } as const;
 
-const CANDIDATE_COLOURS: Readonly<Record<string, string>> = { lifetime: '#2563eb', chinchilla: '#ea580c' };
+/** Kaplan's allocation in red beside Chinchilla's orange: the two allocations the field argued over. */
+const CANDIDATE_COLOURS: Readonly<Record<string, string>> = {
+  lifetime: '#2563eb',
+  chinchilla: '#ea580c',
+  'baseline-kaplan2020': '#dc2626',
+};
 const BASELINE_COLOURS = ['#16a34a', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4d7c0f'];
 
-/** One colour per candidate id across every chart: the optimum blue, Chinchilla orange, baselines after. */
+/**
+ * One colour per candidate id across every chart: the optimum blue, Chinchilla orange, Kaplan's
+ * allocation red, the tokens-per-parameter baselines after.
+ */
 export function candidateColour(id: string, baselineIndex: number): string {
   return CANDIDATE_COLOURS[id] ?? BASELINE_COLOURS[baselineIndex % BASELINE_COLOURS.length] ?? '#6b7280';
 }
@@ -45,6 +53,11 @@ export function candidateColour(id: string, baselineIndex: number): string {
  * The layout every chart shares, in the theme's colours. Titles are drawn by the page around
  * the chart (plotly measures each title on every redraw) and added back only for exports.
  */
+/** Whether a candidate id has a colour of its own (not one by its position among the baselines). */
+export function hasOwnColour(id: string): boolean {
+  return id in CANDIDATE_COLOURS;
+}
+
 export function baseLayout(theme: ChartTheme): Layout {
   const colours = themeColours(theme);
   return {

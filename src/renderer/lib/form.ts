@@ -1,6 +1,7 @@
 import {
   DEFAULT_MIN_LIFT,
   findTaskClass,
+  KAPLAN_BASELINE,
   type Dtype,
   type GpuDefinition,
   type Objective,
@@ -95,7 +96,10 @@ export interface ScenarioForm {
   };
   energy: { gpuWatts: string; pue: string; gridKgCo2PerKwh: string };
   data: { limited: boolean; uniqueTokens: string };
-  /** Objects rather than strings so that each input binds to its own entry. */
+  /**
+   * Objects rather than strings so that each input binds to its own entry. A ratio of `kaplan2020`
+   * (KAPLAN_BASELINE) stands for Kaplan et al. 2020's allocation rather than a number.
+   */
   baselines: { ratio: string }[];
   testTime: {
     enabled: boolean;
@@ -208,7 +212,7 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
       gridKgCo2PerKwh: text(scenario.energy.gridKgCo2PerKwh),
     },
     data: { limited: scenario.data !== undefined, uniqueTokens: text(scenario.data?.uniqueTokens, '15T') },
-    baselines: scenario.baselines.map((ratio) => ({ ratio: text(ratio) })),
+    baselines: scenario.baselines.map((rule) => ({ ratio: typeof rule === 'number' ? text(rule) : rule })),
     testTime: testTimeForm(scenario.testTime),
   };
 }
@@ -330,7 +334,9 @@ export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefini
     ...(form.data.limited
       ? { data: { uniqueTokens: number(form.data.uniqueTokens, 'data.uniqueTokens') } }
       : {}),
-    baselines: form.baselines.map(({ ratio }, index) => number(ratio, `baselines[${index}]`)),
+    baselines: form.baselines.map(({ ratio }, index) =>
+      ratio.trim() === KAPLAN_BASELINE ? KAPLAN_BASELINE : number(ratio, `baselines[${index}]`),
+    ),
     ...(form.testTime.enabled ? { testTime: testTimeOf(form.testTime, number) } : {}),
   };
   const result = validateScenario(file);
