@@ -39,7 +39,6 @@ const SCENARIO_FILTERS: FileFilter[] = [
 const EXPORT_FILTERS: Record<ExportKind, FileFilter[]> = {
   csv: [{ name: 'CSV table', extensions: ['csv'] }],
   md: [{ name: 'Markdown', extensions: ['md'] }],
-  html: [{ name: 'Web page', extensions: ['html'] }],
 };
 
 class UntrustedSenderError extends Error {

@@ -49,7 +49,7 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-export const EXPORT_KINDS = ['csv', 'md', 'html'] as const;
+export const EXPORT_KINDS = ['csv', 'md'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;

@@ -155,7 +155,12 @@ describe('payload validation', () => {
     [
       InvokeChannel.exportResults,
       [{ suggestedName: 'r', content: 'x', kind: 'exe' }],
-      /"kind" must be one of csv, md, html/,
+      /"kind" must be one of csv, md$/,
+    ],
+    [
+      InvokeChannel.exportResults,
+      [{ suggestedName: 'r', content: 'x', kind: 'html' }],
+      /"kind" must be one of csv, md$/,
     ],
     [
       InvokeChannel.exportResults,

@@ -221,7 +221,6 @@ describe('exporting results', () => {
   it.each([
     ['csv', 'plan.csv', 'text/csv'],
     ['md', 'plan.md', 'text/markdown'],
-    ['html', 'plan.html', 'text/html'],
   ] as const)('%s exports get the extension and MIME type', async (kind, name, mimeType) => {
     await expect(api.exportResults(request({ kind }))).resolves.toEqual({ path: name });
     expect(host.saves[0]).toMatchObject({
@@ -239,9 +238,11 @@ describe('exporting results', () => {
   });
 
   it('rejects requests the desktop app would reject', async () => {
-    await expect(api.exportResults(request({ kind: 'pdf' as never }))).rejects.toThrow(
-      /"kind" must be one of csv, md, html/,
-    );
+    for (const kind of ['pdf', 'html']) {
+      await expect(api.exportResults(request({ kind: kind as never }))).rejects.toThrow(
+        /"kind" must be one of csv, md$/,
+      );
+    }
     await expect(api.exportResults(request({ content: 42 as never }))).rejects.toThrow(
       /"content" must be a string/,
     );

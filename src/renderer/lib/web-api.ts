@@ -102,7 +102,6 @@ export const DEFAULT_PREFERENCES: UserPreferences = {
 export const EXPORT_TYPES: Record<ExportKind, { readonly mimeType: string; readonly description: string }> = {
   csv: { mimeType: 'text/csv', description: 'CSV table' },
   md: { mimeType: 'text/markdown', description: 'Markdown' },
-  html: { mimeType: 'text/html', description: 'Web page' },
 };
 const SCENARIO_TYPE = { mimeType: 'application/json', description: 'Tradeoff scenario (*.tradeoff.json)' };
 
