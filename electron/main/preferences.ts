@@ -5,12 +5,12 @@
 import path from 'node:path';
 import type { Schema } from 'electron-store';
 import { DTYPES } from '../../src/model';
-import { GPU_ID_PATTERN, keepValidGpus, MAX_CUSTOM_GPUS, MAX_GPU_LABEL_LENGTH } from '../../src/scenario';
+import { ID_PATTERN, keepValidGpus, MAX_CUSTOM_GPUS, MAX_GPU_LABEL_LENGTH } from '../../src/scenario';
 import { THEMES, type PreferencesPatch, type UserPreferences } from '../../src/shared/ipc';
 
 export const MAX_RECENT_FILES = 10;
-/** Preset ids in the engine are short slugs such as `sardana2024` or `H100-SXM`. */
-export const PRESET_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+/** Default laws and GPUs are named by their ids. */
+export const PRESET_ID_PATTERN = ID_PATTERN;
 
 export interface WindowState {
   readonly width: number;
@@ -37,7 +37,7 @@ const positive = { type: 'number', exclusiveMinimum: 0 } as const;
 const gpuDefinition = {
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: GPU_ID_PATTERN },
+    id: { type: 'string', pattern: ID_PATTERN },
     label: { type: 'string', maxLength: MAX_GPU_LABEL_LENGTH },
     peakFlops: {
       type: 'object',

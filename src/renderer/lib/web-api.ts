@@ -12,6 +12,7 @@
  */
 import {
   checkGpuList,
+  isId,
   keepValidGpus,
   MAX_SCENARIO_BYTES,
   SCENARIO_EXTENSION,
@@ -86,8 +87,6 @@ export const STORAGE_KEYS = {
 export const MAX_RECENT_FILES = 10;
 /** What the Open dialog offers. */
 export const SCENARIO_ACCEPT = `.json,${SCENARIO_EXTENSION}`;
-/** Preset ids in the engine are short slugs such as `sardana2024` or `H100-SXM`. */
-const PRESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_NAME_LENGTH = 255;
 const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
 const DRAFT_FORMAT = 'tradeoff-draft';
@@ -161,7 +160,7 @@ function isTheme(value: unknown): value is UserPreferences['theme'] {
 }
 
 function isPresetId(value: unknown): value is string {
-  return typeof value === 'string' && PRESET_ID.test(value);
+  return isId(value);
 }
 
 /** Stored preferences, field by field: a damaged field falls back to its default alone. */
