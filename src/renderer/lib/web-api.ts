@@ -18,7 +18,7 @@ import {
   SCENARIO_EXTENSION,
   serializeScenario,
 } from '../../scenario';
-import { isSafeExternalUrl } from '../../shared/external-url';
+import { checkExternalUrl } from '../../shared/external-url';
 import {
   EXPORT_KINDS,
   THEMES,
@@ -419,9 +419,7 @@ export function createWebApi(host: WebHost): DesktopApi {
       // The browser asks about unsaved changes itself (beforeunload); there is nothing to confirm.
     },
     async openExternal(url) {
-      if (typeof url !== 'string' || !isSafeExternalUrl(url))
-        throw new Error('Only https:// links can be opened');
-      host.openWindow(url);
+      host.openWindow(checkExternalUrl(String(url)));
     },
     onMenuCommand() {
       return unsubscribe;
