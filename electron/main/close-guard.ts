@@ -4,9 +4,9 @@
  * (only it knows whether Save As is needed), which answers with confirmClose.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
+import { documentTitle } from '../../src/shared/documents';
 import { EventChannel, type DocumentState } from '../../src/shared/ipc';
 
-const APP_NAME = 'Tradeoff Explorer';
 const SAVE = 0;
 const DONT_SAVE = 1;
 const CANCEL = 2;
@@ -58,12 +58,9 @@ export class CloseGuard {
     state.title = title;
     state.dirty = dirty;
     // macOS marks unsaved documents with the dot in the close button instead of in the title.
-    if (process.platform === 'darwin') {
-      win.setDocumentEdited(dirty);
-      win.setTitle(title ? `${title} — ${APP_NAME}` : APP_NAME);
-    } else {
-      win.setTitle(title ? `${dirty ? '• ' : ''}${title} — ${APP_NAME}` : APP_NAME);
-    }
+    const isMac = process.platform === 'darwin';
+    if (isMac) win.setDocumentEdited(dirty);
+    win.setTitle(documentTitle({ title, dirty }, !isMac));
   }
 
   /** Only meaningful right after the page was asked to save; otherwise ignored. */

@@ -6,20 +6,29 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent } from 'electron';
 import { SCENARIO_EXTENSION, serializeScenario, type Scenario } from '../../src/scenario';
 import {
+  checkScenarioFileName,
+  EXPORT_FILE_TYPES,
+  exportFileName,
+  SCENARIO_FILE_TYPE,
+  scenarioFileName,
+  withExtension,
+  type FileType,
+} from '../../src/shared/documents';
+import {
   InvokeChannel,
   type Draft,
-  type ExportKind,
   type OpenedFile,
   type SavedFile,
   type UserPreferences,
 } from '../../src/shared/ipc';
+import * as payloads from '../../src/shared/payloads';
+import { PayloadError } from '../../src/shared/payloads';
+import { checkPreferencesPatch } from '../../src/shared/preferences';
 import type { CloseGuard } from './close-guard';
 import type { Documents } from './documents';
 import type { Drafts } from './drafts';
-import { withExtension, writeFileAtomic } from './files';
+import { writeFileAtomic } from './files';
 import type { AppOrigin } from './origin';
-import * as payloads from './payloads';
-import { PayloadError } from './payloads';
 import type { Preferences } from './preferences';
 import { openExternalSafely } from './security';
 
@@ -32,14 +41,6 @@ export interface IpcDependencies {
 }
 
 type Handler = (payload: unknown, win: BrowserWindow) => unknown;
-
-const SCENARIO_FILTERS: FileFilter[] = [
-  { name: 'Tradeoff scenario (*.tradeoff.json)', extensions: ['json'] },
-];
-const EXPORT_FILTERS: Record<ExportKind, FileFilter[]> = {
-  csv: [{ name: 'CSV table', extensions: ['csv'] }],
-  md: [{ name: 'Markdown', extensions: ['md'] }],
-};
 
 class UntrustedSenderError extends Error {
   constructor(url: string) {
@@ -71,8 +72,8 @@ function trustedWindow(event: IpcMainInvokeEvent, origin: AppOrigin): BrowserWin
   return win;
 }
 
-function noPayload(request: string, payload: unknown): void {
-  if (payload !== undefined) throw new PayloadError(request, 'expected no arguments');
+function filters({ description, extension }: FileType): FileFilter[] {
+  return [{ name: description, extensions: [extension.slice(1)] }];
 }
 
 function createHandlers({
@@ -94,39 +95,34 @@ function createHandlers({
     const defaultPath =
       current && documents.isGranted(current)
         ? current
-        : path.join(
-            app.getPath('documents'),
-            safeFileName(scenario.name, 'Untitled scenario') + SCENARIO_EXTENSION,
-          );
-    const choice = await dialog.showSaveDialog(win, { defaultPath, filters: SCENARIO_FILTERS });
+        : path.join(app.getPath('documents'), scenarioFileName(scenario.name));
+    const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(SCENARIO_FILE_TYPE) });
     if (choice.canceled || !choice.filePath) return null;
     return writeScenario(withExtension(choice.filePath, SCENARIO_EXTENSION), scenario);
   }
 
   return {
     async [InvokeChannel.openScenario](payload, win): Promise<OpenedFile | null> {
-      noPayload('openScenario', payload);
+      payloads.noPayload(payload, 'openScenario');
       const choice = await dialog.showOpenDialog(win, {
         properties: ['openFile'],
-        filters: SCENARIO_FILTERS,
+        filters: filters(SCENARIO_FILE_TYPE),
       });
       const chosen = choice.filePaths[0];
       return choice.canceled || !chosen ? null : documents.open(chosen);
     },
     [InvokeChannel.openRecentFile](payload): Promise<OpenedFile> {
-      const filePath = payloads.filePath('openRecentFile', payload);
+      const filePath = payloads.filePath(payload, 'openRecentFile');
       if (!preferences.hasRecentFile(filePath)) throw new PayloadError('openRecentFile', 'not a recent file');
       return documents.open(filePath);
     },
     [InvokeChannel.openDroppedFile](payload): Promise<OpenedFile> {
-      const filePath = payloads.filePath('openDroppedFile', payload);
-      if (!filePath.toLowerCase().endsWith('.json')) {
-        throw new Error(`${path.basename(filePath)} is not a scenario file (*${SCENARIO_EXTENSION})`);
-      }
+      const filePath = payloads.filePath(payload, 'openDroppedFile');
+      checkScenarioFileName(path.basename(filePath));
       return documents.open(filePath);
     },
     async [InvokeChannel.saveScenario](payload, win): Promise<SavedFile | null> {
-      const { path: target, scenario } = payloads.saveScenarioRequest('saveScenario', payload);
+      const { path: target, scenario } = payloads.saveScenarioRequest(payload, 'saveScenario');
       if (target === null) return saveAs(win, null, scenario);
       if (!documents.isGranted(target)) {
         throw new Error(
@@ -136,42 +132,39 @@ function createHandlers({
       return writeScenario(target, scenario);
     },
     async [InvokeChannel.saveScenarioAs](payload, win): Promise<SavedFile | null> {
-      const { path: current, scenario } = payloads.saveScenarioRequest('saveScenarioAs', payload);
+      const { path: current, scenario } = payloads.saveScenarioRequest(payload, 'saveScenarioAs');
       return saveAs(win, current, scenario);
     },
     async [InvokeChannel.exportResults](payload, win): Promise<SavedFile | null> {
-      const { suggestedName, content, kind } = payloads.exportRequest(payload);
-      const extension = `.${kind}`;
-      const defaultPath = path.join(
-        app.getPath('documents'),
-        withExtension(safeFileName(suggestedName, 'results'), extension),
-      );
-      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: EXPORT_FILTERS[kind] });
+      const { suggestedName, content, kind } = payloads.exportRequest(payload, 'exportResults');
+      const type = EXPORT_FILE_TYPES[kind];
+      const defaultPath = path.join(app.getPath('documents'), exportFileName(suggestedName, kind));
+      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(type) });
       if (choice.canceled || !choice.filePath) return null;
-      const target = withExtension(choice.filePath, extension);
+      const target = withExtension(choice.filePath, type.extension);
       await writeFileAtomic(target, content);
       return { path: target };
     },
     [InvokeChannel.getPreferences](payload): UserPreferences {
-      noPayload('getPreferences', payload);
+      payloads.noPayload(payload, 'getPreferences');
       return preferences.user();
     },
     [InvokeChannel.setPreferences](payload): UserPreferences {
-      return preferences.updateUser(payloads.preferencesPatch(payload));
+      return preferences.updateUser(checkPreferencesPatch(payload, 'setPreferences'));
     },
     [InvokeChannel.getRecentFiles](payload): string[] {
-      noPayload('getRecentFiles', payload);
+      payloads.noPayload(payload, 'getRecentFiles');
       return [...preferences.recentFiles()];
     },
     async [InvokeChannel.getDraft](payload): Promise<Draft | null> {
-      noPayload('getDraft', payload);
+      payloads.noPayload(payload, 'getDraft');
       const draft = await drafts.load();
       // The path was checked when the draft was written, so saving back to it stays allowed.
       if (draft?.path) documents.allow(draft.path);
       return draft;
     },
     async [InvokeChannel.setDraft](payload): Promise<void> {
-      const { path: filePath, scenario, form } = payloads.draftRequest(payload);
+      const { path: filePath, scenario, form } = payloads.draftRequest(payload, 'setDraft');
       if (filePath !== null && !documents.isGranted(filePath)) {
         throw new PayloadError('setDraft', 'the path is not an open document');
       }
@@ -182,30 +175,17 @@ function createHandlers({
       });
     },
     [InvokeChannel.clearDraft](payload): Promise<void> {
-      noPayload('clearDraft', payload);
+      payloads.noPayload(payload, 'clearDraft');
       return drafts.clear();
     },
     [InvokeChannel.setDocumentState](payload, win): void {
-      closeGuard.setDocumentState(win, payloads.documentState(payload));
+      closeGuard.setDocumentState(win, payloads.documentState(payload, 'setDocumentState'));
     },
     [InvokeChannel.confirmClose](payload, win): void {
-      closeGuard.confirmClose(win, payloads.flag('confirmClose', payload));
+      closeGuard.confirmClose(win, payloads.flag(payload, 'confirmClose'));
     },
     [InvokeChannel.openExternal](payload): Promise<void> {
-      return openExternalSafely(payloads.url(payload));
+      return openExternalSafely(payloads.url(payload, 'openExternal'));
     },
   };
-}
-
-/** Path separators, and the characters (control characters included) Windows forbids in names. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_FILE_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-/** A default file name from free text (a scenario name): no folders, no characters Windows rejects. */
-function safeFileName(name: string, fallback: string): string {
-  const cleaned = name
-    .replace(UNSAFE_FILE_NAME_CHARS, '-')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 100);
-  return cleaned || fallback;
 }

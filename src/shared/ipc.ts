@@ -4,6 +4,11 @@
  * it must never pull in `electron` or Node.
  */
 import type { GpuDefinition, Scenario } from '../scenario';
+import type { ExportKind } from './documents';
+import type { Theme } from './preferences';
+
+export { EXPORT_KINDS, type ExportKind } from './documents';
+export { THEMES, type Theme } from './preferences';
 
 /** Renderer → main requests, each answered by exactly one `ipcMain.handle` handler. */
 export const InvokeChannel = {
@@ -48,12 +53,6 @@ export const MENU_COMMANDS = [
   'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export const EXPORT_KINDS = ['csv', 'md'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
 
 /** A scenario file read from disk. `text` is raw: parse it with `parseScenarioText`. */
 export interface OpenedFile {
