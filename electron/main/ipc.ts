@@ -1,6 +1,7 @@
 /**
  * The main-process side of DesktopApi. Every request is checked twice before any work: it must
- * come from the app's own top-level page, and its payload must have exactly the expected shape.
+ * come from the app's own top-level page, and its payload must pass its channel's check in the
+ * shared contract (PAYLOAD_VALIDATORS in src/shared/ipc.ts). Then one handler per channel runs.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent } from 'electron';
@@ -16,14 +17,13 @@ import {
 } from '../../src/shared/documents';
 import {
   InvokeChannel,
-  type Draft,
-  type OpenedFile,
+  PAYLOAD_VALIDATORS,
+  PayloadError,
+  requestName,
+  type Payload,
+  type Reply,
   type SavedFile,
-  type UserPreferences,
 } from '../../src/shared/ipc';
-import * as payloads from '../../src/shared/payloads';
-import { PayloadError } from '../../src/shared/payloads';
-import { checkPreferencesPatch } from '../../src/shared/preferences';
 import type { CloseGuard } from './close-guard';
 import type { Documents } from './documents';
 import type { Drafts } from './drafts';
@@ -40,7 +40,14 @@ export interface IpcDependencies {
   readonly closeGuard: CloseGuard;
 }
 
-type Handler = (payload: unknown, win: BrowserWindow) => unknown;
+/** Serves one channel with its checked payload, for the window that asked. */
+type Handler<C extends InvokeChannel> = (
+  payload: Payload<C>,
+  win: BrowserWindow,
+) => Reply<C> | Promise<Reply<C>>;
+
+/** One handler per channel of the contract: leaving one out does not compile. */
+export type IpcHandlers = { readonly [C in InvokeChannel]: Handler<C> };
 
 class UntrustedSenderError extends Error {
   constructor(url: string) {
@@ -51,14 +58,18 @@ class UntrustedSenderError extends Error {
 
 export function registerIpcHandlers(deps: IpcDependencies): void {
   const handlers = createHandlers(deps);
-  for (const channel of Object.values(InvokeChannel)) {
-    const handler = handlers[channel];
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
-      const win = trustedWindow(event, deps.origin);
-      if (args.length > 1) throw new PayloadError(channel, 'expected at most one argument');
-      return handler(args[0], win);
-    });
-  }
+  for (const channel of Object.values(InvokeChannel)) register(channel, handlers, deps.origin);
+}
+
+function register<C extends InvokeChannel>(channel: C, handlers: IpcHandlers, origin: AppOrigin): void {
+  const handler: Handler<C> = handlers[channel];
+  const validate = PAYLOAD_VALIDATORS[channel];
+  const request = requestName(channel);
+  ipcMain.handle(channel, (event, ...args: unknown[]) => {
+    const win = trustedWindow(event, origin);
+    if (args.length > 1) throw new PayloadError(request, 'expected at most one argument');
+    return handler(validate(args[0], request), win);
+  });
 }
 
 /** Only the top-level frame of our own page may call; iframes and foreign pages are refused. */
@@ -76,12 +87,7 @@ function filters({ description, extension }: FileType): FileFilter[] {
   return [{ name: description, extensions: [extension.slice(1)] }];
 }
 
-function createHandlers({
-  documents,
-  preferences,
-  drafts,
-  closeGuard,
-}: IpcDependencies): Record<InvokeChannel, Handler> {
+function createHandlers({ documents, preferences, drafts, closeGuard }: IpcDependencies): IpcHandlers {
   async function writeScenario(target: string, scenario: Scenario): Promise<SavedFile> {
     await writeFileAtomic(target, serializeScenario(scenario));
     return { path: documents.grant(target) };
@@ -102,8 +108,7 @@ function createHandlers({
   }
 
   return {
-    async [InvokeChannel.openScenario](payload, win): Promise<OpenedFile | null> {
-      payloads.noPayload(payload, 'openScenario');
+    async [InvokeChannel.openScenario](_payload, win) {
       const choice = await dialog.showOpenDialog(win, {
         properties: ['openFile'],
         filters: filters(SCENARIO_FILE_TYPE),
@@ -111,18 +116,15 @@ function createHandlers({
       const chosen = choice.filePaths[0];
       return choice.canceled || !chosen ? null : documents.open(chosen);
     },
-    [InvokeChannel.openRecentFile](payload): Promise<OpenedFile> {
-      const filePath = payloads.filePath(payload, 'openRecentFile');
+    [InvokeChannel.openRecentFile](filePath) {
       if (!preferences.hasRecentFile(filePath)) throw new PayloadError('openRecentFile', 'not a recent file');
       return documents.open(filePath);
     },
-    [InvokeChannel.openDroppedFile](payload): Promise<OpenedFile> {
-      const filePath = payloads.filePath(payload, 'openDroppedFile');
+    [InvokeChannel.openDroppedFile](filePath) {
       checkScenarioFileName(path.basename(filePath));
       return documents.open(filePath);
     },
-    async [InvokeChannel.saveScenario](payload, win): Promise<SavedFile | null> {
-      const { path: target, scenario } = payloads.saveScenarioRequest(payload, 'saveScenario');
+    [InvokeChannel.saveScenario]({ path: target, scenario }, win) {
       if (target === null) return saveAs(win, null, scenario);
       if (!documents.isGranted(target)) {
         throw new Error(
@@ -131,12 +133,10 @@ function createHandlers({
       }
       return writeScenario(target, scenario);
     },
-    async [InvokeChannel.saveScenarioAs](payload, win): Promise<SavedFile | null> {
-      const { path: current, scenario } = payloads.saveScenarioRequest(payload, 'saveScenarioAs');
+    [InvokeChannel.saveScenarioAs]({ path: current, scenario }, win) {
       return saveAs(win, current, scenario);
     },
-    async [InvokeChannel.exportResults](payload, win): Promise<SavedFile | null> {
-      const { suggestedName, content, kind } = payloads.exportRequest(payload, 'exportResults');
+    async [InvokeChannel.exportResults]({ suggestedName, content, kind }, win) {
       const type = EXPORT_FILE_TYPES[kind];
       const defaultPath = path.join(app.getPath('documents'), exportFileName(suggestedName, kind));
       const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(type) });
@@ -145,26 +145,22 @@ function createHandlers({
       await writeFileAtomic(target, content);
       return { path: target };
     },
-    [InvokeChannel.getPreferences](payload): UserPreferences {
-      payloads.noPayload(payload, 'getPreferences');
+    [InvokeChannel.getPreferences]() {
       return preferences.user();
     },
-    [InvokeChannel.setPreferences](payload): UserPreferences {
-      return preferences.updateUser(checkPreferencesPatch(payload, 'setPreferences'));
+    [InvokeChannel.setPreferences](patch) {
+      return preferences.updateUser(patch);
     },
-    [InvokeChannel.getRecentFiles](payload): string[] {
-      payloads.noPayload(payload, 'getRecentFiles');
+    [InvokeChannel.getRecentFiles]() {
       return [...preferences.recentFiles()];
     },
-    async [InvokeChannel.getDraft](payload): Promise<Draft | null> {
-      payloads.noPayload(payload, 'getDraft');
+    async [InvokeChannel.getDraft]() {
       const draft = await drafts.load();
       // The path was checked when the draft was written, so saving back to it stays allowed.
       if (draft?.path) documents.allow(draft.path);
       return draft;
     },
-    async [InvokeChannel.setDraft](payload): Promise<void> {
-      const { path: filePath, scenario, form } = payloads.draftRequest(payload, 'setDraft');
+    async [InvokeChannel.setDraft]({ path: filePath, scenario, form }) {
       if (filePath !== null && !documents.isGranted(filePath)) {
         throw new PayloadError('setDraft', 'the path is not an open document');
       }
@@ -174,18 +170,17 @@ function createHandlers({
         ...(form === undefined ? {} : { form }),
       });
     },
-    [InvokeChannel.clearDraft](payload): Promise<void> {
-      payloads.noPayload(payload, 'clearDraft');
+    [InvokeChannel.clearDraft]() {
       return drafts.clear();
     },
-    [InvokeChannel.setDocumentState](payload, win): void {
-      closeGuard.setDocumentState(win, payloads.documentState(payload, 'setDocumentState'));
+    [InvokeChannel.setDocumentState](state, win) {
+      closeGuard.setDocumentState(win, state);
     },
-    [InvokeChannel.confirmClose](payload, win): void {
-      closeGuard.confirmClose(win, payloads.flag(payload, 'confirmClose'));
+    [InvokeChannel.confirmClose](proceed, win) {
+      closeGuard.confirmClose(win, proceed);
     },
-    [InvokeChannel.openExternal](payload): Promise<void> {
-      return openExternalSafely(payloads.url(payload, 'openExternal'));
+    [InvokeChannel.openExternal](url) {
+      return openExternalSafely(url);
     },
   };
 }

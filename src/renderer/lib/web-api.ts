@@ -27,6 +27,8 @@ import {
 } from '../../shared/documents';
 import { checkExternalUrl } from '../../shared/external-url';
 import {
+  checkPayload,
+  InvokeChannel,
   type DesktopApi,
   type DocumentState,
   type Draft,
@@ -36,8 +38,7 @@ import {
   type SavedFile,
   type UserPreferences,
 } from '../../shared/ipc';
-import * as payloads from '../../shared/payloads';
-import { checkPreferencesPatch, preferencesFrom } from '../../shared/preferences';
+import { preferencesFrom } from '../../shared/preferences';
 
 /** The subset of the Web Storage API used here; `localStorage` satisfies it. */
 export interface KeyValueStorage {
@@ -160,7 +161,10 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   return { path: file.name, text };
 }
 
-/** Every request's payload passes the same check as in the desktop app before anything else happens. */
+/**
+ * Every request's payload passes the same check as in the desktop app (PAYLOAD_VALIDATORS in
+ * src/shared/ipc.ts) before anything else happens.
+ */
 export function createWebApi(host: WebHost): DesktopApi {
   const { storage } = host;
   const now = (): Date => host.now?.() ?? new Date();
@@ -234,7 +238,7 @@ export function createWebApi(host: WebHost): DesktopApi {
       return file ? open(file) : null;
     },
     async openRecentFile(path) {
-      const name = baseName(payloads.filePath(path, 'openRecentFile'));
+      const name = baseName(checkPayload(InvokeChannel.openRecentFile, path));
       throw new Error(`The browser cannot reopen ${name} by name: choose it again with Open…`);
     },
     openDroppedFile(file) {
@@ -244,13 +248,13 @@ export function createWebApi(host: WebHost): DesktopApi {
       return file.name;
     },
     async saveScenario(request) {
-      return saveScenarioFile(payloads.saveScenarioRequest(request, 'saveScenario'), true);
+      return saveScenarioFile(checkPayload(InvokeChannel.saveScenario, request), true);
     },
     async saveScenarioAs(request) {
-      return saveScenarioFile(payloads.saveScenarioRequest(request, 'saveScenarioAs'), false);
+      return saveScenarioFile(checkPayload(InvokeChannel.saveScenarioAs, request), false);
     },
     async exportResults(request) {
-      const saved = await host.saveFile(exportTarget(payloads.exportRequest(request, 'exportResults')));
+      const saved = await host.saveFile(exportTarget(checkPayload(InvokeChannel.exportResults, request)));
       return saved === null ? null : { path: saved };
     },
     async getPreferences() {
@@ -259,7 +263,7 @@ export function createWebApi(host: WebHost): DesktopApi {
     async setPreferences(patch) {
       const next = {
         ...preferencesFromStorage(read(STORAGE_KEYS.preferences)),
-        ...checkPreferencesPatch(patch, 'setPreferences'),
+        ...checkPayload(InvokeChannel.setPreferences, patch),
       };
       write(STORAGE_KEYS.preferences, JSON.stringify(next));
       return next;
@@ -274,21 +278,21 @@ export function createWebApi(host: WebHost): DesktopApi {
       return draft;
     },
     async setDraft(request) {
-      const { path, scenario, form } = payloads.draftRequest(request, 'setDraft');
+      const { path, scenario, form } = checkPayload(InvokeChannel.setDraft, request);
       write(STORAGE_KEYS.draft, draftBody({ path, text: serializeScenario(scenario), form }, now()));
     },
     async clearDraft() {
       remove(STORAGE_KEYS.draft);
     },
     async setDocumentState(state) {
-      host.setDocumentState?.(payloads.documentState(state, 'setDocumentState'));
+      host.setDocumentState?.(checkPayload(InvokeChannel.setDocumentState, state));
     },
     async confirmClose(proceed) {
-      payloads.flag(proceed, 'confirmClose');
+      checkPayload(InvokeChannel.confirmClose, proceed);
       // The browser asks about unsaved changes itself (beforeunload); there is nothing to confirm.
     },
     async openExternal(url) {
-      host.openWindow(checkExternalUrl(payloads.url(url, 'openExternal')));
+      host.openWindow(checkExternalUrl(checkPayload(InvokeChannel.openExternal, url)));
     },
     onMenuCommand() {
       return unsubscribe;
