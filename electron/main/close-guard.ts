@@ -4,6 +4,7 @@
  * (only it knows whether Save As is needed), which answers with confirmClose.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
+import { DEFAULT_NAME } from '../../src/scenario';
 import { documentTitle } from '../../src/shared/documents';
 import { EventChannel, type DocumentState } from '../../src/shared/ipc';
 
@@ -79,7 +80,7 @@ export class CloseGuard {
       buttons: ['Save', "Don't Save", 'Cancel'],
       defaultId: SAVE,
       cancelId: CANCEL,
-      message: `Save changes to “${state.title || 'Untitled scenario'}” before closing?`,
+      message: `Save changes to “${state.title || DEFAULT_NAME}” before closing?`,
       detail: "Your changes will be lost if you don't save them.",
     });
     state.prompting = false;

@@ -4,7 +4,7 @@
  * limits, the file types offered when saving, Open Recent, the window or tab title and the crash
  * draft's stored form. Pure: no Node, no DOM.
  */
-import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION } from '../scenario';
+import { DEFAULT_NAME, MAX_SCENARIO_BYTES, SCENARIO_EXTENSION } from '../scenario';
 import type { DocumentState, Draft } from './ipc';
 
 export const APP_NAME = 'Tradeoff Explorer';
@@ -54,7 +54,6 @@ export const EXPORT_FILE_TYPES: Readonly<Record<ExportKind, FileType>> = {
   md: { extension: '.md', mimeType: 'text/markdown', description: 'Markdown' },
 };
 
-const UNTITLED_SCENARIO = 'Untitled scenario';
 const UNTITLED_EXPORT = 'results';
 
 /** Path separators, and the characters (control characters included) Windows forbids in names. */
@@ -93,12 +92,12 @@ export function baseName(filePath: string): string {
 
 /** The name a scenario is first saved under: its own name, made safe. */
 export function scenarioFileName(scenarioName: string): string {
-  return safeFileName(scenarioName, UNTITLED_SCENARIO) + SCENARIO_EXTENSION;
+  return safeFileName(scenarioName, DEFAULT_NAME) + SCENARIO_EXTENSION;
 }
 
 /** The name an existing document is saved under again: its file name, with the scenario extension. */
 export function documentFileName(documentPath: string): string {
-  return withExtension(safeFileName(baseName(documentPath), UNTITLED_SCENARIO), SCENARIO_EXTENSION);
+  return withExtension(safeFileName(baseName(documentPath), DEFAULT_NAME), SCENARIO_EXTENSION);
 }
 
 /** The name an export is offered under: only the file name of the suggestion, made safe. */
