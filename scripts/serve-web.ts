@@ -1,7 +1,8 @@
 /**
  * A small static server for the built renderer (`out/renderer`), so the app runs in a browser:
  * bound to 127.0.0.1 only, with the app's strict Content-Security-Policy as a header, and no
- * access outside the served folder. No dependencies beyond Node.
+ * access outside the served folder. Which file a request names, and the headers, are the desktop
+ * app's app:// protocol's too: src/shared/static-files.ts. No dependencies beyond Node.
  *
  *   tsx scripts/serve-web.ts [--root DIR] [--port N]     (PORT=N also works; 0 picks a free port)
  */
@@ -11,20 +12,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../src/shared/csp';
-import { contentTypeFor } from '../src/shared/content-types';
+import {
+  errorHeaders,
+  resolveStaticFile,
+  SECURITY_HEADERS,
+  staticFileHeaders,
+} from '../src/shared/static-files';
 
 export const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_ROOT = 'out/renderer';
-
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 export interface WebServer {
   readonly url: string;
@@ -39,41 +36,11 @@ function send(
   extra: Record<string, string> = {},
 ): void {
   response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'text/plain; charset=utf-8',
+    ...errorHeaders(),
     'Content-Length': String(Buffer.byteLength(message)),
-    'Cache-Control': 'no-store',
     ...extra,
   });
   response.end(message);
-}
-
-function isInside(root: string, file: string): boolean {
-  return file === root || file.startsWith(root + path.sep);
-}
-
-/**
- * The file a request path names, or null when it names nothing servable: undecodable, outside
- * the root (after resolving `..` and symbolic links), or not a regular file.
- */
-export async function resolveRequestPath(root: string, pathname: string): Promise<string | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : `.${decoded}`;
-  const candidate = path.resolve(root, relative);
-  if (!isInside(root, candidate)) return null;
-  try {
-    const real = await realpath(candidate);
-    if (!isInside(root, real)) return null;
-    return (await stat(real)).isFile() ? real : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Only requests addressed to this server by name: a DNS-rebinding page cannot read the app. */
@@ -98,7 +65,7 @@ async function handle(
   } catch {
     return send(response, 400, 'Bad request\n');
   }
-  const file = await resolveRequestPath(root, pathname);
+  const file = await resolveStaticFile(root, pathname, { path, realpath, stat });
   if (file === null && pathname === '/favicon.ico') {
     // Browsers ask for it whether or not the page names an icon; an empty answer keeps their
     // consoles free of a 404 error.
@@ -108,13 +75,7 @@ async function handle(
   }
   if (file === null) return send(response, 404, 'Not found\n');
   const info = await stat(file);
-  response.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': contentTypeFor(path.extname(file)),
-    'Content-Length': String(info.size),
-    // Hashed assets could be cached for ever; the server is for local use, so keep it simple.
-    'Cache-Control': 'no-cache',
-  });
+  response.writeHead(200, { ...staticFileHeaders(file), 'Content-Length': String(info.size) });
   if (request.method === 'HEAD') {
     response.end();
     return;

@@ -4,9 +4,10 @@
  * (only it knows whether Save As is needed), which answers with confirmClose.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
+import { DEFAULT_NAME } from '../../src/scenario';
+import { documentTitle } from '../../src/shared/documents';
 import { EventChannel, type DocumentState } from '../../src/shared/ipc';
 
-const APP_NAME = 'Tradeoff Explorer';
 const SAVE = 0;
 const DONT_SAVE = 1;
 const CANCEL = 2;
@@ -58,12 +59,9 @@ export class CloseGuard {
     state.title = title;
     state.dirty = dirty;
     // macOS marks unsaved documents with the dot in the close button instead of in the title.
-    if (process.platform === 'darwin') {
-      win.setDocumentEdited(dirty);
-      win.setTitle(title ? `${title} — ${APP_NAME}` : APP_NAME);
-    } else {
-      win.setTitle(title ? `${dirty ? '• ' : ''}${title} — ${APP_NAME}` : APP_NAME);
-    }
+    const isMac = process.platform === 'darwin';
+    if (isMac) win.setDocumentEdited(dirty);
+    win.setTitle(documentTitle({ title, dirty }, !isMac));
   }
 
   /** Only meaningful right after the page was asked to save; otherwise ignored. */
@@ -82,7 +80,7 @@ export class CloseGuard {
       buttons: ['Save', "Don't Save", 'Cancel'],
       defaultId: SAVE,
       cancelId: CANCEL,
-      message: `Save changes to “${state.title || 'Untitled scenario'}” before closing?`,
+      message: `Save changes to “${state.title || DEFAULT_NAME}” before closing?`,
       detail: "Your changes will be lost if you don't save them.",
     });
     state.prompting = false;

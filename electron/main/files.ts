@@ -13,6 +13,13 @@ export class FileTooLargeError extends Error {
   }
 }
 
+export class NotTextError extends Error {
+  constructor(filePath: string) {
+    super(`${path.basename(filePath)} is not a text file`);
+    this.name = 'NotTextError';
+  }
+}
+
 /**
  * Replaces `target` so that readers see either the old or the new content, never a mix: the data
  * goes to a temp file in the same folder (rename is only atomic within one file system), is
@@ -68,24 +75,9 @@ export async function readTextFile(filePath: string, maxBytes: number): Promise<
         buffer.subarray(0, bytesRead),
       );
     } catch {
-      throw new Error(`${path.basename(filePath)} is not a text file`);
+      throw new NotTextError(filePath);
     }
   } finally {
     await handle.close();
   }
-}
-
-/**
- * Gives a user-chosen save path the expected extension, which Linux save dialogs do not add.
- * `run.json` becomes `run.tradeoff.json` rather than `run.json.tradeoff.json`.
- */
-export function withExtension(filePath: string, extension: string): string {
-  if (filePath.toLowerCase().endsWith(extension)) return filePath;
-  const lastDot = extension.lastIndexOf('.');
-  const finalPart = extension.slice(lastDot);
-  const stem =
-    lastDot > 0 && filePath.toLowerCase().endsWith(finalPart)
-      ? filePath.slice(0, -finalPart.length)
-      : filePath;
-  return stem + extension;
 }

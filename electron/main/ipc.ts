@@ -1,25 +1,34 @@
 /**
  * The main-process side of DesktopApi. Every request is checked twice before any work: it must
- * come from the app's own top-level page, and its payload must have exactly the expected shape.
+ * come from the app's own top-level page, and its payload must pass its channel's check in the
+ * shared contract (PAYLOAD_VALIDATORS in src/shared/ipc.ts). Then one handler per channel runs.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent } from 'electron';
 import { SCENARIO_EXTENSION, serializeScenario, type Scenario } from '../../src/scenario';
 import {
+  checkScenarioFileName,
+  EXPORT_FILE_TYPES,
+  exportFileName,
+  SCENARIO_FILE_TYPE,
+  scenarioFileName,
+  withExtension,
+  type FileType,
+} from '../../src/shared/documents';
+import {
   InvokeChannel,
-  type Draft,
-  type ExportKind,
-  type OpenedFile,
+  PAYLOAD_VALIDATORS,
+  PayloadError,
+  requestName,
+  type Payload,
+  type Reply,
   type SavedFile,
-  type UserPreferences,
 } from '../../src/shared/ipc';
 import type { CloseGuard } from './close-guard';
 import type { Documents } from './documents';
 import type { Drafts } from './drafts';
-import { withExtension, writeFileAtomic } from './files';
+import { writeFileAtomic } from './files';
 import type { AppOrigin } from './origin';
-import * as payloads from './payloads';
-import { PayloadError } from './payloads';
 import type { Preferences } from './preferences';
 import { openExternalSafely } from './security';
 
@@ -31,16 +40,14 @@ export interface IpcDependencies {
   readonly closeGuard: CloseGuard;
 }
 
-type Handler = (payload: unknown, win: BrowserWindow) => unknown;
+/** Serves one channel with its checked payload, for the window that asked. */
+type Handler<C extends InvokeChannel> = (
+  payload: Payload<C>,
+  win: BrowserWindow,
+) => Reply<C> | Promise<Reply<C>>;
 
-const SCENARIO_FILTERS: FileFilter[] = [
-  { name: 'Tradeoff scenario (*.tradeoff.json)', extensions: ['json'] },
-];
-const EXPORT_FILTERS: Record<ExportKind, FileFilter[]> = {
-  csv: [{ name: 'CSV table', extensions: ['csv'] }],
-  md: [{ name: 'Markdown', extensions: ['md'] }],
-  html: [{ name: 'Web page', extensions: ['html'] }],
-};
+/** One handler per channel of the contract: leaving one out does not compile. */
+export type IpcHandlers = { readonly [C in InvokeChannel]: Handler<C> };
 
 class UntrustedSenderError extends Error {
   constructor(url: string) {
@@ -51,14 +58,18 @@ class UntrustedSenderError extends Error {
 
 export function registerIpcHandlers(deps: IpcDependencies): void {
   const handlers = createHandlers(deps);
-  for (const channel of Object.values(InvokeChannel)) {
-    const handler = handlers[channel];
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
-      const win = trustedWindow(event, deps.origin);
-      if (args.length > 1) throw new PayloadError(channel, 'expected at most one argument');
-      return handler(args[0], win);
-    });
-  }
+  for (const channel of Object.values(InvokeChannel)) register(channel, handlers, deps.origin);
+}
+
+function register<C extends InvokeChannel>(channel: C, handlers: IpcHandlers, origin: AppOrigin): void {
+  const handler: Handler<C> = handlers[channel];
+  const validate = PAYLOAD_VALIDATORS[channel];
+  const request = requestName(channel);
+  ipcMain.handle(channel, (event, ...args: unknown[]) => {
+    const win = trustedWindow(event, origin);
+    if (args.length > 1) throw new PayloadError(request, 'expected at most one argument');
+    return handler(validate(args[0], request), win);
+  });
 }
 
 /** Only the top-level frame of our own page may call; iframes and foreign pages are refused. */
@@ -72,16 +83,11 @@ function trustedWindow(event: IpcMainInvokeEvent, origin: AppOrigin): BrowserWin
   return win;
 }
 
-function noPayload(request: string, payload: unknown): void {
-  if (payload !== undefined) throw new PayloadError(request, 'expected no arguments');
+function filters({ description, extension }: FileType): FileFilter[] {
+  return [{ name: description, extensions: [extension.slice(1)] }];
 }
 
-function createHandlers({
-  documents,
-  preferences,
-  drafts,
-  closeGuard,
-}: IpcDependencies): Record<InvokeChannel, Handler> {
+function createHandlers({ documents, preferences, drafts, closeGuard }: IpcDependencies): IpcHandlers {
   async function writeScenario(target: string, scenario: Scenario): Promise<SavedFile> {
     await writeFileAtomic(target, serializeScenario(scenario));
     return { path: documents.grant(target) };
@@ -95,39 +101,30 @@ function createHandlers({
     const defaultPath =
       current && documents.isGranted(current)
         ? current
-        : path.join(
-            app.getPath('documents'),
-            safeFileName(scenario.name, 'Untitled scenario') + SCENARIO_EXTENSION,
-          );
-    const choice = await dialog.showSaveDialog(win, { defaultPath, filters: SCENARIO_FILTERS });
+        : path.join(app.getPath('documents'), scenarioFileName(scenario.name));
+    const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(SCENARIO_FILE_TYPE) });
     if (choice.canceled || !choice.filePath) return null;
     return writeScenario(withExtension(choice.filePath, SCENARIO_EXTENSION), scenario);
   }
 
   return {
-    async [InvokeChannel.openScenario](payload, win): Promise<OpenedFile | null> {
-      noPayload('openScenario', payload);
+    async [InvokeChannel.openScenario](_payload, win) {
       const choice = await dialog.showOpenDialog(win, {
         properties: ['openFile'],
-        filters: SCENARIO_FILTERS,
+        filters: filters(SCENARIO_FILE_TYPE),
       });
       const chosen = choice.filePaths[0];
       return choice.canceled || !chosen ? null : documents.open(chosen);
     },
-    [InvokeChannel.openRecentFile](payload): Promise<OpenedFile> {
-      const filePath = payloads.filePath('openRecentFile', payload);
+    [InvokeChannel.openRecentFile](filePath) {
       if (!preferences.hasRecentFile(filePath)) throw new PayloadError('openRecentFile', 'not a recent file');
       return documents.open(filePath);
     },
-    [InvokeChannel.openDroppedFile](payload): Promise<OpenedFile> {
-      const filePath = payloads.filePath('openDroppedFile', payload);
-      if (!filePath.toLowerCase().endsWith('.json')) {
-        throw new Error(`${path.basename(filePath)} is not a scenario file (*${SCENARIO_EXTENSION})`);
-      }
+    [InvokeChannel.openDroppedFile](filePath) {
+      checkScenarioFileName(path.basename(filePath));
       return documents.open(filePath);
     },
-    async [InvokeChannel.saveScenario](payload, win): Promise<SavedFile | null> {
-      const { path: target, scenario } = payloads.saveScenarioRequest('saveScenario', payload);
+    [InvokeChannel.saveScenario]({ path: target, scenario }, win) {
       if (target === null) return saveAs(win, null, scenario);
       if (!documents.isGranted(target)) {
         throw new Error(
@@ -136,43 +133,34 @@ function createHandlers({
       }
       return writeScenario(target, scenario);
     },
-    async [InvokeChannel.saveScenarioAs](payload, win): Promise<SavedFile | null> {
-      const { path: current, scenario } = payloads.saveScenarioRequest('saveScenarioAs', payload);
+    [InvokeChannel.saveScenarioAs]({ path: current, scenario }, win) {
       return saveAs(win, current, scenario);
     },
-    async [InvokeChannel.exportResults](payload, win): Promise<SavedFile | null> {
-      const { suggestedName, content, kind } = payloads.exportRequest(payload);
-      const extension = `.${kind}`;
-      const defaultPath = path.join(
-        app.getPath('documents'),
-        withExtension(safeFileName(suggestedName, 'results'), extension),
-      );
-      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: EXPORT_FILTERS[kind] });
+    async [InvokeChannel.exportResults]({ suggestedName, content, kind }, win) {
+      const type = EXPORT_FILE_TYPES[kind];
+      const defaultPath = path.join(app.getPath('documents'), exportFileName(suggestedName, kind));
+      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(type) });
       if (choice.canceled || !choice.filePath) return null;
-      const target = withExtension(choice.filePath, extension);
+      const target = withExtension(choice.filePath, type.extension);
       await writeFileAtomic(target, content);
       return { path: target };
     },
-    [InvokeChannel.getPreferences](payload): UserPreferences {
-      noPayload('getPreferences', payload);
+    [InvokeChannel.getPreferences]() {
       return preferences.user();
     },
-    [InvokeChannel.setPreferences](payload): UserPreferences {
-      return preferences.updateUser(payloads.preferencesPatch(payload));
+    [InvokeChannel.setPreferences](patch) {
+      return preferences.updateUser(patch);
     },
-    [InvokeChannel.getRecentFiles](payload): string[] {
-      noPayload('getRecentFiles', payload);
+    [InvokeChannel.getRecentFiles]() {
       return [...preferences.recentFiles()];
     },
-    async [InvokeChannel.getDraft](payload): Promise<Draft | null> {
-      noPayload('getDraft', payload);
+    async [InvokeChannel.getDraft]() {
       const draft = await drafts.load();
       // The path was checked when the draft was written, so saving back to it stays allowed.
       if (draft?.path) documents.allow(draft.path);
       return draft;
     },
-    async [InvokeChannel.setDraft](payload): Promise<void> {
-      const { path: filePath, scenario, form } = payloads.draftRequest(payload);
+    async [InvokeChannel.setDraft]({ path: filePath, scenario, form }) {
       if (filePath !== null && !documents.isGranted(filePath)) {
         throw new PayloadError('setDraft', 'the path is not an open document');
       }
@@ -182,31 +170,17 @@ function createHandlers({
         ...(form === undefined ? {} : { form }),
       });
     },
-    [InvokeChannel.clearDraft](payload): Promise<void> {
-      noPayload('clearDraft', payload);
+    [InvokeChannel.clearDraft]() {
       return drafts.clear();
     },
-    [InvokeChannel.setDocumentState](payload, win): void {
-      closeGuard.setDocumentState(win, payloads.documentState(payload));
+    [InvokeChannel.setDocumentState](state, win) {
+      closeGuard.setDocumentState(win, state);
     },
-    [InvokeChannel.confirmClose](payload, win): void {
-      closeGuard.confirmClose(win, payloads.flag('confirmClose', payload));
+    [InvokeChannel.confirmClose](proceed, win) {
+      closeGuard.confirmClose(win, proceed);
     },
-    [InvokeChannel.openExternal](payload): Promise<void> {
-      return openExternalSafely(payloads.url(payload));
+    [InvokeChannel.openExternal](url) {
+      return openExternalSafely(url);
     },
   };
-}
-
-/** Path separators, and the characters (control characters included) Windows forbids in names. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_FILE_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-/** A default file name from free text (a scenario name): no folders, no characters Windows rejects. */
-function safeFileName(name: string, fallback: string): string {
-  const cleaned = name
-    .replace(UNSAFE_FILE_NAME_CHARS, '-')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 100);
-  return cleaned || fallback;
 }

@@ -1,16 +1,18 @@
 /**
  * User preferences, persisted by electron-store (atomic writes, JSON-schema checked). Only
- * settings live here: scenarios belong in their own files and the crash draft in drafts.ts.
+ * settings live here: scenarios belong in their own files and the crash draft in drafts.ts. The
+ * rules (defaults, ids, reading stored values back) are the browser version's too:
+ * src/shared/preferences.ts.
  */
 import path from 'node:path';
 import type { Schema } from 'electron-store';
 import { DTYPES } from '../../src/model';
-import { GPU_ID_PATTERN, keepValidGpus, MAX_CUSTOM_GPUS, MAX_GPU_LABEL_LENGTH } from '../../src/scenario';
-import { THEMES, type PreferencesPatch, type UserPreferences } from '../../src/shared/ipc';
+import { ID_PATTERN, MAX_CUSTOM_GPUS, MAX_GPU_LABEL_LENGTH } from '../../src/scenario';
+import { MAX_PATH_LENGTH, MAX_RECENT_FILES, pushRecent } from '../../src/shared/documents';
+import type { PreferencesPatch, UserPreferences } from '../../src/shared/ipc';
+import { DEFAULT_PREFERENCES, preferencesFrom, THEMES } from '../../src/shared/preferences';
 
-export const MAX_RECENT_FILES = 10;
-/** Preset ids in the engine are short slugs such as `sardana2024` or `H100-SXM`. */
-export const PRESET_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+export { MAX_RECENT_FILES };
 
 export interface WindowState {
   readonly width: number;
@@ -27,7 +29,7 @@ export interface PreferencesData extends UserPreferences {
 
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, maximized: false };
 
-const presetId = { type: ['string', 'null'], pattern: PRESET_ID_PATTERN, default: null } as const;
+const presetId = { type: ['string', 'null'], pattern: ID_PATTERN } as const;
 const positive = { type: 'number', exclusiveMinimum: 0 } as const;
 
 /**
@@ -37,7 +39,7 @@ const positive = { type: 'number', exclusiveMinimum: 0 } as const;
 const gpuDefinition = {
   type: 'object',
   properties: {
-    id: { type: 'string', pattern: GPU_ID_PATTERN },
+    id: { type: 'string', pattern: ID_PATTERN },
     label: { type: 'string', maxLength: MAX_GPU_LABEL_LENGTH },
     peakFlops: {
       type: 'object',
@@ -54,10 +56,15 @@ const gpuDefinition = {
 } as const;
 
 export const preferencesSchema: Schema<PreferencesData> = {
-  theme: { type: 'string', enum: [...THEMES], default: 'system' },
-  defaultLaw: presetId,
-  defaultHardware: presetId,
-  customGpus: { type: 'array', items: gpuDefinition, maxItems: MAX_CUSTOM_GPUS, default: [] },
+  theme: { type: 'string', enum: [...THEMES], default: DEFAULT_PREFERENCES.theme },
+  defaultLaw: { ...presetId, default: DEFAULT_PREFERENCES.defaultLaw },
+  defaultHardware: { ...presetId, default: DEFAULT_PREFERENCES.defaultHardware },
+  customGpus: {
+    type: 'array',
+    items: gpuDefinition,
+    maxItems: MAX_CUSTOM_GPUS,
+    default: [...DEFAULT_PREFERENCES.customGpus],
+  },
   windowState: {
     type: 'object',
     properties: {
@@ -73,7 +80,7 @@ export const preferencesSchema: Schema<PreferencesData> = {
   },
   recentFiles: {
     type: 'array',
-    items: { type: 'string', minLength: 1, maxLength: 4096 },
+    items: { type: 'string', minLength: 1, maxLength: MAX_PATH_LENGTH },
     maxItems: MAX_RECENT_FILES,
     default: [],
   },
@@ -87,8 +94,7 @@ export interface PreferenceStore {
 
 /** Puts `filePath` first, drops earlier entries for the same file, keeps at most `max`. */
 export function pushRecentFile(list: readonly string[], filePath: string, max = MAX_RECENT_FILES): string[] {
-  const entry = path.resolve(filePath);
-  return [entry, ...list.filter((existing) => !samePath(existing, entry))].slice(0, max);
+  return pushRecent(list, path.resolve(filePath), samePath, max);
 }
 
 function samePath(a: string, b: string): boolean {
@@ -103,13 +109,14 @@ export class Preferences {
   constructor(private readonly store: PreferenceStore) {}
 
   user(): UserPreferences {
-    return {
+    // The schema checked each field's shape; what it cannot see (a GPU id that a newer build
+    // made a preset, ids given twice) is dropped the same way the browser version drops it.
+    return preferencesFrom({
       theme: this.store.get('theme'),
       defaultLaw: this.store.get('defaultLaw'),
       defaultHardware: this.store.get('defaultHardware'),
-      // Entries whose id a newer build made a preset, or that were edited by hand, are dropped.
-      customGpus: keepValidGpus(this.store.get('customGpus')),
-    };
+      customGpus: this.store.get('customGpus'),
+    });
   }
 
   updateUser(patch: PreferencesPatch): UserPreferences {

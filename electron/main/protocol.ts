@@ -1,13 +1,14 @@
 /**
  * Serves the built renderer on `app://tradeoff/`, confined to the renderer folder and with the
- * CSP attached to every response (file:// responses carry no headers to attach it to).
+ * CSP and the other security headers attached to every response (file:// responses carry no
+ * headers to attach them to). Which file a URL names, and the headers, are the browser version's
+ * too: src/shared/static-files.ts.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
+import { errorHeaders, resolveStaticFile, staticFileHeaders } from '../../src/shared/static-files';
 import { APP_HOST, APP_SCHEME } from './origin';
-import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { contentTypeFor } from '../../src/shared/content-types';
 
 /** Must run before `app.ready`: privileges cannot be granted later. */
 export function registerAppScheme(): void {
@@ -18,38 +19,33 @@ export function registerAppScheme(): void {
 }
 
 /** Maps an app:// URL to a file inside `root`, or null for anything that could escape it. */
-export function resolveAppFile(root: string, url: string): string | null {
+export async function resolveAppFile(root: string, url: string): Promise<string | null> {
   let pathname: string;
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-    pathname = decodeURIComponent(parsed.pathname);
+    pathname = parsed.pathname;
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
-  const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-  const relative = path.relative(root, file);
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return file;
+  return resolveStaticFile(root, pathname, { path, realpath, stat });
+}
+
+function notFound(): Response {
+  return new Response('Not found\n', { status: 404, headers: errorHeaders() });
 }
 
 export async function respondWithAppFile(root: string, request: Request): Promise<Response> {
-  const file = resolveAppFile(root, request.url);
-  if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 });
+  if (request.method !== 'GET') return notFound();
+  const file = await resolveAppFile(root, request.url);
+  if (!file) return notFound();
   let body: Buffer;
   try {
     body = await readFile(file);
   } catch {
-    return new Response('Not found', { status: 404 });
+    return notFound();
   }
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': contentTypeFor(path.extname(file)),
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return new Response(new Uint8Array(body), { headers: staticFileHeaders(file) });
 }
 
 export function serveRenderer(root: string): void {

@@ -4,11 +4,10 @@
  */
 import { shell, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { isSafeExternalUrl } from '../../src/shared/external-url';
+import { checkExternalUrl, isSafeExternalUrl } from '../../src/shared/external-url';
 
 export async function openExternalSafely(url: string): Promise<void> {
-  if (!isSafeExternalUrl(url)) throw new Error('Only https:// links can be opened');
-  await shell.openExternal(url);
+  await shell.openExternal(checkExternalUrl(url));
 }
 
 /** Applied to every WebContents the app ever creates, including any a bug might create. */

@@ -2,6 +2,7 @@
  * The main window: locked-down webPreferences and placement remembered between runs.
  */
 import { BrowserWindow, screen, type Rectangle, type WebPreferences } from 'electron';
+import { APP_NAME } from '../../src/shared/documents';
 import type { WindowState } from './preferences';
 
 const MIN_WIDTH = 900;
@@ -70,7 +71,7 @@ export function createMainWindow({ preload, url, state, saveState }: MainWindowO
     ...(fitted.x !== undefined && fitted.y !== undefined ? { x: fitted.x, y: fitted.y } : {}),
     minWidth: MIN_WIDTH,
     minHeight: MIN_HEIGHT,
-    title: 'Tradeoff Explorer',
+    title: APP_NAME,
     // Shown once painted, so the user never sees an empty white frame.
     show: false,
     webPreferences: secureWebPreferences(preload),

@@ -7,14 +7,16 @@ import {
   EventChannel,
   InvokeChannel,
   type DesktopApi,
+  type InvokeArgs,
   type MenuCommand,
   type OpenedFile,
+  type Reply,
   type Unsubscribe,
 } from '../../src/shared/ipc';
 
-/** Results are typed by DesktopApi; main's handlers (electron/main/ipc.ts) return those types. */
-function invoke<T>(channel: InvokeChannel, ...args: unknown[]): Promise<T> {
-  return ipcRenderer.invoke(channel, ...args) as Promise<T>;
+/** Arguments and results are typed by the contract (InvokeContract) that main's handlers serve. */
+function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Reply<C>> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<Reply<C>>;
 }
 
 function subscribe<T>(channel: EventChannel, callback: (payload: T) => void): Unsubscribe {

@@ -1,4 +1,5 @@
 import { DTYPES, findGpuPreset, type Dtype, type GpuDefinition } from '../model';
+import { isId } from './ids';
 import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
 import type { GpuOverrides, ScenarioIssue } from './types';
 
@@ -8,9 +9,6 @@ import type { GpuOverrides, ScenarioIssue } from './types';
  * definition happens here, so a file, the preferences and the editor's dialog report alike.
  */
 
-/** GPU ids are short slugs such as `H100-SXM` or `my-gpu_2`. */
-export const GPU_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
-const GPU_ID = new RegExp(GPU_ID_PATTERN);
 /** More would only clutter the GPU list. */
 export const MAX_CUSTOM_GPUS = 32;
 export const MAX_GPU_LABEL_LENGTH = 100;
@@ -54,7 +52,7 @@ export function readGpuDefinition(
 function readId(reader: FieldReader, value: unknown, path: string): string | undefined {
   if (value === undefined) return reader.report(path, 'missing; give the GPU an id such as "H100-PCIe"');
   if (typeof value !== 'string') return reader.report(path, `expected text, got ${describeValue(value)}`);
-  if (!GPU_ID.test(value)) {
+  if (!isId(value)) {
     return reader.report(
       path,
       `${describeValue(value)} is not a GPU id: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
@@ -91,7 +89,7 @@ function readPeaks(
  */
 function uniqueId(reader: FieldReader, entry: unknown, path: string, taken: Map<string, string>): boolean {
   const id = isObject(entry) ? entry['id'] : undefined;
-  if (typeof id !== 'string' || !GPU_ID.test(id)) return false;
+  if (!isId(id)) return false;
   return checkUnique(reader, id, path, taken);
 }
 

@@ -3,13 +3,13 @@ export * from './defaults';
 export {
   checkGpuList,
   checkNewGpu,
-  GPU_ID_PATTERN,
   keepValidGpus,
   MAX_CUSTOM_GPUS,
   MAX_GPU_LABEL_LENGTH,
   type GpuDefinitionResult,
   type GpuListResult,
 } from './gpu-section';
+export { ID_PATTERN, isId } from './ids';
 export { MAX_SCENARIO_BYTES, parseScenarioText } from './parse';
 export {
   accuracyTargetLoss,

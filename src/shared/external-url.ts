@@ -9,3 +9,9 @@ export function isSafeExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+/** Refuses, with the message both hosts show, a link the app may not open. */
+export function checkExternalUrl(url: string): string {
+  if (!isSafeExternalUrl(url)) throw new Error('Only https:// links can be opened');
+  return url;
+}

@@ -1,11 +1,19 @@
 /**
- * The contract between the Electron main process and the page. Only types and constants live
- * here: the preload, the renderer and a plain-browser implementation all import this module, so
- * it must never pull in `electron` or Node.
+ * The contract between the page and its host, the Electron main process or the browser version
+ * (src/renderer/lib/web-api.ts): the channels, what each request carries and answers, and the
+ * check every request's payload passes first. The preload, the renderer and both hosts import
+ * this module, so it must never pull in `electron`, Node or the DOM.
  */
 import type { GpuDefinition, Scenario } from '../scenario';
+import type { ExportKind } from './documents';
+import * as payloads from './payloads';
+import { checkPreferencesPatch, type Theme } from './preferences';
 
-/** Renderer → main requests, each answered by exactly one `ipcMain.handle` handler. */
+export { EXPORT_KINDS, type ExportKind } from './documents';
+export { PayloadError } from './payloads';
+export { THEMES, type Theme } from './preferences';
+
+/** Page → host requests; in Electron each is answered by exactly one `ipcMain.handle` handler. */
 export const InvokeChannel = {
   openScenario: 'scenario:open',
   openRecentFile: 'scenario:open-recent',
@@ -48,12 +56,6 @@ export const MENU_COMMANDS = [
   'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export const EXPORT_KINDS = ['csv', 'md', 'html'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
 
 /** A scenario file read from disk. `text` is raw: parse it with `parseScenarioText`. */
 export interface OpenedFile {
@@ -171,4 +173,71 @@ export interface DesktopApi {
    * document has no path), then call `confirmClose`.
    */
   onCloseRequested(callback: () => void): Unsubscribe;
+}
+
+/** A request's payload (`undefined`: it carries none) and its reply. */
+interface Request<P, R> {
+  readonly payload: P;
+  readonly reply: R;
+}
+
+/**
+ * What each request carries (once its payload check passed) and what it answers. A channel
+ * missing here, or in PAYLOAD_VALIDATORS, or in the main process's handler table, does not compile.
+ */
+export interface InvokeContract {
+  [InvokeChannel.openScenario]: Request<undefined, OpenedFile | null>;
+  [InvokeChannel.openRecentFile]: Request<string, OpenedFile>;
+  /** The dropped file's path, looked up by the preload. */
+  [InvokeChannel.openDroppedFile]: Request<string, OpenedFile>;
+  [InvokeChannel.saveScenario]: Request<SaveScenarioRequest, SavedFile | null>;
+  [InvokeChannel.saveScenarioAs]: Request<SaveScenarioRequest, SavedFile | null>;
+  [InvokeChannel.exportResults]: Request<ExportRequest, SavedFile | null>;
+  [InvokeChannel.getPreferences]: Request<undefined, UserPreferences>;
+  [InvokeChannel.setPreferences]: Request<PreferencesPatch, UserPreferences>;
+  [InvokeChannel.getRecentFiles]: Request<undefined, string[]>;
+  [InvokeChannel.getDraft]: Request<undefined, Draft | null>;
+  [InvokeChannel.setDraft]: Request<DraftRequest, void>;
+  [InvokeChannel.clearDraft]: Request<undefined, void>;
+  [InvokeChannel.setDocumentState]: Request<DocumentState, void>;
+  [InvokeChannel.confirmClose]: Request<boolean, void>;
+  [InvokeChannel.openExternal]: Request<string, void>;
+}
+
+export type Payload<C extends InvokeChannel> = InvokeContract[C]['payload'];
+export type Reply<C extends InvokeChannel> = InvokeContract[C]['reply'];
+/** The arguments a request is sent with: none, or its one payload. */
+export type InvokeArgs<C extends InvokeChannel> = Payload<C> extends undefined ? [] : [payload: Payload<C>];
+
+/** Returns the payload typed, or throws PayloadError naming `request`. */
+export type PayloadValidator<C extends InvokeChannel> = (value: unknown, request: string) => Payload<C>;
+
+/** The check each request's payload passes before its host does anything with it. */
+export const PAYLOAD_VALIDATORS: { readonly [C in InvokeChannel]: PayloadValidator<C> } = {
+  [InvokeChannel.openScenario]: payloads.noPayload,
+  [InvokeChannel.openRecentFile]: payloads.filePath,
+  [InvokeChannel.openDroppedFile]: payloads.filePath,
+  [InvokeChannel.saveScenario]: payloads.saveScenarioRequest,
+  [InvokeChannel.saveScenarioAs]: payloads.saveScenarioRequest,
+  [InvokeChannel.exportResults]: payloads.exportRequest,
+  [InvokeChannel.getPreferences]: payloads.noPayload,
+  [InvokeChannel.setPreferences]: checkPreferencesPatch,
+  [InvokeChannel.getRecentFiles]: payloads.noPayload,
+  [InvokeChannel.getDraft]: payloads.noPayload,
+  [InvokeChannel.setDraft]: payloads.draftRequest,
+  [InvokeChannel.clearDraft]: payloads.noPayload,
+  [InvokeChannel.setDocumentState]: payloads.documentState,
+  [InvokeChannel.confirmClose]: payloads.flag,
+  [InvokeChannel.openExternal]: payloads.url,
+};
+
+/** The DesktopApi method a channel serves, such as `saveScenario`: how errors name the request. */
+export function requestName(channel: InvokeChannel): string {
+  return Object.entries(InvokeChannel).find(([, value]) => value === channel)?.[0] ?? channel;
+}
+
+/** Checks a request's payload with its channel's validator: the typed payload, or PayloadError. */
+export function checkPayload<C extends InvokeChannel>(channel: C, value: unknown): Payload<C> {
+  const validate: PayloadValidator<C> = PAYLOAD_VALIDATORS[channel];
+  return validate(value, requestName(channel));
 }

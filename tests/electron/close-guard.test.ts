@@ -27,7 +27,11 @@ beforeEach(() => {
   win.on('closed', closed);
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits until the user has answered every prompt shown so far (the promise the guard awaits). */
+async function promptsAnswered(count = 1): Promise<void> {
+  await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(count));
+  await Promise.all(dialog.showMessageBox.mock.results.map((result) => result.value as unknown));
+}
 
 describe('CloseGuard', () => {
   it('closes a clean window without asking', () => {
@@ -41,7 +45,7 @@ describe('CloseGuard', () => {
     guard.setDocumentState(asWindow(win), { title: 'Run', dirty: true });
     dialog.showMessageBox.mockResolvedValueOnce({ response: CANCEL });
     win.close();
-    await settle();
+    await promptsAnswered();
     expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
       buttons: ['Save', "Don't Save", 'Cancel'],
       message: 'Save changes to “Run” before closing?',
@@ -54,17 +58,15 @@ describe('CloseGuard', () => {
     guard.setDocumentState(asWindow(win), { title: 'Run', dirty: true });
     dialog.showMessageBox.mockResolvedValueOnce({ response: DONT_SAVE });
     win.close();
-    await settle();
+    await vi.waitFor(() => expect(closed).toHaveBeenCalledOnce());
     expect(discard).toHaveBeenCalled();
-    expect(closed).toHaveBeenCalledOnce();
   });
 
   it('Save asks the page to save and closes once it confirms', async () => {
     guard.setDocumentState(asWindow(win), { title: 'Run', dirty: true });
     dialog.showMessageBox.mockResolvedValueOnce({ response: SAVE });
     win.close();
-    await settle();
-    expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.closeRequested);
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.closeRequested));
     expect(closed).not.toHaveBeenCalled();
     guard.confirmClose(asWindow(win), true);
     expect(closed).toHaveBeenCalledOnce();
@@ -74,7 +76,7 @@ describe('CloseGuard', () => {
     guard.setDocumentState(asWindow(win), { title: 'Run', dirty: true });
     dialog.showMessageBox.mockResolvedValueOnce({ response: SAVE });
     win.close();
-    await settle();
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.closeRequested));
     guard.confirmClose(asWindow(win), false);
     expect(closed).not.toHaveBeenCalled();
   });
@@ -85,11 +87,10 @@ describe('CloseGuard', () => {
       .mockResolvedValueOnce({ response: SAVE })
       .mockResolvedValueOnce({ response: DONT_SAVE });
     win.close();
-    await settle();
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.closeRequested));
     win.close();
-    await settle();
+    await vi.waitFor(() => expect(closed).toHaveBeenCalledOnce());
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
-    expect(closed).toHaveBeenCalledOnce();
   });
 
   it('ignores confirmClose that was not asked for', () => {
@@ -103,8 +104,7 @@ describe('CloseGuard', () => {
     guard.setDocumentState(asWindow(win), { title: 'Run', dirty: true });
     dialog.showMessageBox.mockResolvedValueOnce({ response: DONT_SAVE });
     win.close();
-    await settle();
-    expect(app.quit).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
   });
 
   it('marks unsaved changes in the title', () => {

@@ -42,8 +42,6 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
-
 describe('filesFromArgv', () => {
   it('keeps scenario files, resolved against the launch folder', () => {
     expect(
@@ -116,19 +114,22 @@ describe('delivering files to the page', () => {
     expect(show).not.toHaveBeenCalled();
     app.isReady.mockReturnValue(true);
     ready();
-    await settle();
-    expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.openFile, {
-      path: file,
-      text: '{"name": "run"}',
-    });
+    // Opening reads the file: wait until it reaches the page, however long the disk takes.
+    await vi.waitFor(() =>
+      expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.openFile, {
+        path: file,
+        text: '{"name": "run"}',
+      }),
+    );
 
     win.webContents.send.mockClear();
     app.emit('second-instance', fakeEvent(), ['/opt/Tradeoff', 'run.tradeoff.json'], folder);
-    await settle();
     expect(show).toHaveBeenCalled();
-    expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.openFile, {
-      path: file,
-      text: '{"name": "run"}',
-    });
+    await vi.waitFor(() =>
+      expect(win.webContents.send).toHaveBeenCalledWith(EventChannel.openFile, {
+        path: file,
+        text: '{"name": "run"}',
+      }),
+    );
   });
 });

@@ -2,8 +2,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Drafts, DraftTooLargeError } from '../../electron/main/drafts';
+import { Drafts } from '../../electron/main/drafts';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario';
+import { DraftTooLargeError, MAX_DRAFT_BYTES } from '../../src/shared/documents';
 
 let folder: string;
 let drafts: Drafts;
@@ -95,6 +96,11 @@ describe('Drafts', () => {
     ['not JSON', '{"format": "tradeoff-draft", "text": '],
     ['a foreign JSON file', '{"hello": "world"}'],
     ['a wrong field type', '{"format": "tradeoff-draft", "path": 3, "text": "x", "savedAt": "t"}'],
+    [
+      'larger than any draft written',
+      `{"format": "tradeoff-draft", "text": "${'x'.repeat(MAX_DRAFT_BYTES)}"}`,
+    ],
+    ['not text', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
   ])('discards a corrupt draft (%s)', async (_label, content) => {
     await writeFile(drafts.file, content);
     expect(await drafts.load()).toBeNull();

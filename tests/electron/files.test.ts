@@ -28,7 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { readTextFile, withExtension, writeFileAtomic, FileTooLargeError } =
+const { readTextFile, writeFileAtomic, FileTooLargeError, NotTextError } =
   await import('../../electron/main/files');
 
 let folder: string;
@@ -103,6 +103,7 @@ describe('readTextFile', () => {
   it('refuses bytes that are not UTF-8', async () => {
     const file = path.join(folder, 'image.json');
     await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe]));
+    await expect(readTextFile(file, 1000)).rejects.toThrow(NotTextError);
     await expect(readTextFile(file, 1000)).rejects.toThrow('image.json is not a text file');
   });
 
@@ -110,21 +111,5 @@ describe('readTextFile', () => {
     await expect(readTextFile(path.join(folder, 'gone.json'), 1000)).rejects.toMatchObject({
       code: 'ENOENT',
     });
-  });
-});
-
-describe('withExtension', () => {
-  it.each([
-    ['/a/run', '/a/run.tradeoff.json'],
-    ['/a/run.json', '/a/run.tradeoff.json'],
-    ['/a/run.tradeoff.json', '/a/run.tradeoff.json'],
-    ['/a/RUN.TRADEOFF.JSON', '/a/RUN.TRADEOFF.JSON'],
-  ])('%s → %s', (input, expected) => {
-    expect(withExtension(input, '.tradeoff.json')).toBe(expected);
-  });
-
-  it('adds simple extensions', () => {
-    expect(withExtension('/a/results', '.csv')).toBe('/a/results.csv');
-    expect(withExtension('/a/results.csv', '.csv')).toBe('/a/results.csv');
   });
 });

@@ -155,7 +155,12 @@ describe('payload validation', () => {
     [
       InvokeChannel.exportResults,
       [{ suggestedName: 'r', content: 'x', kind: 'exe' }],
-      /"kind" must be one of csv, md, html/,
+      /"kind" must be one of csv, md$/,
+    ],
+    [
+      InvokeChannel.exportResults,
+      [{ suggestedName: 'r', content: 'x', kind: 'html' }],
+      /"kind" must be one of csv, md$/,
     ],
     [
       InvokeChannel.exportResults,
@@ -286,10 +291,10 @@ describe('saving', () => {
       Promise.resolve({ canceled: false, filePath: options.defaultPath }),
     );
     const saved = await call(InvokeChannel.exportResults, [
-      { suggestedName: '../../etc/results: run/1', content: 'a,b\n1,2\n', kind: 'csv' },
+      { suggestedName: '../../etc/results: run 1', content: 'a,b\n1,2\n', kind: 'csv' },
     ]);
-    // Separators become dashes, so the name cannot leave the folder.
-    const expected = path.join(folder, '-..-etc-results- run-1.csv');
+    // Only the file name is kept, so the suggestion cannot leave the folder.
+    const expected = path.join(folder, 'results- run 1.csv');
     expect(saved).toEqual({ path: expected });
     expect(await readFile(expected, 'utf8')).toBe('a,b\n1,2\n');
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,16 +9,18 @@ vi.mock('electron', () => import('./fake-electron'));
 const { registerAppScheme, resolveAppFile, respondWithAppFile } =
   await import('../../electron/main/protocol');
 const { AppOrigin } = await import('../../electron/main/origin');
-const { CONTENT_SECURITY_POLICY } = await import('../../src/shared/csp');
+const { SECURITY_HEADERS } = await import('../../src/shared/static-files');
 
 let root: string;
 beforeAll(async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'tradeoff-protocol-'));
+  // The real path: resolved files are named by it (tmpdir may itself be behind a link).
+  const parent = await realpath(await mkdtemp(path.join(tmpdir(), 'tradeoff-protocol-')));
   root = path.join(parent, 'renderer');
   await mkdir(path.join(root, 'assets'), { recursive: true });
   await writeFile(path.join(root, 'index.html'), '<!doctype html>');
   await writeFile(path.join(root, 'assets', 'index-abc.js'), 'export {};');
   await writeFile(path.join(parent, 'secret.txt'), 'outside the renderer');
+  await symlink(path.join(parent, 'secret.txt'), path.join(root, 'assets', 'link.txt'));
 });
 afterAll(async () => {
   await rm(path.dirname(root), { recursive: true, force: true });
@@ -32,10 +34,12 @@ describe('app:// scheme', () => {
     ]);
   });
 
-  it('maps URLs into the renderer folder', () => {
-    expect(resolveAppFile(root, 'app://tradeoff/index.html')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppFile(root, 'app://tradeoff/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppFile(root, 'app://tradeoff/assets/index-abc.js?v=1#x')).toBe(
+  it('maps URLs into the renderer folder', async () => {
+    await expect(resolveAppFile(root, 'app://tradeoff/index.html')).resolves.toBe(
+      path.join(root, 'index.html'),
+    );
+    await expect(resolveAppFile(root, 'app://tradeoff/')).resolves.toBe(path.join(root, 'index.html'));
+    await expect(resolveAppFile(root, 'app://tradeoff/assets/index-abc.js?v=1#x')).resolves.toBe(
       path.join(root, 'assets', 'index-abc.js'),
     );
   });
@@ -44,35 +48,39 @@ describe('app:// scheme', () => {
     'app://tradeoff/../secret.txt',
     'app://tradeoff/%2e%2e/secret.txt',
     'app://tradeoff/a/%2e%2e%2f%2e%2e%2fsecret.txt',
-  ])('keeps %s inside the renderer folder', (url) => {
-    const file = resolveAppFile(root, url);
-    expect(file === null || file.startsWith(root + path.sep)).toBe(true);
-  });
-
-  it.each([
+    'app://tradeoff/..%5csecret.txt',
+    'app://tradeoff/assets/link.txt',
     'app://tradeoff/%00index.html',
     'app://tradeoff/%E0%A4%A',
+    'app://tradeoff/assets',
     'app://other/index.html',
     'file:///etc/passwd',
-  ])('refuses %s', (url) => {
-    expect(resolveAppFile(root, url)).toBeNull();
+  ])('refuses %s', async (url) => {
+    await expect(resolveAppFile(root, url)).resolves.toBeNull();
   });
 
-  it('serves files with their type and the CSP header', async () => {
+  it('serves files with their type, the CSP and the other security headers', async () => {
     const response = await respondWithAppFile(root, new Request('app://tradeoff/assets/index-abc.js'));
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
-    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(response.headers.get(name)).toBe(value);
     expect(await response.text()).toBe('export {};');
   });
 
-  it('answers 404 for missing files, escapes and non-GET requests', async () => {
-    const status = async (url: string, method = 'GET') =>
-      (await respondWithAppFile(root, new Request(url, { method }))).status;
-    expect(await status('app://tradeoff/missing.js')).toBe(404);
-    expect(await status('app://tradeoff/%2e%2e/secret.txt')).toBe(404);
-    expect(await status('app://tradeoff/index.html', 'POST')).toBe(404);
+  it('answers 404, with the security headers, for missing files, escapes and non-GET requests', async () => {
+    const reply = (url: string, method = 'GET') => respondWithAppFile(root, new Request(url, { method }));
+    for (const response of [
+      await reply('app://tradeoff/missing.js'),
+      await reply('app://tradeoff/%2e%2e/secret.txt'),
+      await reply('app://tradeoff/assets/link.txt'),
+      await reply('app://tradeoff/index.html', 'POST'),
+    ]) {
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('outside');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(response.headers.get(name)).toBe(value);
+    }
   });
 });
 

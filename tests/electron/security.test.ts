@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { isSafeExternalUrl } from '../../src/shared/external-url';
 import { FakeWebContents, fakeEvent, resetFakeElectron, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -70,13 +69,6 @@ describe('openExternalSafely', () => {
     );
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
-
-  it('accepts only well-formed https URLs', () => {
-    expect(isSafeExternalUrl('https://epoch.ai/data')).toBe(true);
-    expect(isSafeExternalUrl('HTTPS://EXAMPLE.COM')).toBe(true);
-    expect(isSafeExternalUrl('https://')).toBe(false);
-    expect(isSafeExternalUrl('ftp://example.com')).toBe(false);
-  });
 });
 
 describe('hardenSession', () => {
@@ -128,34 +120,5 @@ describe('hardenSession', () => {
         'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
       },
     });
-  });
-});
-
-describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(
-    CONTENT_SECURITY_POLICY.split(';').map((part) => {
-      const [name = '', ...values] = part.trim().split(/\s+/);
-      return [name, values] as const;
-    }),
-  );
-
-  it('never allows eval or inline scripts', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-  });
-
-  it('allows what plotly.js needs and nothing broader', () => {
-    expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('object-src')).toEqual(["'none'"]);
-  });
-
-  it('is the policy in the page meta tag too', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const html = await readFile(new URL('../../src/renderer/index.html', import.meta.url), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    // frame-ancestors is ignored in meta tags, so it is the only directive the header adds.
-    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 });

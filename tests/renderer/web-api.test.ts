@@ -3,17 +3,14 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES, parseScenarioText, serializeScenario, type Scenario } from '../../src/scenario';
 import type { DesktopApi, DocumentState, ExportRequest } from '../../src/shared/ipc';
+import { DEFAULT_PREFERENCES } from '../../src/shared/preferences';
 import {
-  DEFAULT_PREFERENCES,
   MemoryStorage,
   STORAGE_KEYS,
   createWebApi,
   draftFromStorage,
   preferencesFromStorage,
-  pushRecentFile,
   recentFilesFromStorage,
-  safeFileName,
-  withExtension,
   type KeyValueStorage,
   type PickedFile,
   type SaveTarget,
@@ -83,23 +80,6 @@ let api: DesktopApi;
 beforeEach(() => {
   host = new FakeHost();
   api = createWebApi(host);
-});
-
-describe('file names', () => {
-  it('adds the extension the way the desktop app does', () => {
-    expect(withExtension('run', '.tradeoff.json')).toBe('run.tradeoff.json');
-    expect(withExtension('run.json', '.tradeoff.json')).toBe('run.tradeoff.json');
-    expect(withExtension('run.TRADEOFF.JSON', '.tradeoff.json')).toBe('run.TRADEOFF.JSON');
-    expect(withExtension('results', '.csv')).toBe('results.csv');
-    expect(withExtension('results.csv', '.csv')).toBe('results.csv');
-  });
-
-  it('makes file names from free text', () => {
-    expect(safeFileName('My plan: v2/3', 'x')).toBe('My plan- v2-3');
-    expect(safeFileName('  ..hidden.  ', 'x')).toBe('hidden');
-    expect(safeFileName('...', 'fallback')).toBe('fallback');
-    expect(safeFileName('a'.repeat(300), 'x')).toHaveLength(100);
-  });
 });
 
 describe('opening files', () => {
@@ -195,10 +175,13 @@ describe('saving scenarios', () => {
 
   it('never saves an invalid scenario', async () => {
     await expect(api.saveScenario({ path: null, scenario: INVALID })).rejects.toThrow(
-      /cannot save an invalid scenario: target/,
+      /Invalid saveScenario request: the scenario is not valid: target/,
     );
     await expect(api.saveScenarioAs({ path: 'a.json', scenario: INVALID })).rejects.toThrow(
-      /invalid scenario/,
+      /Invalid saveScenarioAs request: the scenario is not valid/,
+    );
+    await expect(api.saveScenario({ path: '', scenario: SCENARIO })).rejects.toThrow(
+      /"path" must be a non-empty file path/,
     );
     expect(host.saves).toEqual([]);
   });
@@ -221,7 +204,6 @@ describe('exporting results', () => {
   it.each([
     ['csv', 'plan.csv', 'text/csv'],
     ['md', 'plan.md', 'text/markdown'],
-    ['html', 'plan.html', 'text/html'],
   ] as const)('%s exports get the extension and MIME type', async (kind, name, mimeType) => {
     await expect(api.exportResults(request({ kind }))).resolves.toEqual({ path: name });
     expect(host.saves[0]).toMatchObject({
@@ -239,11 +221,19 @@ describe('exporting results', () => {
   });
 
   it('rejects requests the desktop app would reject', async () => {
-    await expect(api.exportResults(request({ kind: 'pdf' as never }))).rejects.toThrow(
-      /"kind" must be one of csv, md, html/,
-    );
+    for (const kind of ['pdf', 'html']) {
+      await expect(api.exportResults(request({ kind: kind as never }))).rejects.toThrow(
+        /"kind" must be one of csv, md$/,
+      );
+    }
     await expect(api.exportResults(request({ content: 42 as never }))).rejects.toThrow(
       /"content" must be a string/,
+    );
+    await expect(api.exportResults(request({ suggestedName: 'x'.repeat(256) }))).rejects.toThrow(
+      /"suggestedName" is longer than 255 characters/,
+    );
+    await expect(api.exportResults({ ...request({}), extra: 1 } as never)).rejects.toThrow(
+      /unexpected field "extra"/,
     );
     expect(host.saves).toEqual([]);
   });
@@ -374,10 +364,6 @@ describe('recent files', () => {
       recentFilesFromStorage(JSON.stringify(Array.from({ length: 20 }, (_, i) => `${i}.json`))),
     ).toHaveLength(10);
   });
-
-  it('pushRecentFile moves an existing name to the front', () => {
-    expect(pushRecentFile(['a', 'b', 'c'], 'c')).toEqual(['c', 'a', 'b']);
-  });
 });
 
 describe('the crash draft', () => {
@@ -414,7 +400,9 @@ describe('the crash draft', () => {
   });
 
   it('is never written for an invalid scenario', async () => {
-    await expect(api.setDraft({ path: null, scenario: INVALID })).rejects.toThrow(/invalid scenario/);
+    await expect(api.setDraft({ path: null, scenario: INVALID })).rejects.toThrow(
+      /Invalid setDraft request: the scenario is not valid/,
+    );
     expect(host.storage.getItem(STORAGE_KEYS.draft)).toBeNull();
   });
 
@@ -481,6 +469,22 @@ describe('the rest of the contract', () => {
     await api.setDocumentState({ title: 'plan', dirty: true });
     expect(host.states).toEqual([{ title: 'plan', dirty: true }]);
     await expect(api.confirmClose(true)).resolves.toBeUndefined();
+  });
+
+  it('checks every payload the way the desktop app does', async () => {
+    await expect(api.setDocumentState({ title: 'x'.repeat(201), dirty: true })).rejects.toThrow(
+      /Invalid setDocumentState request: "title" is longer than 200 characters/,
+    );
+    await expect(api.confirmClose('yes' as never)).rejects.toThrow(
+      /Invalid confirmClose request: expected true or false/,
+    );
+    await expect(api.openExternal({ url: 'https://x' } as never)).rejects.toThrow(/"url" must be a string/);
+    await expect(api.openRecentFile('a\0b')).rejects.toThrow(/non-empty file path/);
+    await expect(api.setDraft({ path: 7, scenario: SCENARIO } as never)).rejects.toThrow(
+      /Invalid setDraft request: "path" must be a string/,
+    );
+    expect(host.states).toEqual([]);
+    expect(host.opened).toEqual([]);
   });
 
   it('has no menu, file or close events, but returns working unsubscribe functions', () => {

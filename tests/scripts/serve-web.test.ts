@@ -88,20 +88,17 @@ describe('serve-web', () => {
     expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  // Which paths name a servable file is src/shared/static-files.ts's rule (tested there); these
+  // check that the server applies it to the raw request path, `..` and encodings included.
   it.each([
     '/../secret.txt',
-    '/assets/../../secret.txt',
-    '/%2e%2e/secret.txt',
-    '/..%2fsecret.txt',
     '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
     '/..%5csecret.txt',
     '/../renderer-evil.txt',
     '/assets/link.txt',
-    '/assets',
     '/assets/',
     '/missing.js',
     '/%E0%A4%A',
-    '/index.html%00.js',
   ])('answers 404 to %s, never a file outside the folder', async (url) => {
     const reply = await get(url);
     expect(reply.status).toBe(404);

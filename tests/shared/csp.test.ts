@@ -12,6 +12,18 @@ describe('the Content-Security-Policy', () => {
     expect(directives(CONTENT_SECURITY_POLICY)).toContain("script-src 'self'");
   });
 
+  it('allows what plotly.js needs and nothing broader', () => {
+    expect(directives(CONTENT_SECURITY_POLICY)).toEqual(
+      expect.arrayContaining([
+        "default-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+      ]),
+    );
+  });
+
   it('is mirrored in index.html’s meta tag, but for the header-only frame-ancestors', () => {
     const html = readFileSync(path.resolve('src/renderer/index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1];

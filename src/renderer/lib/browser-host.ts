@@ -2,6 +2,7 @@
  * The DOM side of the web API (web-api.ts): the file picker, saving through the File System
  * Access API or a download, localStorage, new tabs, and the tab's title and leave-page warning.
  */
+import { documentTitle } from '../../shared/documents';
 import type { DocumentState } from '../../shared/ipc';
 import {
   MemoryStorage,
@@ -11,7 +12,6 @@ import {
   type WebHost,
 } from './web-api';
 
-const APP_NAME = 'Tradeoff Explorer';
 /** Object URLs of downloads are released once the browser has surely started reading them. */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
@@ -128,8 +128,9 @@ export function browserHost(): WebHost {
     openWindow(url) {
       window.open(url, '_blank', 'noopener');
     },
-    setDocumentState({ title, dirty }: DocumentState) {
-      document.title = title ? `${dirty ? '• ' : ''}${title} — ${APP_NAME}` : APP_NAME;
+    setDocumentState(state: DocumentState) {
+      document.title = documentTitle(state);
+      const { dirty } = state;
       if (dirty !== warnOnLeave) {
         warnOnLeave = dirty;
         if (dirty) window.addEventListener('beforeunload', onBeforeUnload);

@@ -1,10 +1,6 @@
 import type { GpuDefinition, Scenario, ScenarioIssue } from '../../scenario';
+import { baseName } from '../../shared/documents';
 import { formFromScenario, scenarioFromForm, type ScenarioForm } from './form';
-
-/** The file name of a path, for titles; works with / and \ separators. */
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 /**
  * The open scenario: what the user typed, where it lives, and whether it has unsaved changes.

@@ -10,28 +10,35 @@
  * - recent files are remembered by name only and cannot be reopened without the Open dialog;
  * - preferences and the crash draft live in localStorage, validated on every read.
  */
+import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION, serializeScenario } from '../../scenario';
 import {
-  checkGpuList,
-  keepValidGpus,
-  MAX_SCENARIO_BYTES,
-  SCENARIO_EXTENSION,
-  serializeScenario,
-} from '../../scenario';
-import { isSafeExternalUrl } from '../../shared/external-url';
+  baseName,
+  checkScenarioFileName,
+  documentFileName,
+  draftBody,
+  EXPORT_FILE_TYPES,
+  exportFileName,
+  MAX_FILE_NAME_LENGTH,
+  MAX_RECENT_FILES,
+  parseDraft,
+  pushRecent,
+  SCENARIO_FILE_TYPE,
+  scenarioFileName,
+} from '../../shared/documents';
+import { checkExternalUrl } from '../../shared/external-url';
 import {
-  EXPORT_KINDS,
-  THEMES,
+  checkPayload,
+  InvokeChannel,
   type DesktopApi,
   type DocumentState,
   type Draft,
-  type ExportKind,
   type ExportRequest,
   type OpenedFile,
-  type PreferencesPatch,
   type SaveScenarioRequest,
   type SavedFile,
   type UserPreferences,
 } from '../../shared/ipc';
+import { preferencesFrom } from '../../shared/preferences';
 
 /** The subset of the Web Storage API used here; `localStorage` satisfies it. */
 export interface KeyValueStorage {
@@ -83,66 +90,11 @@ export const STORAGE_KEYS = {
   draft: 'tradeoff-explorer.draft',
 } as const;
 
-export const MAX_RECENT_FILES = 10;
 /** What the Open dialog offers. */
-export const SCENARIO_ACCEPT = `.json,${SCENARIO_EXTENSION}`;
-/** Preset ids in the engine are short slugs such as `sardana2024` or `H100-SXM`. */
-const PRESET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const MAX_NAME_LENGTH = 255;
-const MAX_EXPORT_CHARS = 50 * 1024 * 1024;
-const DRAFT_FORMAT = 'tradeoff-draft';
-
-export const DEFAULT_PREFERENCES: UserPreferences = {
-  theme: 'system',
-  defaultLaw: null,
-  defaultHardware: null,
-  customGpus: [],
-};
-
-export const EXPORT_TYPES: Record<ExportKind, { readonly mimeType: string; readonly description: string }> = {
-  csv: { mimeType: 'text/csv', description: 'CSV table' },
-  md: { mimeType: 'text/markdown', description: 'Markdown' },
-  html: { mimeType: 'text/html', description: 'Web page' },
-};
-const SCENARIO_TYPE = { mimeType: 'application/json', description: 'Tradeoff scenario (*.tradeoff.json)' };
+export const SCENARIO_ACCEPT = `${SCENARIO_FILE_TYPE.extension},${SCENARIO_EXTENSION}`;
 
 // ---------------------------------------------------------------------------------------------
-// Pure helpers
-
-/** Path separators, and the characters (control characters included) Windows forbids in names. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_FILE_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-/** A file name from free text (a scenario name): no folders, no characters Windows rejects. */
-export function safeFileName(name: string, fallback: string): string {
-  const cleaned = name
-    .replace(UNSAFE_FILE_NAME_CHARS, '-')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 100);
-  return cleaned || fallback;
-}
-
-/** `run` → `run.tradeoff.json`, `run.json` → `run.tradeoff.json`, `a.tradeoff.json` unchanged. */
-export function withExtension(fileName: string, extension: string): string {
-  if (fileName.toLowerCase().endsWith(extension)) return fileName;
-  const lastDot = extension.lastIndexOf('.');
-  const finalPart = extension.slice(lastDot);
-  const stem =
-    lastDot > 0 && fileName.toLowerCase().endsWith(finalPart)
-      ? fileName.slice(0, -finalPart.length)
-      : fileName;
-  return stem + extension;
-}
-
-/** The file name part of a path or name, whatever the separator. */
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
-/** Puts `name` first, drops earlier entries of that name, keeps at most `max`. */
-export function pushRecentFile(list: readonly string[], name: string, max = MAX_RECENT_FILES): string[] {
-  return [name, ...list.filter((existing) => existing !== name)].slice(0, max);
-}
+// Reading storage back (the rules themselves are shared with the desktop app: src/shared/)
 
 function parseJson(raw: string | null): unknown {
   if (raw === null) return undefined;
@@ -153,95 +105,33 @@ function parseJson(raw: string | null): unknown {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTheme(value: unknown): value is UserPreferences['theme'] {
-  return THEMES.some((theme) => theme === value);
-}
-
-function isPresetId(value: unknown): value is string {
-  return typeof value === 'string' && PRESET_ID.test(value);
-}
-
 /** Stored preferences, field by field: a damaged field falls back to its default alone. */
 export function preferencesFromStorage(raw: string | null): UserPreferences {
-  const value = parseJson(raw);
-  if (!isRecord(value)) return DEFAULT_PREFERENCES;
-  return {
-    theme: isTheme(value.theme) ? value.theme : DEFAULT_PREFERENCES.theme,
-    defaultLaw: isPresetId(value.defaultLaw) ? value.defaultLaw : null,
-    defaultHardware: isPresetId(value.defaultHardware) ? value.defaultHardware : null,
-    // Each GPU alone: a damaged or clashing entry is dropped, the others kept.
-    customGpus: keepValidGpus(value.customGpus),
-  };
+  return preferencesFrom(parseJson(raw));
 }
 
-/** Stored recent files: names only, non-empty, without duplicates, at most 10. */
+/** Stored recent files: names only, non-empty, without duplicates, at most MAX_RECENT_FILES. */
 export function recentFilesFromStorage(raw: string | null): string[] {
   const value = parseJson(raw);
   if (!Array.isArray(value)) return [];
   const names = value.filter(
-    (entry): entry is string => typeof entry === 'string' && entry !== '' && entry.length <= MAX_NAME_LENGTH,
+    (entry): entry is string =>
+      typeof entry === 'string' && entry !== '' && entry.length <= MAX_FILE_NAME_LENGTH,
   );
   return [...new Set(names)].slice(0, MAX_RECENT_FILES);
 }
 
 /** The stored draft, or null when there is none or it is not a draft of ours. */
 export function draftFromStorage(raw: string | null): Draft | null {
-  const value = parseJson(raw);
-  if (!isRecord(value)) return null;
-  const { format, path, text, form, savedAt } = value;
-  if (format !== DRAFT_FORMAT || typeof text !== 'string' || typeof savedAt !== 'string') return null;
-  if (path !== null && typeof path !== 'string') return null;
-  if (text.length > MAX_SCENARIO_BYTES || Number.isNaN(Date.parse(savedAt))) return null;
-  if (form !== undefined && (typeof form !== 'string' || form.length > MAX_SCENARIO_BYTES)) return null;
-  return { path, text, ...(form === undefined ? {} : { form }), savedAt };
+  return raw === null ? null : parseDraft(raw);
 }
 
-/** Checks a preferences patch the way the desktop app does: a bad field rejects the whole patch. */
-export function checkPreferencesPatch(patch: unknown): PreferencesPatch {
-  const invalid = (problem: string): Error => new Error(`Invalid setPreferences request: ${problem}`);
-  if (!isRecord(patch)) throw invalid('expected an object');
-  const result: { -readonly [K in keyof UserPreferences]?: UserPreferences[K] } = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (key === 'theme') {
-      if (!isTheme(value)) throw invalid(`"theme" must be one of ${THEMES.join(', ')}`);
-      result.theme = value;
-    } else if (key === 'defaultLaw' || key === 'defaultHardware') {
-      if (value !== null && !isPresetId(value)) throw invalid(`"${key}" must be a preset id or null`);
-      result[key] = value;
-    } else if (key === 'customGpus') {
-      const gpus = checkGpuList(value, 'customGpus');
-      if (!gpus.ok) {
-        const first = gpus.issues[0];
-        throw invalid(`${first?.path}: ${first?.message}`);
-      }
-      result.customGpus = gpus.gpus;
-    } else {
-      throw invalid(`unexpected field "${key}"`);
-    }
-  }
-  return result;
-}
-
-/** The export's file name and type; the request is checked like the desktop app checks it. */
-export function exportTarget(request: ExportRequest): SaveTarget {
-  const invalid = (problem: string): Error => new Error(`Invalid exportResults request: ${problem}`);
-  if (!isRecord(request)) throw invalid('expected an object');
-  const kind = EXPORT_KINDS.find((k) => k === request.kind);
-  if (!kind) throw invalid(`"kind" must be one of ${EXPORT_KINDS.join(', ')}`);
-  if (typeof request.suggestedName !== 'string') throw invalid('"suggestedName" must be a string');
-  if (typeof request.content !== 'string') throw invalid('"content" must be a string');
-  if (request.content.length > MAX_EXPORT_CHARS) throw invalid('"content" is too large');
-  const extension = `.${kind}`;
+/** The export's file name and type, for a request that passed its payload check. */
+export function exportTarget({ suggestedName, content, kind }: ExportRequest): SaveTarget {
   return {
-    suggestedName: withExtension(safeFileName(baseName(request.suggestedName), 'results'), extension),
-    content: request.content,
-    ...EXPORT_TYPES[kind],
-    extension,
+    suggestedName: exportFileName(suggestedName, kind),
+    content,
+    ...EXPORT_FILE_TYPES[kind],
     overwrite: false,
   };
 }
@@ -249,15 +139,9 @@ export function exportTarget(request: ExportRequest): SaveTarget {
 // ---------------------------------------------------------------------------------------------
 // The API
 
-function isScenarioFileName(name: string): boolean {
-  return name.toLowerCase().endsWith('.json');
-}
-
 /** Reads a picked or dropped file; failures reject with a message fit for an error dialog. */
 async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
-  if (!isScenarioFileName(file.name)) {
-    throw new Error(`${file.name} is not a scenario file (*${SCENARIO_EXTENSION})`);
-  }
+  checkScenarioFileName(file.name);
   if (file.size > MAX_SCENARIO_BYTES) {
     throw new Error(
       `Could not open ${file.name}: the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario`,
@@ -277,6 +161,10 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   return { path: file.name, text };
 }
 
+/**
+ * Every request's payload passes the same check as in the desktop app (PAYLOAD_VALIDATORS in
+ * src/shared/ipc.ts) before anything else happens.
+ */
 export function createWebApi(host: WebHost): DesktopApi {
   const { storage } = host;
   const now = (): Date => host.now?.() ?? new Date();
@@ -315,7 +203,7 @@ export function createWebApi(host: WebHost): DesktopApi {
 
   function addRecentFile(name: string): void {
     try {
-      write(STORAGE_KEYS.recentFiles, JSON.stringify(pushRecentFile(recentFiles(), name)));
+      write(STORAGE_KEYS.recentFiles, JSON.stringify(pushRecent(recentFiles(), name)));
     } catch {
       // The file itself was opened or saved; a recent-files list that cannot be kept is no error.
     }
@@ -328,21 +216,14 @@ export function createWebApi(host: WebHost): DesktopApi {
   }
 
   async function saveScenarioFile(
-    request: SaveScenarioRequest,
+    { path, scenario }: SaveScenarioRequest,
     overwrite: boolean,
   ): Promise<SavedFile | null> {
-    // Throws for an invalid scenario, so one is never written.
-    const content = serializeScenario(request.scenario);
-    const suggestedName =
-      request.path !== null
-        ? withExtension(safeFileName(baseName(request.path), 'Untitled scenario'), SCENARIO_EXTENSION)
-        : safeFileName(request.scenario.name, 'Untitled scenario') + SCENARIO_EXTENSION;
     const saved = await host.saveFile({
-      suggestedName,
-      content,
-      ...SCENARIO_TYPE,
-      extension: '.json',
-      overwrite: overwrite && request.path !== null,
+      suggestedName: path !== null ? documentFileName(path) : scenarioFileName(scenario.name),
+      content: serializeScenario(scenario),
+      ...SCENARIO_FILE_TYPE,
+      overwrite: overwrite && path !== null,
     });
     if (saved === null) return null;
     addRecentFile(saved);
@@ -357,9 +238,8 @@ export function createWebApi(host: WebHost): DesktopApi {
       return file ? open(file) : null;
     },
     async openRecentFile(path) {
-      throw new Error(
-        `The browser cannot reopen ${baseName(String(path))} by name: choose it again with Open…`,
-      );
+      const name = baseName(checkPayload(InvokeChannel.openRecentFile, path));
+      throw new Error(`The browser cannot reopen ${name} by name: choose it again with Open…`);
     },
     openDroppedFile(file) {
       return open(file);
@@ -368,13 +248,13 @@ export function createWebApi(host: WebHost): DesktopApi {
       return file.name;
     },
     async saveScenario(request) {
-      return saveScenarioFile(request, true);
+      return saveScenarioFile(checkPayload(InvokeChannel.saveScenario, request), true);
     },
     async saveScenarioAs(request) {
-      return saveScenarioFile(request, false);
+      return saveScenarioFile(checkPayload(InvokeChannel.saveScenarioAs, request), false);
     },
     async exportResults(request) {
-      const saved = await host.saveFile(exportTarget(request));
+      const saved = await host.saveFile(exportTarget(checkPayload(InvokeChannel.exportResults, request)));
       return saved === null ? null : { path: saved };
     },
     async getPreferences() {
@@ -383,7 +263,7 @@ export function createWebApi(host: WebHost): DesktopApi {
     async setPreferences(patch) {
       const next = {
         ...preferencesFromStorage(read(STORAGE_KEYS.preferences)),
-        ...checkPreferencesPatch(patch),
+        ...checkPayload(InvokeChannel.setPreferences, patch),
       };
       write(STORAGE_KEYS.preferences, JSON.stringify(next));
       return next;
@@ -398,32 +278,21 @@ export function createWebApi(host: WebHost): DesktopApi {
       return draft;
     },
     async setDraft(request) {
-      const text = serializeScenario(request.scenario);
-      const path = request.path === null ? null : String(request.path);
-      const form: unknown = request.form;
-      if (form !== undefined && (typeof form !== 'string' || form.length > MAX_SCENARIO_BYTES)) {
-        throw new Error(
-          `Invalid setDraft request: "form" must be a string of at most ${MAX_SCENARIO_BYTES} characters`,
-        );
-      }
-      write(
-        STORAGE_KEYS.draft,
-        JSON.stringify({ format: DRAFT_FORMAT, path, text, form, savedAt: now().toISOString() }),
-      );
+      const { path, scenario, form } = checkPayload(InvokeChannel.setDraft, request);
+      write(STORAGE_KEYS.draft, draftBody({ path, text: serializeScenario(scenario), form }, now()));
     },
     async clearDraft() {
       remove(STORAGE_KEYS.draft);
     },
     async setDocumentState(state) {
-      host.setDocumentState?.(state);
+      host.setDocumentState?.(checkPayload(InvokeChannel.setDocumentState, state));
     },
-    async confirmClose() {
+    async confirmClose(proceed) {
+      checkPayload(InvokeChannel.confirmClose, proceed);
       // The browser asks about unsaved changes itself (beforeunload); there is nothing to confirm.
     },
     async openExternal(url) {
-      if (typeof url !== 'string' || !isSafeExternalUrl(url))
-        throw new Error('Only https:// links can be opened');
-      host.openWindow(url);
+      host.openWindow(checkExternalUrl(checkPayload(InvokeChannel.openExternal, url)));
     },
     onMenuCommand() {
       return unsubscribe;
