@@ -1,5 +1,21 @@
-import { DEFAULT_LAW_PRESET, type Objective } from '../model';
-import type { EnergySpec, InferenceSpec, LawSpec, TrainingSpec } from './types';
+import {
+  DEFAULT_BANDWIDTH_EFFICIENCY,
+  DEFAULT_CONTEXT_TOKENS,
+  DEFAULT_DECODE_BATCH,
+  DEFAULT_GRID_KG_CO2_PER_KWH,
+  DEFAULT_LAW_PRESET,
+  DEFAULT_PUE,
+  type Dtype,
+  type Objective,
+} from '../model';
+import type {
+  AccuracyTestTimeSpec,
+  EnergySpec,
+  ExchangeTestTimeSpec,
+  InferenceSpec,
+  LawSpec,
+  TrainingSpec,
+} from './types';
 
 /**
  * Defaults for every optional field of a scenario file (documented in README.md, "Scenario files").
@@ -12,10 +28,14 @@ export const DEFAULT_OBJECTIVE: Objective = 'flops';
 /** A mid-sized training cluster: 1,024 GPUs (128 nodes of 8). */
 export const DEFAULT_CLUSTER_GPUS = 1024;
 
+/** The GPU of both hardware sections unless a file names another. */
+export const DEFAULT_GPU = 'H100-SXM';
+export const DEFAULT_DTYPE: Dtype = 'bf16';
+
 /** H100 at $2.00/h (Sardana et al. 2024's H100 price); MFU 0.4 (Llama 3 405B trained at 38–43 %). */
 export const DEFAULT_TRAINING: TrainingSpec = {
-  gpu: 'H100-SXM',
-  dtype: 'bf16',
+  gpu: DEFAULT_GPU,
+  dtype: DEFAULT_DTYPE,
   pricePerHour: 2,
   mfu: 0.4,
   clusterGpus: DEFAULT_CLUSTER_GPUS,
@@ -26,8 +46,8 @@ export const DEFAULT_TRAINING: TrainingSpec = {
  * H100 by the roofline of science README §5, so 0.1 rather than the 0.01 (batch ≈ 3) of Sardana's code.
  */
 export const DEFAULT_INFERENCE: InferenceSpec = {
-  gpu: 'H100-SXM',
-  dtype: 'bf16',
+  gpu: DEFAULT_GPU,
+  dtype: DEFAULT_DTYPE,
   pricePerHour: 2,
   prefillMfu: 0.5,
   decodeMfu: 0.1,
@@ -35,25 +55,43 @@ export const DEFAULT_INFERENCE: InferenceSpec = {
 };
 
 /**
- * Roofline decode defaults (science README §5): batch 32, 80 % of peak bandwidth, 4,096 tokens of
- * context per sequence.
+ * Roofline decode defaults, the engine's (science README §5): batch 32, 80 % of peak bandwidth,
+ * 4,096 tokens of context per sequence.
  */
-export const DEFAULT_ROOFLINE = { batch: 32, bandwidthEfficiency: 0.8, contextTokens: 4096 } as const;
+export const DEFAULT_ROOFLINE = {
+  batch: DEFAULT_DECODE_BATCH,
+  bandwidthEfficiency: DEFAULT_BANDWIDTH_EFFICIENCY,
+  contextTokens: DEFAULT_CONTEXT_TOKENS,
+} as const;
 
 /**
- * Energy: PUE 1.2 (between hyperscalers' ~1.1 and the industry average ~1.5) and 0.4 kg CO₂ per
- * kWh (between the US's ~0.37 and the world's ~0.46): assumptions to replace with your own.
+ * Energy, the engine's assumptions to replace with your own: PUE 1.2 (between hyperscalers' ~1.1
+ * and the industry average ~1.5) and 0.4 kg CO₂ per kWh (between the US's ~0.37 and the world's ~0.46).
  */
-export const DEFAULT_ENERGY: EnergySpec = { pue: 1.2, gridKgCo2PerKwh: 0.4 };
+export const DEFAULT_ENERGY: EnergySpec = { pue: DEFAULT_PUE, gridKgCo2PerKwh: DEFAULT_GRID_KG_CO2_PER_KWH };
 
 /** Chinchilla's rule of thumb, LLaMA-1 7B's and Llama 3 8B's tokens per parameter (science README §7). */
 export const DEFAULT_BASELINES: readonly number[] = [20, 142, 1875];
 
 /**
- * Test-time compute defaults: general tasks (γ 1.5, S 1; science README §4), at most 1,000× per
- * query, continuous k, prompts cached across samples, no separate verifier.
+ * Test-time compute defaults: general tasks (that class's γ and S; science README §4), at most
+ * 1,000× per query, continuous k, prompts cached across samples, no separate verifier.
  */
 export const DEFAULT_TASK_CLASS = 'general';
 export const DEFAULT_K_MAX = 1000;
 /** Brown et al. 2024's coverage exponent a of pass@k = p₁^(k^−a) (range 0.08–0.46). */
 export const DEFAULT_COVERAGE_EXPONENT = 0.43;
+
+/** Every optional field of the testTime section, as a file that leaves it out gets it. */
+export const DEFAULT_TEST_TIME = {
+  model: 'exchange',
+  taskClass: DEFAULT_TASK_CLASS,
+  kMax: DEFAULT_K_MAX,
+  integerSamples: false,
+  prefixCaching: true,
+  verifierCostPerSample: 0,
+  selection: 'verifier',
+  coverageExponent: DEFAULT_COVERAGE_EXPONENT,
+  falsePassRate: 0,
+} as const satisfies Omit<ExchangeTestTimeSpec, 'gamma' | 'spanOom'> &
+  Pick<AccuracyTestTimeSpec, 'selection' | 'coverageExponent' | 'falsePassRate'>;

@@ -17,6 +17,7 @@ import {
   DEFAULT_ROOFLINE,
   DEFAULT_TRAINING,
 } from './defaults';
+import { DECODE_MODELS, demandKindOf, LAW_FORMS, TARGET_KINDS } from './fields';
 import { GPU_OVERRIDE_KEYS, NO_CUSTOM_GPUS, readGpuOverrides, type GpuCatalog } from './gpu-section';
 import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
 import type {
@@ -53,7 +54,7 @@ export function readLaw(reader: FieldReader, value: unknown, path: string): LawS
       `unknown preset ${describeValue(preset)}; known presets: ${quoteAll(LAW_PRESETS.map((p) => p.id))}`,
     );
   }
-  const form = reader.choice(law, path, 'form', ['chinchilla', 'kaplan'] as const);
+  const form = reader.choice(law, path, 'form', LAW_FORMS);
   if (form === 'chinchilla') {
     reader.onlyKeys(law, path, ['form', ...CHINCHILLA_KEYS]);
     const E = reader.number(law, path, 'E', 'non-negative');
@@ -72,8 +73,6 @@ export function readLaw(reader: FieldReader, value: unknown, path: string): LawS
   }
   return undefined;
 }
-
-const TARGET_KINDS = ['loss', 'model', 'computeOptimalFlops', 'computeOptimalParams'] as const;
 
 export function readTarget(reader: FieldReader, value: unknown, path: string): TargetSpec | undefined {
   if (value === undefined) return reader.report(path, `missing; give one of ${quoteAll(TARGET_KINDS)}`);
@@ -116,7 +115,9 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
   const demand = reader.object(value, path);
   if (!demand) return undefined;
   const number = (key: string) => reader.number(demand, path, key, 'non-negative');
-  if ('inputTokens' in demand || 'outputTokens' in demand) {
+  const kind = demandKindOf(demand);
+  if (kind === undefined) return reader.report(path, shapes);
+  if (kind === 'totals') {
     reader.onlyKeys(demand, path, ['inputTokens', 'outputTokens']);
     const inputTokens = number('inputTokens');
     const outputTokens = number('outputTokens');
@@ -124,8 +125,7 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
       ? undefined
       : { inputTokens, outputTokens };
   }
-  const hasRate = 'requestsPerDay' in demand || 'days' in demand;
-  if (!hasRate && !('requests' in demand)) return reader.report(path, shapes);
+  const hasRate = kind === 'rate';
   reader.onlyKeys(demand, path, [
     ...(hasRate ? ['requestsPerDay', 'days'] : ['requests']),
     ...PER_REQUEST_KEYS,
@@ -272,7 +272,7 @@ function readDecode(
   if (value === undefined) return DEFAULT_INFERENCE.decode;
   const decode = reader.object(value, path);
   if (!decode) return undefined;
-  const model = reader.choice(decode, path, 'model', ['mfu', 'roofline'] as const);
+  const model = reader.choice(decode, path, 'model', DECODE_MODELS);
   if (model === 'mfu') {
     reader.onlyKeys(decode, path, ['model']);
     return { model };
