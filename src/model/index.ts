@@ -114,6 +114,7 @@ export {
 } from './test-time-optimum';
 export { logSpace, MAX_SWEEP_POINTS, sweepDemand, type SweepPoint } from './sweep';
 export { targetLoss, type Target } from './target';
+export { TEXT_STOCK } from './text-stock';
 export {
   bandwidthBytesPerSecond,
   BYTES_PER_VALUE,

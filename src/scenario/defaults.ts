@@ -28,11 +28,35 @@ export const DEFAULT_OBJECTIVE: Objective = 'flops';
 /** A mid-sized training cluster: 1,024 GPUs (128 nodes of 8). */
 export const DEFAULT_CLUSTER_GPUS = 1024;
 
+/**
+ * The range a default is picked from, and where the range comes from: the editor shows it next to
+ * the field.
+ */
+export interface TypicalRange {
+  readonly low: number;
+  readonly high: number;
+  readonly source: string;
+}
+
+/** Training MFU of large runs (science README §5; Llama 3 405B trained at 38–43 %). */
+export const TYPICAL_TRAINING_MFU: TypicalRange = {
+  low: 0.35,
+  high: 0.45,
+  source: 'science README §5; Llama 3 405B trained at 38–43 % MFU',
+};
+
+/** Prefill processes whole prompts at once and is compute-bound (science README §5). */
+export const TYPICAL_PREFILL_MFU: TypicalRange = {
+  low: 0.4,
+  high: 0.5,
+  source: 'science README §5: prefill is compute-bound',
+};
+
 /** The GPU of both hardware sections unless a file names another. */
 export const DEFAULT_GPU = 'H100-SXM';
 export const DEFAULT_DTYPE: Dtype = 'bf16';
 
-/** H100 at $2.00/h (Sardana et al. 2024's H100 price); MFU 0.4 (Llama 3 405B trained at 38–43 %). */
+/** H100 at $2.00/h (Sardana et al. 2024's H100 price); MFU 0.4, inside TYPICAL_TRAINING_MFU. */
 export const DEFAULT_TRAINING: TrainingSpec = {
   gpu: DEFAULT_GPU,
   dtype: DEFAULT_DTYPE,
@@ -42,8 +66,9 @@ export const DEFAULT_TRAINING: TrainingSpec = {
 };
 
 /**
- * Prefill is compute-bound (MFU 0.4–0.5). Decode is memory-bound: ~9 % at batch 32 in bf16 on an
- * H100 by the roofline of science README §5, so 0.1 rather than the 0.01 (batch ≈ 3) of Sardana's code.
+ * Prefill is compute-bound (TYPICAL_PREFILL_MFU). Decode is memory-bound: ~9 % at batch 32 in bf16
+ * on an H100 by the roofline of science README §5, so 0.1 rather than the 0.01 (batch ≈ 3) of
+ * Sardana's code.
  */
 export const DEFAULT_INFERENCE: InferenceSpec = {
   gpu: DEFAULT_GPU,
@@ -79,8 +104,9 @@ export const DEFAULT_BASELINES: readonly number[] = [20, 142, 1875];
  */
 export const DEFAULT_TASK_CLASS = 'general';
 export const DEFAULT_K_MAX = 1000;
-/** Brown et al. 2024's coverage exponent a of pass@k = p₁^(k^−a) (range 0.08–0.46). */
+/** Brown et al. 2024's coverage exponent a of pass@k = p₁^(k^−a), inside TYPICAL_COVERAGE_EXPONENT. */
 export const DEFAULT_COVERAGE_EXPONENT = 0.43;
+export const TYPICAL_COVERAGE_EXPONENT: TypicalRange = { low: 0.08, high: 0.46, source: 'Brown et al. 2024' };
 
 /** Every optional field of the testTime section, as a file that leaves it out gets it. */
 export const DEFAULT_TEST_TIME = {
