@@ -5,6 +5,7 @@ import {
   DEFAULT_GRID_KG_CO2_PER_KWH,
   DEFAULT_LAW_PRESET,
   DEFAULT_PUE,
+  findGpuPreset,
   type Dtype,
   type Objective,
 } from '../model';
@@ -19,7 +20,8 @@ import type {
 
 /**
  * Defaults for every optional field of a scenario file (documented in README.md, "Scenario files").
- * Prices are on-demand 2026 figures; utilisations are typical values from the science README §5.
+ * Prices are the GPU presets' dated typical on-demand prices; utilisations are typical values from
+ * the science README §5.
  */
 export const DEFAULT_NAME = 'Untitled scenario';
 export const DEFAULT_LAW: LawSpec = { preset: DEFAULT_LAW_PRESET };
@@ -56,11 +58,22 @@ export const TYPICAL_PREFILL_MFU: TypicalRange = {
 export const DEFAULT_GPU = 'H100-SXM';
 export const DEFAULT_DTYPE: Dtype = 'bf16';
 
-/** H100 at $2.00/h (Sardana et al. 2024's H100 price); MFU 0.4, inside TYPICAL_TRAINING_MFU. */
+/**
+ * The price per GPU-hour of a hardware section that gives none: the typical on-demand price of the
+ * GPU preset it names (engine presets, with their date and source). A GPU of the user's or a bare
+ * peak has no typical price; it takes the default GPU's.
+ */
+export function typicalPricePerHour(gpu: string | undefined): number {
+  const preset = (gpu === undefined ? undefined : findGpuPreset(gpu)) ?? findGpuPreset(DEFAULT_GPU);
+  if (!preset) throw new Error(`no GPU preset ${DEFAULT_GPU}`);
+  return preset.price.perHour;
+}
+
+/** H100 at its typical price; MFU 0.4, inside TYPICAL_TRAINING_MFU. */
 export const DEFAULT_TRAINING: TrainingSpec = {
   gpu: DEFAULT_GPU,
   dtype: DEFAULT_DTYPE,
-  pricePerHour: 2,
+  pricePerHour: typicalPricePerHour(DEFAULT_GPU),
   mfu: 0.4,
   clusterGpus: DEFAULT_CLUSTER_GPUS,
 };
@@ -73,7 +86,7 @@ export const DEFAULT_TRAINING: TrainingSpec = {
 export const DEFAULT_INFERENCE: InferenceSpec = {
   gpu: DEFAULT_GPU,
   dtype: DEFAULT_DTYPE,
-  pricePerHour: 2,
+  pricePerHour: typicalPricePerHour(DEFAULT_GPU),
   prefillMfu: 0.5,
   decodeMfu: 0.1,
   decode: { model: 'mfu' },

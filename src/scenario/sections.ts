@@ -16,6 +16,7 @@ import {
   DEFAULT_OBJECTIVE,
   DEFAULT_ROOFLINE,
   DEFAULT_TRAINING,
+  typicalPricePerHour,
 } from './defaults';
 import { DECODE_MODELS, demandKindOf, LAW_FORMS, TARGET_KINDS } from './fields';
 import { GPU_OVERRIDE_KEYS, NO_CUSTOM_GPUS, readGpuOverrides, type GpuCatalog } from './gpu-section';
@@ -186,6 +187,11 @@ function readAccelerator(
   return { gpu: gpu.id, dtype, ...overrides };
 }
 
+/** A section without a price pays its GPU preset's typical price (see `typicalPricePerHour`). */
+function priceFor(accelerator: AcceleratorSpec | undefined): number {
+  return typicalPricePerHour(accelerator && 'gpu' in accelerator ? accelerator.gpu : undefined);
+}
+
 const ACCELERATOR_KEYS = ['gpu', 'dtype', ...GPU_OVERRIDE_KEYS, 'peakFlops', 'pricePerHour'] as const;
 
 export function readTraining(
@@ -199,13 +205,7 @@ export function readTraining(
   if (!training) return undefined;
   reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu', 'clusterGpus']);
   const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING, gpus);
-  const pricePerHour = reader.number(
-    training,
-    path,
-    'pricePerHour',
-    'positive',
-    DEFAULT_TRAINING.pricePerHour,
-  );
+  const pricePerHour = reader.number(training, path, 'pricePerHour', 'positive', priceFor(accelerator));
   const mfu = reader.number(training, path, 'mfu', 'fraction', DEFAULT_TRAINING.mfu);
   const clusterGpus = reader.number(
     training,
@@ -230,13 +230,7 @@ export function readInference(
   if (!inference) return undefined;
   reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu', 'decode']);
   const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE, gpus);
-  const pricePerHour = reader.number(
-    inference,
-    path,
-    'pricePerHour',
-    'positive',
-    DEFAULT_INFERENCE.pricePerHour,
-  );
+  const pricePerHour = reader.number(inference, path, 'pricePerHour', 'positive', priceFor(accelerator));
   const prefillMfu = reader.number(inference, path, 'prefillMfu', 'fraction', DEFAULT_INFERENCE.prefillMfu);
   const decodeMfu = reader.number(inference, path, 'decodeMfu', 'fraction', DEFAULT_INFERENCE.decodeMfu);
   const decode = readDecode(reader, inference['decode'], childPath(path, 'decode'), accelerator);

@@ -5,6 +5,7 @@ import {
   COVERAGE_EXPONENT_HINT,
   decodeMfuHint,
   PREFILL_MFU_HINT,
+  priceHint,
   SHAPE_HINTS,
   TRAINING_MFU_HINT,
   UNIQUE_TOKENS_HINT,
@@ -60,6 +61,13 @@ describe('the editor’s hints', () => {
     expect(decodeMfuHint(preset('A100-80GB'), 'fp8')).toBe(
       'memory-bound: ~0.09 at batch 32 on NVIDIA H100 SXM',
     );
+  });
+
+  it('give a GPU preset’s typical price with its date, and nothing for a GPU of the user’s', () => {
+    expect(priceHint('H100-SXM')).toBe('typical $3.00/h on demand in 2026 (range $2.00–$5.00)');
+    expect(priceHint('A100-40GB')).toBe('typical $1.10/h on demand in 2026');
+    expect(priceHint('lab-gpu')).toBe('');
+    expect(priceHint(undefined)).toBe('');
   });
 
   it('offer the options of a choice in the order of their labels', () => {

@@ -1,5 +1,6 @@
 import {
   DEFAULT_LAW_PRESET,
+  findGpuPreset,
   findLawPreset,
   findTaskClass,
   LAW_PRESETS,
@@ -147,6 +148,28 @@ function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): Hardwar
         peakFlops: text(spec.peakFlops),
         pricePerHour: text(spec.pricePerHour),
       };
+}
+
+/**
+ * Whether a hardware section's price is still its GPU preset's typical price, i.e. one the user
+ * has not typed: it then follows the GPU. A GPU of the user's has no typical price to follow.
+ */
+export function priceFollowsGpu(hardware: HardwareForm): boolean {
+  const typical = findGpuPreset(hardware.gpu)?.price.perHour;
+  if (hardware.accelerator !== 'gpu' || typical === undefined) return false;
+  try {
+    return parseQuantity(hardware.pricePerHour) === typical;
+  } catch {
+    return false;
+  }
+}
+
+/** Picks a GPU for a hardware section; a price the user has not typed becomes the new preset's. */
+export function pickGpu(hardware: HardwareForm, id: string): void {
+  const follows = priceFollowsGpu(hardware);
+  hardware.gpu = id;
+  const typical = findGpuPreset(id)?.price.perHour;
+  if (follows && typical !== undefined) hardware.pricePerHour = text(typical);
 }
 
 /** A law constant as the law fields show it: large ones in scientific notation, as papers print them. */

@@ -57,6 +57,16 @@ export function decodeMfuHint(gpu: GpuDefinition | undefined, dtype: Dtype): str
   return `memory-bound: ~${Number(utilisation.toPrecision(1))} at batch ${DEFAULT_DECODE_BATCH}${where}`;
 }
 
+const dollars = (value: number): string => `$${value.toFixed(2)}`;
+
+/** A GPU preset's typical price, with its date and range; nothing for a GPU of the user's. */
+export function priceHint(gpu: string | undefined): string {
+  const price = gpu === undefined ? undefined : findGpuPreset(gpu)?.price;
+  if (!price) return '';
+  const range = price.range ? ` (range ${dollars(price.range[0])}–${dollars(price.range[1])})` : '';
+  return `typical ${dollars(price.perHour)}/h on demand in ${price.date}${range}`;
+}
+
 /** The shape rule's values an empty override field keeps. */
 export const SHAPE_HINTS = {
   aspectRatio: `empty: ${DEFAULT_SHAPE_RULE.aspectRatio} (Llama-like)`,

@@ -7,6 +7,7 @@ import {
   DEFAULT_LAW,
   DEFAULT_NAME,
   DEFAULT_TRAINING,
+  typicalPricePerHour,
   type Scenario,
 } from '../../scenario';
 import type { UserPreferences } from '../../shared/ipc';
@@ -38,7 +39,12 @@ export function newScenario(
   const gpu = preferences.defaultHardware
     ? findGpu(preferences.defaultHardware, preferences.customGpus)
     : undefined;
-  const hardware = gpu && { gpu: gpu.id, dtype: supportedDtype(gpu, DEFAULT_DTYPE) };
+  // At the GPU's typical price, as a file that names it without a price.
+  const hardware = gpu && {
+    gpu: gpu.id,
+    dtype: supportedDtype(gpu, DEFAULT_DTYPE),
+    pricePerHour: typicalPricePerHour(gpu.id),
+  };
   return {
     name: DEFAULT_NAME,
     notes: '',

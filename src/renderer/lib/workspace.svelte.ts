@@ -5,7 +5,7 @@ import { MAX_SCENARIO_BYTES, parseScenarioText, type Scenario } from '../../scen
 import type { DesktopApi, Draft, OpenedFile, PreferencesPatch, UserPreferences } from '../../shared/ipc';
 import { ScenarioDocument } from './document.svelte';
 import { namesGpu, removalPatch, replaceGpu, withGpu } from './custom-gpus';
-import { formFromScenario, type ScenarioForm } from './form';
+import { formFromScenario, pickGpu, type ScenarioForm } from './form';
 import { restoreForm } from './form-restore';
 import { newScenario } from './new-scenario';
 import { computeResults, type Results } from './results';
@@ -219,7 +219,7 @@ export class Workspace {
     if (!stored) return;
     const hardware = this.doc.form[phase];
     hardware.accelerator = 'gpu';
-    hardware.gpu = gpu.id;
+    pickGpu(hardware, gpu.id);
     this.fitNumberFormats(gpu);
   }
 
