@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // Compiles the renderer's rune modules (*.svelte.ts), so their logic runs in node; as on
+        // the server, $state fields are plain and $derived ones recompute when read.
+        plugins: [svelte({ configFile: false })],
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],

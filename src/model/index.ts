@@ -19,7 +19,7 @@ export {
   lawFromPreset,
   type LawPreset,
 } from './laws/presets';
-export type { LawEvidence, LossLaw } from './laws/types';
+export type { ChinchillaConstants, KaplanConstants, LawEvidence, LawForm, LossLaw } from './laws/types';
 
 export { lowestReachableLoss } from './data/data-constrained';
 export {
@@ -73,9 +73,20 @@ export {
   type FrontierPoint,
 } from './optimum/test-time';
 
+export type { TestTimeBenefit } from './problem';
+export {
+  decodeUtilisation,
+  DEFAULT_BANDWIDTH_EFFICIENCY,
+  DEFAULT_CONTEXT_TOKENS,
+  DEFAULT_DECODE_BATCH,
+} from './hardware/roofline';
+export { DEFAULT_SHAPE_RULE } from './hardware/transformer-shape';
+export { DEFAULT_GRID_KG_CO2_PER_KWH, DEFAULT_PUE } from './hardware/footprint';
 export {
   baselineCandidateId,
   CANDIDATE_IDS,
+  INDEXED_WEB_TOKENS,
+  LARGEST_KNOWN_TRAINING_SET_TOKENS,
   WARNING_CODES,
   type SolutionWarning,
   type WarningCode,

@@ -1,5 +1,6 @@
 /** Scenario files (`*.tradeoff.json`, format version 1): validation, defaults, serialisation. */
 export * from './defaults';
+export * from './fields';
 export {
   checkGpuList,
   checkNewGpu,
@@ -20,6 +21,7 @@ export {
   problemFromScenario,
   requestsOf,
 } from './resolve';
+export { MAX_BASELINES } from './sections';
 export { serializeScenario } from './serialize';
 export * from './types';
 export { validateScenario } from './validate';

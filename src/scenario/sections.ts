@@ -18,7 +18,9 @@ import {
   DEFAULT_OBJECTIVE,
   DEFAULT_ROOFLINE,
   DEFAULT_TRAINING,
+  typicalPricePerHour,
 } from './defaults';
+import { DECODE_MODELS, demandKindOf, LAW_FORMS, TARGET_KINDS } from './fields';
 import { GPU_OVERRIDE_KEYS, NO_CUSTOM_GPUS, readGpuOverrides, type GpuCatalog } from './gpu-section';
 import { childPath, describeValue, FieldReader, quoteAll, type JsonObject } from './reader';
 import type {
@@ -56,7 +58,7 @@ export function readLaw(reader: FieldReader, value: unknown, path: string): LawS
       `unknown preset ${describeValue(preset)}; known presets: ${quoteAll(LAW_PRESETS.map((p) => p.id))}`,
     );
   }
-  const form = reader.choice(law, path, 'form', ['chinchilla', 'kaplan'] as const);
+  const form = reader.choice(law, path, 'form', LAW_FORMS);
   const rangePath = childPath(path, 'fittedRange');
   const fittedRange =
     law['fittedRange'] === undefined ? null : readFittedRange(reader, law['fittedRange'], rangePath);
@@ -103,8 +105,6 @@ function readInterval(reader: FieldReader, value: unknown, path: string): [numbe
   return [min, max];
 }
 
-const TARGET_KINDS = ['loss', 'model', 'computeOptimalFlops', 'computeOptimalParams'] as const;
-
 export function readTarget(reader: FieldReader, value: unknown, path: string): TargetSpec | undefined {
   if (value === undefined) return reader.report(path, `missing; give one of ${quoteAll(TARGET_KINDS)}`);
   const target = reader.object(value, path);
@@ -146,7 +146,9 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
   const demand = reader.object(value, path);
   if (!demand) return undefined;
   const number = (key: string) => reader.number(demand, path, key, 'non-negative');
-  if ('inputTokens' in demand || 'outputTokens' in demand) {
+  const kind = demandKindOf(demand);
+  if (kind === undefined) return reader.report(path, shapes);
+  if (kind === 'totals') {
     reader.onlyKeys(demand, path, ['inputTokens', 'outputTokens']);
     const inputTokens = number('inputTokens');
     const outputTokens = number('outputTokens');
@@ -154,8 +156,7 @@ export function readDemand(reader: FieldReader, value: unknown, path: string): D
       ? undefined
       : { inputTokens, outputTokens };
   }
-  const hasRate = 'requestsPerDay' in demand || 'days' in demand;
-  if (!hasRate && !('requests' in demand)) return reader.report(path, shapes);
+  const hasRate = kind === 'rate';
   reader.onlyKeys(demand, path, [
     ...(hasRate ? ['requestsPerDay', 'days'] : ['requests']),
     ...PER_REQUEST_KEYS,
@@ -216,6 +217,11 @@ function readAccelerator(
   return { gpu: gpu.id, dtype, ...overrides };
 }
 
+/** A section without a price pays its GPU preset's typical price (see `typicalPricePerHour`). */
+function priceFor(accelerator: AcceleratorSpec | undefined): number {
+  return typicalPricePerHour(accelerator && 'gpu' in accelerator ? accelerator.gpu : undefined);
+}
+
 const ACCELERATOR_KEYS = ['gpu', 'dtype', ...GPU_OVERRIDE_KEYS, 'peakFlops', 'pricePerHour'] as const;
 
 export function readTraining(
@@ -229,13 +235,7 @@ export function readTraining(
   if (!training) return undefined;
   reader.onlyKeys(training, path, [...ACCELERATOR_KEYS, 'mfu', 'clusterGpus']);
   const accelerator = readAccelerator(reader, training, path, DEFAULT_TRAINING, gpus);
-  const pricePerHour = reader.number(
-    training,
-    path,
-    'pricePerHour',
-    'positive',
-    DEFAULT_TRAINING.pricePerHour,
-  );
+  const pricePerHour = reader.number(training, path, 'pricePerHour', 'positive', priceFor(accelerator));
   const mfu = reader.number(training, path, 'mfu', 'fraction', DEFAULT_TRAINING.mfu);
   const clusterGpus = reader.number(
     training,
@@ -260,13 +260,7 @@ export function readInference(
   if (!inference) return undefined;
   reader.onlyKeys(inference, path, [...ACCELERATOR_KEYS, 'prefillMfu', 'decodeMfu', 'decode']);
   const accelerator = readAccelerator(reader, inference, path, DEFAULT_INFERENCE, gpus);
-  const pricePerHour = reader.number(
-    inference,
-    path,
-    'pricePerHour',
-    'positive',
-    DEFAULT_INFERENCE.pricePerHour,
-  );
+  const pricePerHour = reader.number(inference, path, 'pricePerHour', 'positive', priceFor(accelerator));
   const prefillMfu = reader.number(inference, path, 'prefillMfu', 'fraction', DEFAULT_INFERENCE.prefillMfu);
   const decodeMfu = reader.number(inference, path, 'decodeMfu', 'fraction', DEFAULT_INFERENCE.decodeMfu);
   const decode = readDecode(reader, inference['decode'], childPath(path, 'decode'), accelerator);
@@ -323,7 +317,7 @@ function readDecode(
   if (value === undefined) return DEFAULT_INFERENCE.decode;
   const decode = reader.object(value, path);
   if (!decode) return undefined;
-  const model = reader.choice(decode, path, 'model', ['mfu', 'roofline'] as const);
+  const model = reader.choice(decode, path, 'model', DECODE_MODELS);
   if (model === 'mfu') {
     reader.onlyKeys(decode, path, ['model']);
     return { model };

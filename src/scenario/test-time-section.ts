@@ -1,6 +1,7 @@
-import { DEFAULT_MIN_LIFT, findTaskClass, SELECTIONS, TASK_CLASSES } from '../model';
-import { DEFAULT_COVERAGE_EXPONENT, DEFAULT_K_MAX, DEFAULT_TASK_CLASS } from './defaults';
-import { childPath, describeValue, type FieldReader, type JsonObject } from './reader';
+import { DEFAULT_MIN_LIFT, findTaskClass, SELECTIONS } from '../model';
+import { DEFAULT_TEST_TIME } from './defaults';
+import { CUSTOM_TASK_CLASS, successSourceOf, TASK_CLASS_IDS, TEST_TIME_MODELS } from './fields';
+import { childPath, describeValue, quoteAll, type FieldReader, type JsonObject } from './reader';
 import type { AccuracyTestTimeSpec, DemandSpec, ExchangeTestTimeSpec, TestTimeSpec } from './types';
 
 const BUDGET_KEYS = ['model', 'kMax', 'integerSamples', 'prefixCaching', 'verifierCostPerSample'] as const;
@@ -37,7 +38,7 @@ export function readTestTime(
   if (value === undefined) return undefined;
   const section = reader.object(value, path);
   if (!section) return undefined;
-  const model = reader.choice(section, path, 'model', ['exchange', 'accuracy'] as const, 'exchange');
+  const model = reader.choice(section, path, 'model', TEST_TIME_MODELS, DEFAULT_TEST_TIME.model);
   if (model === undefined) return undefined;
   reader.onlyKeys(section, path, model === 'exchange' ? EXCHANGE_KEYS : ACCURACY_KEYS);
   const budget = readBudget(reader, section, path, demand);
@@ -47,10 +48,16 @@ export function readTestTime(
 }
 
 function readBudget(reader: FieldReader, section: JsonObject, path: string, demand: DemandSpec | undefined) {
-  const kMax = reader.number(section, path, 'kMax', 'at-least-one', DEFAULT_K_MAX);
-  const integerSamples = reader.flag(section, path, 'integerSamples', false);
-  const prefixCaching = reader.flag(section, path, 'prefixCaching', true);
-  const verifierCostPerSample = reader.number(section, path, 'verifierCostPerSample', 'non-negative', 0);
+  const kMax = reader.number(section, path, 'kMax', 'at-least-one', DEFAULT_TEST_TIME.kMax);
+  const integerSamples = reader.flag(section, path, 'integerSamples', DEFAULT_TEST_TIME.integerSamples);
+  const prefixCaching = reader.flag(section, path, 'prefixCaching', DEFAULT_TEST_TIME.prefixCaching);
+  const verifierCostPerSample = reader.number(
+    section,
+    path,
+    'verifierCostPerSample',
+    'non-negative',
+    DEFAULT_TEST_TIME.verifierCostPerSample,
+  );
   if (verifierCostPerSample && demand && 'inputTokens' in demand) {
     reader.report(
       childPath(path, 'verifierCostPerSample'),
@@ -73,17 +80,19 @@ function readExchange(
   section: JsonObject,
   path: string,
 ): Pick<ExchangeTestTimeSpec, 'model' | 'taskClass' | 'gamma' | 'spanOom'> | undefined {
-  const classId = section['taskClass'] ?? DEFAULT_TASK_CLASS;
+  const classId = section['taskClass'] ?? DEFAULT_TEST_TIME.taskClass;
   const taskClass = typeof classId === 'string' ? findTaskClass(classId) : undefined;
-  if (classId !== 'custom' && !taskClass) {
-    const known = [...TASK_CLASSES.map((c) => `"${c.id}"`), '"custom"'].join(', ');
-    return reader.report(childPath(path, 'taskClass'), `${describeValue(classId)} is not one of ${known}`);
+  if (classId !== CUSTOM_TASK_CLASS && !taskClass) {
+    return reader.report(
+      childPath(path, 'taskClass'),
+      `${describeValue(classId)} is not one of ${quoteAll(TASK_CLASS_IDS)}`,
+    );
   }
   // A named class supplies γ and S; "custom" needs both.
   const gamma = reader.number(section, path, 'gamma', 'positive', taskClass?.gamma);
   const spanOom = reader.number(section, path, 'spanOom', 'non-negative', taskClass?.spanOom);
   if (gamma === undefined || spanOom === undefined) return undefined;
-  return { model: 'exchange', taskClass: taskClass ? taskClass.id : 'custom', gamma, spanOom };
+  return { model: 'exchange', taskClass: taskClass ? taskClass.id : CUSTOM_TASK_CLASS, gamma, spanOom };
 }
 
 function readAccuracy(
@@ -103,15 +112,21 @@ function readAccuracy(
     );
   }
   const source = p1 && readSuccessSource(reader, p1, p1Path);
-  const selection = reader.choice(section, path, 'selection', SELECTIONS, 'verifier');
+  const selection = reader.choice(section, path, 'selection', SELECTIONS, DEFAULT_TEST_TIME.selection);
   const coverageExponent = reader.number(
     section,
     path,
     'coverageExponent',
     'positive',
-    DEFAULT_COVERAGE_EXPONENT,
+    DEFAULT_TEST_TIME.coverageExponent,
   );
-  const falsePassRate = reader.number(section, path, 'falsePassRate', 'non-negative', 0);
+  const falsePassRate = reader.number(
+    section,
+    path,
+    'falsePassRate',
+    'non-negative',
+    DEFAULT_TEST_TIME.falsePassRate,
+  );
   if (falsePassRate !== undefined && falsePassRate >= 1) {
     reader.report(childPath(path, 'falsePassRate'), `${falsePassRate} must be below 1`);
     return undefined;
@@ -141,7 +156,7 @@ function readSuccessSource(
   p1: JsonObject,
   path: string,
 ): AccuracyTestTimeSpec['p1'] | undefined {
-  if ('value' in p1) {
+  if (successSourceOf(p1) === 'direct') {
     reader.onlyKeys(p1, path, ['value']);
     const value = reader.number(p1, path, 'value', 'fraction');
     return value === undefined ? undefined : { value };

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseQuantity } from '../../src/format/quantity';
+import { findGpuPreset } from '../../src/model';
+import { STORAGE_KEYS } from '../../src/renderer/lib/web-api';
+import { parseScenarioText } from '../../src/scenario';
 import { chartTraces, screenshot, skipBrowserTests, useAppPerTest, waitForChart } from './support';
 
 const CHARTS = ['cost-vs-size', 'iso-loss', 'demand', 'breakdown'] as const;
@@ -31,6 +35,25 @@ async function addGpu(page: Page, fields: Record<string, string>): Promise<void>
   await page.locator('[data-action="gpu-dialog-save"]').click();
   await expect.poll(() => page.locator('[data-path="training.gpu"]').inputValue()).toBe(fields['id']);
 }
+
+/**
+ * A number of the scenario the results were last computed from, by its JSON path, as the crash
+ * draft keeps it (written once edits settle); undefined before there is a draft.
+ */
+async function draftValue(page: Page, path: string): Promise<unknown> {
+  const text = await page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { text?: string }).text,
+    STORAGE_KEYS.draft,
+  );
+  const parsed = text === undefined ? undefined : parseScenarioText(text);
+  if (!parsed?.ok) return undefined;
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], parsed.scenario);
+}
+
+/** The draft waits for edits to settle (400 ms) and the results to be computed: give it time. */
+const DRAFT_WAIT = { timeout: 5000 };
 
 async function statusText(page: Page): Promise<string> {
   return (await page.locator('[data-testid="status"] span').textContent()) ?? '';
@@ -90,11 +113,25 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
   });
 
   it('accepts what people type: 70e9, 70B, 1.4T and 2,000,000', async () => {
-    await typeInto(page, 'target.model.params', '70e9');
-    await typeInto(page, 'target.model.tokens', '1,400,000,000,000');
-    await expect.poll(() => cardText(page, 'chinchilla', 'params')).toBe('40.6B');
-    await typeInto(page, 'target.model.params', '70B');
-    await typeInto(page, 'target.model.tokens', '1.4T');
+    // Each notation is typed over a different value, so only reading it right gives the engine
+    // the number; the draft holds the scenario the results are computed from. Renamed, the
+    // scenario stays unsaved even with the fields back at a new scenario's, so the draft is kept.
+    await typeInto(page, 'name', 'What people type');
+    const steps: [path: string, before: string, typed: string, value: number][] = [
+      ['target.model.params', '7B', '70e9', 70e9],
+      ['target.model.params', '7B', '70B', 70e9],
+      ['target.model.tokens', '1T', '1.4T', 1.4e12],
+      ['demand.requests', '1e9', '2,000,000', 2e6],
+    ];
+    for (const [path, before, typed, value] of steps) {
+      await typeInto(page, path, before);
+      await expect.poll(() => draftValue(page, path), DRAFT_WAIT).toBe(parseQuantity(before));
+      const optimum = await cardText(page, 'lifetime', 'params');
+      await typeInto(page, path, typed);
+      await expect.poll(() => draftValue(page, path), DRAFT_WAIT).toBe(value);
+      await expect.poll(() => cardText(page, 'lifetime', 'params')).not.toBe(optimum);
+    }
+    // Back at a new scenario's target: the Chinchilla-optimal model is the one shown at the start.
     expect(await cardText(page, 'chinchilla', 'params')).toBe('40.6B');
     await expect(page.locator('.issue').count()).resolves.toBe(0);
   });
@@ -148,7 +185,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect
       .poll(() => page.locator('[data-testid="chart-canvas"] .hoverlayer .hovertext').first().textContent())
-      .toMatch(/^Lifetime-optimal17\.3B params on 7\.09T tokens \(409 tokens\/param\)lifetime \$1\.91M$/);
+      .toMatch(/^Lifetime-optimal17\.3B params on 7\.09T tokens \(409 tokens\/param\)lifetime \$2\.87M$/);
   });
 
   it('shows each candidate’s warnings on its card, with the field to change', async () => {
@@ -283,6 +320,26 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
       .toMatch(/^1000000000 unique tokens cannot reach loss 1\.9323 however often they are repeated/);
   });
 
+  it('prices a GPU at its preset’s dated typical price, which follows the GPU until the user types one', async () => {
+    const price = page.locator('[data-path="training.pricePerHour"]');
+    const hint = page.locator('.field:has([data-path="training.pricePerHour"]) .hint');
+    const typical = (id: string) => findGpuPreset(id)?.price;
+    expect(await price.inputValue()).toBe(String(typical('H100-SXM')?.perHour));
+    const cost = await cardText(page, 'lifetime', 'totalCost');
+    await page.locator('[data-path="training.gpu"]').selectOption('B200');
+    await expect.poll(() => price.inputValue()).toBe(String(typical('B200')?.perHour));
+    expect(await hint.textContent()).toBe(
+      `typical $${typical('B200')?.perHour.toFixed(2)}/h on demand in ${typical('B200')?.date} (range $4.50–$6.00)`,
+    );
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).not.toBe(cost);
+    // A price the user typed stays whatever GPU comes next.
+    await typeInto(page, 'training.pricePerHour', '4.2');
+    await page.locator('[data-path="training.gpu"]').selectOption('H200-SXM');
+    await expect.poll(() => hint.textContent()).toContain(`$${typical('H200-SXM')?.perHour.toFixed(2)}/h`);
+    expect(await price.inputValue()).toBe('4.2');
+    await expect(page.locator('.issue').count()).resolves.toBe(0);
+  });
+
   it('adds a GPU of the user’s through a dialog, prices with it and remembers it', async () => {
     const costBefore = await cardText(page, 'lifetime', 'totalCost');
     const replicaBefore = Number(await cardText(page, 'lifetime', 'replicaGpus'));
@@ -342,7 +399,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     // Only the user's own GPU can be edited or removed, not a preset.
     expect(await page.locator('[data-action="edit-gpu-training"]').count()).toBe(0);
     await addGpu(page, LAB_GPU);
-    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$9.3M');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$14M');
     expect(await page.locator('[data-action="edit-gpu-inference"]').count()).toBe(0);
 
     await page.locator('[data-action="edit-gpu-training"]').click();
@@ -371,7 +428,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     // Twice the peak: every model trains in half the GPU-hours, so the lifetime optimum costs less.
-    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$5.37M');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$8.05M');
     expect(await page.locator('[data-testid="peak-training"]').textContent()).toContain(
       'Dense peak 2.00e14 FLOP/s in bf16',
     );
@@ -382,13 +439,13 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await page.reload();
     await waitForChart(page, 'breakdown');
     await page.locator('[data-path="training.gpu"]').selectOption('lab-gpu');
-    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$5.37M');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$8.05M');
   });
 
   it('asks before removing a GPU the scenario uses; the scenario keeps it and stays valid', async () => {
     await addGpu(page, LAB_GPU);
     await page.locator('[data-path="inference.gpu"]').selectOption('lab-gpu');
-    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).not.toBe('$9.3M');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).not.toBe('$14M');
     const cost = await cardText(page, 'lifetime', 'totalCost');
 
     // Asked first; Cancel and Escape keep it.
@@ -434,12 +491,12 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     // Both sections start on it (the app could not start with a GPU of the user's as the default).
     for (const phase of ['training', 'inference'])
       expect(await page.locator(`[data-path="${phase}.gpu"]`).inputValue()).toBe('lab-gpu');
-    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$18.9M');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$28.3M');
     // This scenario carries its own copy of the GPU; an edit reaches it too.
     await page.locator('[data-action="edit-gpu-inference"]').click();
     await typeInto(page, 'gpu-dialog.peakFlops.bf16', '200T');
     await page.locator('[data-action="gpu-dialog-save"]').click();
-    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$9.45M');
+    await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$14.2M');
 
     await page.locator('[data-action="remove-gpu-training"]').click();
     await page.locator('[data-action="remove-gpu-confirm"]').click();
@@ -450,7 +507,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await waitForChart(page, 'breakdown');
     expect(await page.locator('[data-path="training.gpu"]').inputValue()).toBe('H100-SXM');
     expect(await page.locator('[data-path="inference.gpu"] option[value="lab-gpu"]').count()).toBe(0);
-    expect(await cardText(page, 'lifetime', 'totalCost')).toBe('$1.91M');
+    expect(await cardText(page, 'lifetime', 'totalCost')).toBe('$2.87M');
     expect(await page.locator('.issue').count()).toBe(0);
   });
 

@@ -367,6 +367,7 @@ describe('tradeoff validate, presets, help and version', () => {
     expect(out).toContain('sardana2024');
     expect(out).toContain('arXiv 2001.08361');
     expect(out).toContain('H100-SXM');
+    expect(out).toMatch(/H100-SXM .* \$3\.00\/h \(2026\)/);
     const json = JSON.parse(run('presets', '--format', 'json').out) as { laws: unknown[]; gpus: unknown[] };
     expect(json.laws.length).toBeGreaterThanOrEqual(7);
   });

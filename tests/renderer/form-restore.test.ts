@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DECODE_MODELS,
-  DEMAND_KINDS,
-  formFromScenario,
-  LAW_MODES,
-  scenarioFromForm,
-  TARGET_KINDS,
-  type ScenarioForm,
-} from '../../src/renderer/lib/form';
+import { formFromScenario, scenarioFromForm, type ScenarioForm } from '../../src/renderer/lib/form';
 import { restoreForm } from '../../src/renderer/lib/form-restore';
 import { newScenario } from '../../src/renderer/lib/new-scenario';
+import { DECODE_MODELS, DEMAND_KINDS, LAW_KINDS, TARGET_KINDS } from '../../src/scenario';
 import { labGpu } from '../support/scenarios';
 
 const base = formFromScenario({
@@ -109,7 +102,7 @@ describe('restoring the fields as typed from a crash draft', () => {
     const choice = (choices: readonly string[]) => fc.oneof(fc.constantFrom(...choices), anyValue);
     const formLike = fc.record(
       {
-        lawMode: choice(LAW_MODES),
+        lawMode: choice(LAW_KINDS),
         targetKind: choice(TARGET_KINDS),
         demandKind: choice(DEMAND_KINDS),
         target: fc.record({ loss: anyValue, params: anyValue, tokens: anyValue }, { requiredKeys: [] }),
@@ -122,7 +115,7 @@ describe('restoring the fields as typed from a crash draft', () => {
       fc.property(fc.oneof(formLike, fc.jsonValue()), (value) => {
         const restored = restoreForm(base, value);
         expect(shape({ ...restored, baselines: [] })).toEqual(shape({ ...base, baselines: [] }));
-        expect(LAW_MODES).toContain(restored.lawMode);
+        expect(LAW_KINDS).toContain(restored.lawMode);
         expect(TARGET_KINDS).toContain(restored.targetKind);
         expect(DEMAND_KINDS).toContain(restored.demandKind);
         expect(DECODE_MODELS).toContain(restored.inference.decodeModel);

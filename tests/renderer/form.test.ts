@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formFromScenario, scenarioFromForm } from '../../src/renderer/lib/form';
+import { findGpuPreset } from '../../src/model';
+import { formFromScenario, pickGpu, priceFollowsGpu, scenarioFromForm } from '../../src/renderer/lib/form';
 import { newScenario } from '../../src/renderer/lib/new-scenario';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
 import { labGpu } from '../support/scenarios';
@@ -192,5 +193,50 @@ describe('the scenario editor form', () => {
     expect(own.gpus).toEqual([fp8Only]);
     expect(own.inference).toMatchObject({ gpu: 'lab-gpu', dtype: 'fp8' });
     expect(scenarioFromForm(formFromScenario(own))).toEqual({ ok: true, scenario: own });
+  });
+});
+
+describe('the price of a hardware section', () => {
+  const fresh = () => formFromScenario(newScenario({ defaultLaw: null, defaultHardware: null }));
+  const typical = (id: string) => String(findGpuPreset(id)?.price.perHour);
+
+  it('starts at the chosen GPU’s typical price, in a new scenario too', () => {
+    expect(fresh().training.pricePerHour).toBe(typical('H100-SXM'));
+    const b200 = newScenario({ defaultLaw: null, defaultHardware: 'B200' });
+    expect(b200.training.pricePerHour).toBe(findGpuPreset('B200')?.price.perHour);
+    expect(b200.inference.pricePerHour).toBe(findGpuPreset('B200')?.price.perHour);
+  });
+
+  it('follows the GPU the user picks until the user types a price', () => {
+    const form = fresh();
+    expect(priceFollowsGpu(form.training)).toBe(true);
+    pickGpu(form.training, 'B200');
+    expect(form.training).toMatchObject({ gpu: 'B200', pricePerHour: typical('B200') });
+    pickGpu(form.training, 'A100-40GB');
+    expect(form.training.pricePerHour).toBe(typical('A100-40GB'));
+    // Typed: the price stays whatever GPU comes next.
+    form.training.pricePerHour = '2.2';
+    expect(priceFollowsGpu(form.training)).toBe(false);
+    pickGpu(form.training, 'H200-SXM');
+    expect(form.training).toMatchObject({ gpu: 'H200-SXM', pricePerHour: '2.2' });
+    form.training.pricePerHour = 'cheap';
+    pickGpu(form.training, 'B200');
+    expect(form.training.pricePerHour).toBe('cheap');
+  });
+
+  it('stays put for a GPU of the user’s, which has no typical price', () => {
+    const form = fresh();
+    pickGpu(form.inference, 'lab-gpu');
+    expect(form.inference).toMatchObject({ gpu: 'lab-gpu', pricePerHour: typical('H100-SXM') });
+    expect(priceFollowsGpu(form.inference)).toBe(false);
+    pickGpu(form.inference, 'B200');
+    expect(form.inference.pricePerHour).toBe(typical('H100-SXM'));
+  });
+
+  it('reads back as what the scenario computes with', () => {
+    const form = fresh();
+    pickGpu(form.training, 'MI300X');
+    const result = scenarioFromForm(form);
+    expect(result.ok && result.scenario.training.pricePerHour).toBe(findGpuPreset('MI300X')?.price.perHour);
   });
 });

@@ -7,7 +7,8 @@ import { UsageError } from '../usage-error';
 
 export const PRESETS_HELP = `Usage: tradeoff presets [--format table|json]
 
-Lists the scaling-law presets (with their constants and sources) and the GPU presets.`;
+Lists the scaling-law presets (with their constants and sources) and the GPU presets (with their
+dated typical prices, which a scenario that gives no price uses).`;
 
 function constantsText(preset: LawPreset): string {
   if (preset.form === 'kaplan') {
@@ -31,7 +32,7 @@ export function runPresets(argv: readonly string[], output: Output): void {
     4,
   );
   const gpus = textTable(
-    ['gpu', 'bf16 FLOP/s', 'fp8 FLOP/s', 'int8 OP/s', 'memory', 'bandwidth'],
+    ['gpu', 'bf16 FLOP/s', 'fp8 FLOP/s', 'int8 OP/s', 'memory', 'bandwidth', 'typical price'],
     GPU_PRESETS.map((gpu) => [
       gpu.id,
       ...(['bf16', 'fp8', 'int8'] as const).map((dtype) => {
@@ -40,6 +41,7 @@ export function runPresets(argv: readonly string[], output: Output): void {
       }),
       `${gpu.memoryGB} GB`,
       `${gpu.bandwidthTBs} TB/s`,
+      `$${gpu.price.perHour.toFixed(2)}/h (${gpu.price.date})`,
     ]),
   );
   output.out(`Scaling laws\n\n${laws}\n\nGPUs (dense peaks, no sparsity)\n\n${gpus}`);

@@ -48,6 +48,12 @@ export interface RooflineSetting {
  * format's `inference.decode.bandwidthEfficiency`.
  */
 export const DEFAULT_BANDWIDTH_EFFICIENCY = 0.8;
+/**
+ * The file format's default roofline: batch 32 (decode utilisation ~9 % on an H100 in bf16,
+ * docs/science.md §5.2) and 4,096 tokens of context per sequence.
+ */
+export const DEFAULT_DECODE_BATCH = 32;
+export const DEFAULT_CONTEXT_TOKENS = 4096;
 
 const SECONDS_PER_HOUR = 3600;
 

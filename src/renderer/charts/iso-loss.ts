@@ -1,6 +1,7 @@
 import type { PlotData } from 'plotly.js-dist-min';
 import { REFERENCE_MODELS } from '../../model';
 import { formatCount, formatRatio } from '../../format/quantity';
+import { DEFAULT_BASELINES } from '../../scenario';
 import type { Results } from '../lib/results';
 import { logAxis } from './axes';
 import { candidateMarkers, describeModel, type Figure } from './figure';
@@ -22,8 +23,11 @@ const LABELLED_MODELS: Readonly<Record<string, string>> = {
   'llama31-405b': 'top left',
 };
 
-/** Tokens-per-parameter guide lines: Chinchilla's 20, LLaMA-1 7B's ~142 and Llama 3 8B's ~1,875. */
-export const GUIDE_RATIOS = [20, 142, 1875] as const;
+/**
+ * Tokens-per-parameter guide lines: the default baselines (Chinchilla's 20, LLaMA-1 7B's ~142 and
+ * Llama 3 8B's ~1,875), whatever baselines the scenario compares against.
+ */
+export const GUIDE_RATIOS: readonly number[] = DEFAULT_BASELINES;
 
 /**
  * Chart 2: every model of the target loss in (parameters, tokens), with tokens-per-parameter guide

@@ -1,18 +1,20 @@
-import { DTYPES, OBJECTIVES, SELECTIONS } from '../../model';
+import { DTYPES, LAW_PRESETS, OBJECTIVES, SELECTIONS } from '../../model';
 import {
   ACCELERATOR_KINDS,
   DECODE_MODELS,
   DEMAND_KINDS,
-  LAW_MODES,
+  LAW_KINDS,
   SUCCESS_SOURCES,
   TARGET_KINDS,
+  TASK_CLASS_IDS,
   TEST_TIME_MODELS,
-  type ScenarioForm,
-} from './form';
+} from '../../scenario';
+import type { ScenarioForm } from './form';
 
-/** The fields that hold one of a fixed set of choices, by path. */
+/** The fields that hold one of a fixed set of choices, by path: the scenario module's lists. */
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
-  lawMode: LAW_MODES,
+  lawMode: LAW_KINDS,
+  lawPreset: LAW_PRESETS.map((preset) => preset.id),
   targetKind: TARGET_KINDS,
   demandKind: DEMAND_KINDS,
   objective: OBJECTIVES,
@@ -24,6 +26,7 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
   'testTime.model': TEST_TIME_MODELS,
   'testTime.successSource': SUCCESS_SOURCES,
   'testTime.selection': SELECTIONS,
+  'testTime.taskClass': TASK_CLASS_IDS,
 };
 
 /** The shape of an entry of each list the editor edits, for when the base's list is empty. */

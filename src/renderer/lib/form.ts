@@ -1,47 +1,54 @@
 import {
+  DEFAULT_LAW_PRESET,
   DEFAULT_MIN_LIFT,
+  findGpuPreset,
+  findLawPreset,
   findTaskClass,
   KAPLAN_BASELINE,
+  LAW_PRESETS,
+  type ChinchillaConstants,
   type Dtype,
   type GpuDefinition,
+  type KaplanConstants,
+  type LawForm,
+  type LawPreset,
   type Objective,
   type Selection,
 } from '../../model';
 import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
-  DEFAULT_COVERAGE_EXPONENT,
-  DEFAULT_K_MAX,
+  DEFAULT_DTYPE,
+  DEFAULT_GPU,
   DEFAULT_ROOFLINE,
-  DEFAULT_TASK_CLASS,
+  DEFAULT_TEST_TIME,
+  demandKindOf,
+  lawKindOf,
+  successSourceOf,
+  targetKindOf,
   validateScenario,
+  type AcceleratorKind,
   type AcceleratorSpec,
+  type DecodeModel,
+  type DemandKind,
   type FittedRangeSpec,
   type InferenceSpec,
+  type LawKind,
   type Scenario,
   type ScenarioIssue,
+  type SuccessSourceKind,
+  type TestTimeModel,
   type TestTimeSpec,
-  type TargetSpec,
+  type TargetKind,
 } from '../../scenario';
+import { STARTING_TARGET } from './new-scenario';
 
 /**
  * The scenario editor's state: what the user typed, as text, so that "70B" or a half-typed "1.4e"
  * survives until it parses. `scenarioFromForm` turns it into a validated scenario or into issues
  * keyed by the same JSON paths as the file validator's, so every message lands next to its field.
+ * The choices it offers are the scenario module's lists (`LAW_KINDS`, `TARGET_KINDS`…), and every
+ * field not in use starts from the scenario's defaults or the engine's presets.
  */
-
-// The choices the editor offers, as lists so that a recovered draft can be checked against them.
-export const LAW_MODES = ['preset', 'chinchilla', 'kaplan'] as const;
-export const TARGET_KINDS = ['loss', 'model', 'computeOptimalFlops', 'computeOptimalParams'] as const;
-export const DEMAND_KINDS = ['totals', 'requests', 'rate'] as const;
-export const ACCELERATOR_KINDS = ['gpu', 'peak'] as const;
-export const DECODE_MODELS = ['mfu', 'roofline'] as const;
-export const TEST_TIME_MODELS = ['exchange', 'accuracy'] as const;
-export const SUCCESS_SOURCES = ['mapping', 'direct'] as const;
-
-export type LawMode = (typeof LAW_MODES)[number];
-export type TargetKind = (typeof TARGET_KINDS)[number];
-export type DemandKind = (typeof DEMAND_KINDS)[number];
-export type AcceleratorKind = (typeof ACCELERATOR_KINDS)[number];
 
 export interface HardwareForm {
   accelerator: AcceleratorKind;
@@ -60,7 +67,7 @@ const OVERRIDES = ['memoryGB', 'bandwidthTBs', 'boardPowerW'] as const;
 export interface ScenarioForm {
   name: string;
   notes: string;
-  lawMode: LawMode;
+  lawMode: LawKind;
   lawPreset: string;
   chinchilla: { E: string; A: string; B: string; alpha: string; beta: string };
   kaplan: { alphaN: string; alphaD: string; Nc: string; Dc: string };
@@ -85,7 +92,7 @@ export interface ScenarioForm {
   inference: HardwareForm & {
     prefillMfu: string;
     decodeMfu: string;
-    decodeModel: (typeof DECODE_MODELS)[number];
+    decodeModel: DecodeModel;
     batch: string;
     bandwidthEfficiency: string;
     contextTokens: string;
@@ -103,10 +110,10 @@ export interface ScenarioForm {
   baselines: { ratio: string }[];
   testTime: {
     enabled: boolean;
-    model: (typeof TEST_TIME_MODELS)[number];
+    model: TestTimeModel;
     targetAccuracy: string;
     /** Per-attempt success from the loss (Gadre mapping) or entered directly for the target model. */
-    successSource: (typeof SUCCESS_SOURCES)[number];
+    successSource: SuccessSourceKind;
     success: string;
     epsilon: string;
     mappingK: string;
@@ -145,8 +152,8 @@ function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): Hardwar
       }
     : {
         accelerator: 'peak',
-        gpu: 'H100-SXM',
-        dtype: 'bf16',
+        gpu: DEFAULT_GPU,
+        dtype: DEFAULT_DTYPE,
         memoryGB: '',
         bandwidthTBs: '',
         boardPowerW: '',
@@ -155,34 +162,93 @@ function hardwareForm(spec: AcceleratorSpec & { pricePerHour: number }): Hardwar
       };
 }
 
+/**
+ * Whether a hardware section's price is still its GPU preset's typical price, i.e. one the user
+ * has not typed: it then follows the GPU. A GPU of the user's has no typical price to follow.
+ */
+export function priceFollowsGpu(hardware: HardwareForm): boolean {
+  const typical = findGpuPreset(hardware.gpu)?.price.perHour;
+  if (hardware.accelerator !== 'gpu' || typical === undefined) return false;
+  try {
+    return parseQuantity(hardware.pricePerHour) === typical;
+  } catch {
+    return false;
+  }
+}
+
+/** Picks a GPU for a hardware section; a price the user has not typed becomes the new preset's. */
+export function pickGpu(hardware: HardwareForm, id: string): void {
+  const follows = priceFollowsGpu(hardware);
+  hardware.gpu = id;
+  const typical = findGpuPreset(id)?.price.perHour;
+  if (follows && typical !== undefined) hardware.pricePerHour = text(typical);
+}
+
+/** A law constant as the law fields show it: large ones in scientific notation, as papers print them. */
+function constantText(value: number): string {
+  return Math.abs(value) >= 1e6 ? value.toExponential().replace('e+', 'e') : String(value);
+}
+
+/** A preset's Chinchilla-form constants as the law fields show them. */
+export function chinchillaFields(c: ChinchillaConstants): ScenarioForm['chinchilla'] {
+  return {
+    E: constantText(c.E),
+    A: constantText(c.A),
+    B: constantText(c.B),
+    alpha: constantText(c.alpha),
+    beta: constantText(c.beta),
+  };
+}
+
+/** A preset's Kaplan-form constants as the law fields show them. */
+export function kaplanFields(k: KaplanConstants): ScenarioForm['kaplan'] {
+  return {
+    alphaN: constantText(k.alphaN),
+    alphaD: constantText(k.alphaD),
+    Nc: constantText(k.Nc),
+    Dc: constantText(k.Dc),
+  };
+}
+
+/** The preset a form's constants start from: the default law when it has that form, else the first that has. */
+function startingPreset<F extends LawForm>(form: F): Extract<LawPreset, { form: F }> {
+  const preset = [findLawPreset(DEFAULT_LAW_PRESET), ...LAW_PRESETS].find((p) => p?.form === form);
+  if (!preset) throw new Error(`no ${form} law preset`);
+  return preset as Extract<LawPreset, { form: F }>;
+}
+
 /** The editor state that shows a scenario; every field not in use keeps a sensible starting value. */
 export function formFromScenario(scenario: Scenario): ScenarioForm {
   const { law, demand } = scenario;
   // A scenario with a task-accuracy target has none; the loss fields keep a starting value.
-  const target = scenario.target ?? { model: { params: 70e9, tokens: 1.4e12 } };
+  const target = scenario.target ?? STARTING_TARGET;
+  const startingModel = STARTING_TARGET.model;
   return {
     name: scenario.name,
     notes: scenario.notes,
-    lawMode: 'preset' in law ? 'preset' : law.form,
-    lawPreset: 'preset' in law ? law.preset : 'sardana2024',
+    lawMode: lawKindOf(law),
+    lawPreset: 'preset' in law ? law.preset : DEFAULT_LAW_PRESET,
+    // Constants not in use start from a preset of their form, as "Edit these constants" does.
     chinchilla:
       'form' in law && law.form === 'chinchilla'
         ? { E: text(law.E), A: text(law.A), B: text(law.B), alpha: text(law.alpha), beta: text(law.beta) }
-        : { E: '1.69', A: '406.4', B: '410.7', alpha: '0.336', beta: '0.283' },
+        : chinchillaFields(startingPreset('chinchilla').constants),
     kaplan:
       'form' in law && law.form === 'kaplan'
         ? { alphaN: text(law.alphaN), alphaD: text(law.alphaD), Nc: text(law.Nc), Dc: text(law.Dc) }
-        : { alphaN: '0.076', alphaD: '0.095', Nc: '8.8e13', Dc: '5.4e13' },
+        : kaplanFields(startingPreset('kaplan').constants),
     lawFittedRange: 'fittedRange' in law && law.fittedRange ? structuredClone(law.fittedRange) : null,
     targetKind: targetKindOf(target),
     target: {
       loss: text('loss' in target ? target.loss : undefined, '2'),
-      params: text('model' in target ? target.model.params : undefined, '70B'),
-      tokens: text('model' in target ? target.model.tokens : undefined, '1.4T'),
+      params: text('model' in target ? target.model.params : startingModel.params),
+      tokens: text('model' in target ? target.model.tokens : startingModel.tokens),
       flops: text('computeOptimalFlops' in target ? target.computeOptimalFlops : undefined, '1e24'),
-      optimalParams: text('computeOptimalParams' in target ? target.computeOptimalParams : undefined, '70B'),
+      optimalParams: text(
+        'computeOptimalParams' in target ? target.computeOptimalParams : startingModel.params,
+      ),
     },
-    demandKind: 'inputTokens' in demand ? 'totals' : 'requests' in demand ? 'requests' : 'rate',
+    demandKind: demandKindOf(demand) ?? 'requests',
     demand: {
       inputTokens: text('inputTokens' in demand ? demand.inputTokens : undefined, '1T'),
       outputTokens: text('outputTokens' in demand ? demand.outputTokens : undefined, '1T'),
@@ -235,38 +301,34 @@ function inferenceForm(spec: InferenceSpec): ScenarioForm['inference'] {
 }
 
 function testTimeForm(spec: TestTimeSpec | undefined): ScenarioForm['testTime'] {
-  const general = findTaskClass(DEFAULT_TASK_CLASS);
+  const defaults = DEFAULT_TEST_TIME;
+  const taskClass = findTaskClass(defaults.taskClass);
   const exchange = spec?.model === 'exchange' ? spec : undefined;
   const accuracy = spec?.model === 'accuracy' ? spec : undefined;
+  const p1 = accuracy?.p1;
   return {
     enabled: spec !== undefined,
-    model: spec?.model ?? 'exchange',
+    model: spec?.model ?? defaults.model,
     targetAccuracy: text(accuracy?.targetAccuracy, '0.8'),
-    successSource: accuracy && 'value' in accuracy.p1 ? 'direct' : 'mapping',
-    success: text(accuracy && 'value' in accuracy.p1 ? accuracy.p1.value : undefined, '0.3'),
-    epsilon: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.epsilon : undefined),
-    mappingK: text(accuracy && 'k' in accuracy.p1 ? accuracy.p1.k : undefined),
-    mappingGamma: text(accuracy && 'gamma' in accuracy.p1 ? accuracy.p1.gamma : undefined),
-    lossLow: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.lossRange?.[0] : undefined),
-    lossHigh: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.lossRange?.[1] : undefined),
-    minLift: text(accuracy && 'epsilon' in accuracy.p1 ? accuracy.p1.minLift : DEFAULT_MIN_LIFT),
-    selection: accuracy?.selection ?? 'verifier',
-    coverageExponent: text(accuracy?.coverageExponent ?? DEFAULT_COVERAGE_EXPONENT),
-    falsePassRate: text(accuracy?.falsePassRate ?? 0),
-    taskClass: exchange?.taskClass ?? DEFAULT_TASK_CLASS,
-    gamma: text(exchange?.gamma ?? general?.gamma),
-    spanOom: text(exchange?.spanOom ?? general?.spanOom),
-    kMax: text(spec?.kMax ?? DEFAULT_K_MAX),
-    integerSamples: spec?.integerSamples ?? false,
-    prefixCaching: spec?.prefixCaching ?? true,
-    verifierCostPerSample: text(spec?.verifierCostPerSample ?? 0),
+    successSource: p1 ? successSourceOf(p1) : 'mapping',
+    success: text(p1 && 'value' in p1 ? p1.value : undefined, '0.3'),
+    epsilon: text(p1 && 'epsilon' in p1 ? p1.epsilon : undefined),
+    mappingK: text(p1 && 'k' in p1 ? p1.k : undefined),
+    mappingGamma: text(p1 && 'gamma' in p1 ? p1.gamma : undefined),
+    lossLow: text(p1 && 'epsilon' in p1 ? p1.lossRange?.[0] : undefined),
+    lossHigh: text(p1 && 'epsilon' in p1 ? p1.lossRange?.[1] : undefined),
+    minLift: text(p1 && 'epsilon' in p1 ? p1.minLift : DEFAULT_MIN_LIFT),
+    selection: accuracy?.selection ?? defaults.selection,
+    coverageExponent: text(accuracy?.coverageExponent ?? defaults.coverageExponent),
+    falsePassRate: text(accuracy?.falsePassRate ?? defaults.falsePassRate),
+    taskClass: exchange?.taskClass ?? defaults.taskClass,
+    gamma: text(exchange?.gamma ?? taskClass?.gamma),
+    spanOom: text(exchange?.spanOom ?? taskClass?.spanOom),
+    kMax: text(spec?.kMax ?? defaults.kMax),
+    integerSamples: spec?.integerSamples ?? defaults.integerSamples,
+    prefixCaching: spec?.prefixCaching ?? defaults.prefixCaching,
+    verifierCostPerSample: text(spec?.verifierCostPerSample ?? defaults.verifierCostPerSample),
   };
-}
-
-function targetKindOf(target: TargetSpec): TargetKind {
-  if ('loss' in target) return 'loss';
-  if ('model' in target) return 'model';
-  return 'computeOptimalFlops' in target ? 'computeOptimalFlops' : 'computeOptimalParams';
 }
 
 export type FormResult =

@@ -1,13 +1,27 @@
-import { findGpu, findGpuPreset, findLawPreset, supportedDtype } from '../../model';
+import { findGpu, findGpuPreset, findLawPreset, findReferenceModel, supportedDtype } from '../../model';
 import {
+  DEFAULT_BASELINES,
+  DEFAULT_DTYPE,
+  DEFAULT_ENERGY,
   DEFAULT_INFERENCE,
   DEFAULT_LAW,
+  DEFAULT_NAME,
   DEFAULT_TRAINING,
-  DEFAULT_BASELINES,
-  DEFAULT_ENERGY,
+  typicalPricePerHour,
   type Scenario,
 } from '../../scenario';
 import type { UserPreferences } from '../../shared/ipc';
+
+/** The reference model whose quality a new scenario targets. */
+const STARTING_MODEL = 'chinchilla';
+
+/** A new scenario's target: the quality of Chinchilla 70B, which every law can reach. */
+export const STARTING_TARGET: { readonly model: { readonly params: number; readonly tokens: number } } =
+  (() => {
+    const model = findReferenceModel(STARTING_MODEL);
+    if (!model) throw new Error(`no reference model ${STARTING_MODEL}`);
+    return { model: { params: model.params, tokens: model.tokens } };
+  })();
 
 /**
  * The scenario a new document starts from: Chinchilla 70B quality (a loss every law can reach)
@@ -25,12 +39,17 @@ export function newScenario(
   const gpu = preferences.defaultHardware
     ? findGpu(preferences.defaultHardware, preferences.customGpus)
     : undefined;
-  const hardware = gpu && { gpu: gpu.id, dtype: supportedDtype(gpu, 'bf16') };
+  // At the GPU's typical price, as a file that names it without a price.
+  const hardware = gpu && {
+    gpu: gpu.id,
+    dtype: supportedDtype(gpu, DEFAULT_DTYPE),
+    pricePerHour: typicalPricePerHour(gpu.id),
+  };
   return {
-    name: 'Untitled scenario',
+    name: DEFAULT_NAME,
     notes: '',
     law,
-    target: { model: { params: 70e9, tokens: 1.4e12 } },
+    target: STARTING_TARGET,
     demand: { requests: 1e10, inputTokensPerRequest: 1000, outputTokensPerRequest: 250 },
     objective: 'cost',
     // The user's own GPU travels with the scenario; a preset needs no definition.

@@ -1,0 +1,45 @@
+import { markdownReport } from '../../../report/markdown';
+import { solutionCsv } from '../../../report/solution-report';
+import type { DesktopApi, ExportKind } from '../../../shared/ipc';
+import type { LiveResults } from './results.svelte';
+import type { StatusLine } from './status.svelte';
+
+export type ExportApi = Pick<DesktopApi, 'exportResults'>;
+
+/** A file-name-safe stem for exports, from a document's title: "My plan: 70B" → "My-plan-70B". */
+export function fileStem(title: string): string {
+  const stem = title
+    .replace(/\.tradeoff\.json$/i, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return stem || 'scenario';
+}
+
+/** The results on screen written out as a CSV table or a Markdown report, named after the document. */
+export class Exports {
+  constructor(
+    private readonly api: ExportApi,
+    private readonly status: StatusLine,
+    private readonly live: LiveResults,
+    private readonly title: () => string,
+  ) {}
+
+  async csv(): Promise<void> {
+    const results = this.live.results;
+    if (!results) return;
+    await this.write('csv', solutionCsv(results.scenario.name, results.problem.law, results.solution));
+  }
+
+  async report(): Promise<void> {
+    const results = this.live.results;
+    if (!results) return;
+    await this.write('md', markdownReport(results.scenario, results.problem.law, results.solution));
+  }
+
+  private async write(kind: ExportKind, content: string): Promise<void> {
+    await this.status.guard('Export', async () => {
+      const saved = await this.api.exportResults({ suggestedName: fileStem(this.title()), content, kind });
+      if (saved) this.status.report('info', `Exported ${saved.path}`);
+    });
+  }
+}
