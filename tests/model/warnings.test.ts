@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { h100Fleet } from '../support/fleet';
 import { costRates } from '../../src/model/hardware/costs';
-import type { Fleet } from '../../src/model/hardware/fleet';
 import { CHINCHILLA_EVIDENCE } from '../../src/model/laws/evidence';
 import { buildLaw, LAW_PRESETS, lawFromPreset } from '../../src/model/laws/presets';
 import { solve } from '../../src/model/optimum/solve';
@@ -35,23 +35,7 @@ function problem(over: Partial<Problem>): Problem {
 }
 
 /** An H100 fleet (bf16 serving, 80 GB) on `clusterGpus` training GPUs. */
-function fleet(over: Partial<Fleet> = {}): Fleet {
-  return {
-    trainingPricePerHour: 2,
-    inferencePricePerHour: 2,
-    clusterGpus: 1024,
-    trainingWatts: 700,
-    inferenceWatts: 700,
-    pue: 1.2,
-    gridKgCo2PerKwh: 0.4,
-    inferenceMemoryGB: 80,
-    servingBytesPerParam: 2,
-    kvBytesPerValue: 2,
-    batch: 32,
-    contextTokens: 4096,
-    ...over,
-  };
-}
+const fleet = h100Fleet;
 
 const codesOf = (warnings: readonly SolutionWarning[], candidate: string | null): WarningCode[] =>
   warnings.filter((w) => w.candidate === candidate).map((w) => w.code);

@@ -9,6 +9,7 @@ import { allocatorFor } from '../../../src/model/optimum/allocator';
 import { solve } from '../../../src/model/optimum/solve';
 import type { Problem } from '../../../src/model/problem';
 import { logUniform } from '../../support/arbitraries';
+import { h100Fleet } from '../../support/fleet';
 import { expectRelativelyClose } from '../../support/close';
 
 const law = lawFromPreset('sardana2024');
@@ -26,20 +27,7 @@ const base: Problem = {
   baselines: [20, 142, 1875],
 };
 
-const fleet = {
-  trainingPricePerHour: 2,
-  inferencePricePerHour: 2,
-  clusterGpus: 1024,
-  trainingWatts: 700,
-  inferenceWatts: 700,
-  pue: 1.2,
-  gridKgCo2PerKwh: 0.4,
-  inferenceMemoryGB: 80,
-  servingBytesPerParam: 2,
-  kvBytesPerValue: 2,
-  batch: 32,
-  contextTokens: 4096,
-};
+const fleet = h100Fleet();
 
 describe('the data wall (Muennighoff et al. 2023)', () => {
   it('equals the unlimited engine when unique data is plentiful', () => {
