@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { h100Fleet } from '../support/fleet';
+import { SARDANA_COST_EXAMPLE } from '../support/problems';
 import { costRates } from '../../src/model/hardware/costs';
 import { CHINCHILLA_EVIDENCE } from '../../src/model/laws/evidence';
 import { buildLaw, LAW_PRESETS, lawFromPreset } from '../../src/model/laws/presets';
@@ -46,16 +47,7 @@ const only = (warnings: readonly SolutionWarning[], code: WarningCode, candidate
 };
 
 /** The cost example of Sardana et al. 2024, §6: 20.5B parameters on 3.3T tokens. */
-const sardanaCostExample = problem({
-  targetLoss: 1.947,
-  demand: { inputTokens: 1e10 * 1000, outputTokens: 1e10 * 250 },
-  objective: 'cost',
-  rates: costRates(
-    { peakFlops: 312e12, pricePerHour: 1.4, mfu: 0.5 },
-    { peakFlops: 624e12, pricePerHour: 0.6, prefillMfu: 0.4, decodeMfu: 0.2 },
-  ),
-  baselines: [20, 142, 1875],
-});
+const sardanaCostExample = SARDANA_COST_EXAMPLE;
 
 describe('the evidence of each law', () => {
   it('is recorded, with its source, for every preset', () => {

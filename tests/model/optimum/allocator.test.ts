@@ -1,31 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dataConstrainedLoss, lowestReachableLoss } from '../../../src/model/data/data-constrained';
-import { costRates } from '../../../src/model/hardware/costs';
 import { GPU_PRESETS } from '../../../src/model/hardware/gpus';
 import { decodeCostForParams } from '../../../src/model/hardware/roofline';
 import { lawFromPreset } from '../../../src/model/laws/presets';
 import { allocatorFor } from '../../../src/model/optimum/allocator';
 import { solve } from '../../../src/model/optimum/solve';
-import type { Problem } from '../../../src/model/problem';
 import { logUniform } from '../../support/arbitraries';
 import { h100Fleet } from '../../support/fleet';
+import { H100_CHINCHILLA_QUALITY } from '../../support/problems';
 import { expectRelativelyClose } from '../../support/close';
 
 const law = lawFromPreset('sardana2024');
 const h100 = GPU_PRESETS.find((gpu) => gpu.id === 'H100-SXM');
 
-const base: Problem = {
-  law,
-  targetLoss: law.loss(70e9, 1.4e12),
-  demand: { inputTokens: 1e13, outputTokens: 1e13 },
-  objective: 'cost',
-  rates: costRates(
-    { peakFlops: 989e12, pricePerHour: 2, mfu: 0.4 },
-    { peakFlops: 989e12, pricePerHour: 2, prefillMfu: 0.5, decodeMfu: 0.1 },
-  ),
-  baselines: [20, 142, 1875],
-};
+const base = H100_CHINCHILLA_QUALITY;
 
 const fleet = h100Fleet();
 

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { lowestReachableLoss } from '../../../src/model/data/data-constrained';
 import { costAgainstUniqueData, leastSufficientUniqueTokens } from '../../../src/model/optimum/data-value';
-import { costRates } from '../../../src/model/hardware/costs';
 import { lawFromPreset } from '../../../src/model/laws/presets';
 import { solve } from '../../../src/model/optimum/solve';
 import { logSpace } from '../../../src/model/numerics/grid';
 import type { Problem } from '../../../src/model/problem';
 import { expectRelativelyClose } from '../../support/close';
+import { H100_CHINCHILLA_QUALITY } from '../../support/problems';
 
 const law = lawFromPreset('sardana2024');
-const problem: Problem = {
-  law,
-  targetLoss: law.loss(70e9, 1.4e12),
-  demand: { inputTokens: 1e13, outputTokens: 1e13 },
-  objective: 'cost',
-  rates: costRates(
-    { peakFlops: 989e12, pricePerHour: 2, mfu: 0.4 },
-    { peakFlops: 989e12, pricePerHour: 2, prefillMfu: 0.5, decodeMfu: 0.1 },
-  ),
-  baselines: [],
-};
+const problem: Problem = { ...H100_CHINCHILLA_QUALITY, baselines: [] };
 
 describe('what unique data is worth', () => {
   it('finds the least unique data from which the target is reachable at all', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scaleDemand } from '../../../src/model/demand';
-import { costRates, dollarsPerFlop } from '../../../src/model/hardware/costs';
+import { dollarsPerFlop } from '../../../src/model/hardware/costs';
 import { lawFromPreset } from '../../../src/model/laws/presets';
 import { effectiveDemandTokens } from '../../../src/model/objective';
 import { computeOptimalForExcess, tokensForParams } from '../../../src/model/optimum/compute-optimal';
@@ -10,25 +10,14 @@ import { candidatesAlongIsoLoss, minimumParamsForTarget } from '../../../src/mod
 import { solve } from '../../../src/model/optimum/solve';
 import { logSpace } from '../../../src/model/numerics/grid';
 import { sweepDemand } from '../../../src/model/optimum/sweep';
-import type { Problem } from '../../../src/model/problem';
 import { targetLoss } from '../../../src/model/target';
 import { logUniform } from '../../support/arbitraries';
 import { expectPrinted, expectRelativelyClose } from '../../support/close';
+import { SARDANA_COST_EXAMPLE } from '../../support/problems';
 
 const sardana = lawFromPreset('sardana2024');
 
-/** The cost example of Sardana et al. 2024, §6 (docs/science.md §3.4). */
-const costExample: Problem = {
-  law: sardana,
-  targetLoss: 1.947,
-  demand: { inputTokens: 1e10 * 1000, outputTokens: 1e10 * 250 },
-  objective: 'cost',
-  rates: costRates(
-    { peakFlops: 312e12, pricePerHour: 1.4, mfu: 0.5 },
-    { peakFlops: 624e12, pricePerHour: 0.6, prefillMfu: 0.4, decodeMfu: 0.2 },
-  ),
-  baselines: [20, 142, 1875],
-};
+const costExample = SARDANA_COST_EXAMPLE;
 
 describe('solving a problem', () => {
   it('reproduces the published cost example: 2.053e10 params, 3.302e12 tokens, 88.76 % of the cost', () => {
