@@ -73,22 +73,26 @@ export function minimizePiecewiseConvex(
     relativeTolerance: PIECE_BOUNDARY_TOLERANCE,
     absoluteTolerance: PIECE_BOUNDARY_TOLERANCE * (high - low),
   };
-  /** The piece holding x: its boundaries bisected on the key, which only grows with x. */
-  const pieceAt = (x: number): Piece => {
+  /** The boundary below the piece holding x (bisected on the key, which only grows with x). */
+  const boundaryBelow = (x: number, key: readonly number[]) =>
+    compareKeys(pieceKey(low), key) === 0
+      ? null
+      : bisectBracket((y) => compareKeys(pieceKey(y), key) >= 0, low, x, what, boundary);
+  /** The boundary above the piece holding x. */
+  const boundaryAbove = (x: number, key: readonly number[]) =>
+    compareKeys(pieceKey(high), key) === 0
+      ? null
+      : bisectBracket((y) => compareKeys(pieceKey(y), key) > 0, x, high, what, boundary);
+  /** The piece holding x; `known` is the side already found when walking from a neighbour. */
+  const pieceAt = (x: number, known: Partial<Piece> = {}): Piece => {
     const key = pieceKey(x);
-    const left =
-      compareKeys(pieceKey(low), key) === 0
-        ? null
-        : bisectBracket((y) => compareKeys(pieceKey(y), key) >= 0, low, x, what, boundary);
-    const right =
-      compareKeys(pieceKey(high), key) === 0
-        ? null
-        : bisectBracket((y) => compareKeys(pieceKey(y), key) > 0, x, high, what, boundary);
+    const left = known.start === undefined ? boundaryBelow(x, key) : null;
+    const right = known.end === undefined ? boundaryAbove(x, key) : null;
     return {
-      start: left ? left.above : low,
-      end: right ? right.below : high,
-      previousEnd: left ? left.below : null,
-      nextStart: right ? right.above : null,
+      start: known.start ?? (left ? left.above : low),
+      previousEnd: known.previousEnd !== undefined ? known.previousEnd : left ? left.below : null,
+      end: known.end ?? (right ? right.below : high),
+      nextStart: known.nextStart !== undefined ? known.nextStart : right ? right.above : null,
     };
   };
 
@@ -110,16 +114,14 @@ export function minimizePiecewiseConvex(
   const centre = pieceAt(bound.x);
   search(centre);
   // Rightwards: lowerBound rises away from x₀, so a piece's bound is its value at the piece's start.
-  for (let next = centre.nextStart; next !== null && lowerBound(next) < best.value;) {
-    const piece = pieceAt(next);
+  for (let piece = centre; piece.nextStart !== null && lowerBound(piece.nextStart) < best.value;) {
+    piece = pieceAt(piece.nextStart, { start: piece.nextStart, previousEnd: piece.end });
     search(piece);
-    next = piece.nextStart;
   }
   // Leftwards: the bound of a piece left of x₀ is its value at the piece's end.
-  for (let previous = centre.previousEnd; previous !== null && lowerBound(previous) < best.value;) {
-    const piece = pieceAt(previous);
+  for (let piece = centre; piece.previousEnd !== null && lowerBound(piece.previousEnd) < best.value;) {
+    piece = pieceAt(piece.previousEnd, { end: piece.previousEnd, nextStart: piece.start });
     search(piece);
-    previous = piece.previousEnd;
   }
   // The bounds certify the least value; Brent's method then places its x to √ε within the best
   // piece, where the cost is so flat that the certified value alone leaves x uncertain to ~1e-5.
