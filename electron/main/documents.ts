@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron';
 import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION } from '../../src/scenario';
 import { EventChannel, type OpenedFile } from '../../src/shared/ipc';
-import { readTextFile } from './files';
+import { readTextFile } from '../../src/files/read-text-file';
 import type { Preferences } from './preferences';
 
 /**
@@ -41,7 +41,7 @@ export class Documents {
     const resolved = path.resolve(filePath);
     let text: string;
     try {
-      text = await readTextFile(resolved, MAX_SCENARIO_BYTES);
+      ({ text } = await readTextFile(resolved, MAX_SCENARIO_BYTES));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') this.preferences.removeRecentFile(resolved);
       throw new Error(`Could not open ${path.basename(resolved)}: ${describeFileError(error)}`, {

@@ -7,7 +7,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { draftBody, MAX_DRAFT_BYTES, parseDraft, type DraftContent } from '../../src/shared/documents';
 import type { Draft } from '../../src/shared/ipc';
-import { FileTooLargeError, NotTextError, readTextFile, writeFileAtomic } from './files';
+import { FileTooLargeError, NotTextError, readTextFile } from '../../src/files/read-text-file';
+import { writeFileAtomic } from '../../src/files/write-file-atomic';
 
 const DRAFT_FILE = 'unsaved-scenario.draft.json';
 
@@ -47,7 +48,7 @@ export class Drafts {
     await this.queue;
     let raw: string | null;
     try {
-      raw = await readTextFile(this.file, MAX_DRAFT_BYTES);
+      ({ text: raw } = await readTextFile(this.file, MAX_DRAFT_BYTES));
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
       if (!(error instanceof FileTooLargeError || error instanceof NotTextError)) throw error;

@@ -27,7 +27,7 @@ import {
 import type { CloseGuard } from './close-guard';
 import type { Documents } from './documents';
 import type { Drafts } from './drafts';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../../src/files/write-file-atomic';
 import type { AppOrigin } from './origin';
 import type { Preferences } from './preferences';
 import { openExternalSafely } from './security';

@@ -1,24 +1,10 @@
 /**
- * File access for the main process. Plain Node so it can be tested without Electron.
+ * Atomic file replacement, shared by the desktop app's main process and the command line.
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-
-export class FileTooLargeError extends Error {
-  constructor(filePath: string, limit: number) {
-    super(`${path.basename(filePath)} is larger than ${limit.toLocaleString('en-US')} bytes`);
-    this.name = 'FileTooLargeError';
-  }
-}
-
-export class NotTextError extends Error {
-  constructor(filePath: string) {
-    super(`${path.basename(filePath)} is not a text file`);
-    this.name = 'NotTextError';
-  }
-}
 
 /**
  * Replaces `target` so that readers see either the old or the new content, never a mix: the data
@@ -57,27 +43,4 @@ async function syncFolder(folder: string): Promise<void> {
   if (!handle) return;
   await handle.sync().catch(() => undefined);
   await handle.close();
-}
-
-/** Reads UTF-8 text, refusing files over `maxBytes` and bytes that are not valid UTF-8. */
-export async function readTextFile(filePath: string, maxBytes: number): Promise<string> {
-  const handle = await open(filePath, constants.O_RDONLY);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new Error(`${path.basename(filePath)} is not a file`);
-    if (info.size > maxBytes) throw new FileTooLargeError(filePath, maxBytes);
-    // The size can change between stat and read, so the read itself is bounded too.
-    const buffer = Buffer.alloc(maxBytes + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > maxBytes) throw new FileTooLargeError(filePath, maxBytes);
-    try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-        buffer.subarray(0, bytesRead),
-      );
-    } catch {
-      throw new NotTextError(filePath);
-    }
-  } finally {
-    await handle.close();
-  }
 }

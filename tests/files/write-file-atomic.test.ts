@@ -28,8 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { readTextFile, writeFileAtomic, FileTooLargeError, NotTextError } =
-  await import('../../electron/main/files');
+const { writeFileAtomic } = await import('../../src/files/write-file-atomic');
 
 let folder: string;
 beforeEach(async () => {
@@ -83,33 +82,5 @@ describe('writeFileAtomic', () => {
     await symlink(real, link);
     await writeFileAtomic(link, 'new\n');
     expect(await readFile(real, 'utf8')).toBe('new\n');
-  });
-});
-
-describe('readTextFile', () => {
-  it('reads UTF-8 text', async () => {
-    const file = path.join(folder, 'a.json');
-    await writeFile(file, '{"name":"Grüße"}');
-    expect(await readTextFile(file, 1000)).toBe('{"name":"Grüße"}');
-  });
-
-  it('refuses files over the limit', async () => {
-    const file = path.join(folder, 'big.json');
-    await writeFile(file, 'x'.repeat(101));
-    await expect(readTextFile(file, 100)).rejects.toBeInstanceOf(FileTooLargeError);
-    await expect(readTextFile(file, 100)).rejects.toThrow('big.json is larger than 100 bytes');
-  });
-
-  it('refuses bytes that are not UTF-8', async () => {
-    const file = path.join(folder, 'image.json');
-    await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe]));
-    await expect(readTextFile(file, 1000)).rejects.toThrow(NotTextError);
-    await expect(readTextFile(file, 1000)).rejects.toThrow('image.json is not a text file');
-  });
-
-  it('reports a missing file with its code', async () => {
-    await expect(readTextFile(path.join(folder, 'gone.json'), 1000)).rejects.toMatchObject({
-      code: 'ENOENT',
-    });
   });
 });
