@@ -148,6 +148,11 @@ export class Workspace {
       const request = { path: this.doc.path, scenario };
       const saved = saveAs ? await this.api.saveScenarioAs(request) : await this.api.saveScenario(request);
       if (!saved) return false;
+      if ('reloaded' in saved) {
+        // The file had changed on disk and the user chose its version over this one.
+        this.loadFile(saved.reloaded);
+        return false;
+      }
       this.doc.markSaved(saved.path);
       this.drafts.clear();
       this.status.report('info', `Saved ${saved.path}`);
