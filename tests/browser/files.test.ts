@@ -114,4 +114,65 @@ describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
     expect(await page.locator('[data-card="lifetime"] [data-field="params"]').textContent()).toBe(before);
     expect(probe.problems()).toEqual([]);
   });
+
+  it('drops the previous file’s results, and disables exports, when the next file cannot be solved', async () => {
+    await openScenarioFile(SCENARIO_FILE);
+    const lifetimeParams = page.locator('[data-card="lifetime"] [data-field="params"]');
+    await expect.poll(() => lifetimeParams.textContent()).toBe('20.5B');
+
+    // Valid, but no model the engine can represent serves 1e300 tokens.
+    const unsolvable = {
+      name: 'Out of reach',
+      target: { loss: 2.5 },
+      demand: { inputTokens: 1e300, outputTokens: 1e300 },
+    };
+    const chooser = page.waitForEvent('filechooser', EVENT_WAIT);
+    await page.locator('[data-action="open"]').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'out-of-reach.tradeoff.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(unsolvable)),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="compute-error"]').textContent())
+      .toMatch(/beyond the 1e\+45 the engine represents/);
+    expect(await page.locator('[data-testid="doc-title"]').textContent()).toContain(
+      'out-of-reach.tradeoff.json',
+    );
+    expect(await page.locator('[data-card]').count()).toBe(0);
+    expect(await page.locator('[data-testid="chart-canvas"]').count()).toBe(0);
+    expect(await page.locator('.results').textContent()).not.toContain('20.5B');
+    expect(await page.locator('[data-action="export-report"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-action="export-csv"]').isDisabled()).toBe(true);
+    await screenshot(page, 'files-unsolvable');
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('asks about unsaved changes with Save as the default: Enter saves, Escape cancels, focus returns', async () => {
+    await page.locator('[data-path="name"]').fill('My plan');
+    const newButton = page.locator('[data-action="new"]');
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['action']);
+
+    await newButton.click();
+    await page.locator('[data-testid="unsaved"]').waitFor();
+    await expect.poll(focused).toBe('unsaved-save');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="unsaved"]').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-path="name"]').inputValue()).toBe('My plan');
+    await expect.poll(focused).toBe('new');
+
+    await newButton.click();
+    await expect.poll(focused).toBe('unsaved-save');
+    const download = page.waitForEvent('download', EVENT_WAIT);
+    await page.keyboard.press('Enter');
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('My plan.tradeoff.json');
+    expect(scenarioOf(await readFile(await saved.path(), 'utf8')).name).toBe('My plan');
+    await expect.poll(() => page.locator('[data-path="name"]').inputValue()).toBe('Untitled scenario');
+    await expect.poll(focused).toBe('new');
+    expect(probe.problems()).toEqual([]);
+  });
 });
