@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasChanged, stampOf, stampOnDisk } from '../../src/files/file-stamp';
+import { stampOf, stampOnDisk } from '../../src/files/file-stamp';
 
 let folder: string;
 beforeEach(async () => {
@@ -13,20 +13,6 @@ afterEach(async () => {
 });
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-describe('hasChanged', () => {
-  const read = stampOf(bytes('{"name":"a"}'), 1000);
-
-  it('is false for the same bytes, whatever the modification time', () => {
-    expect(hasChanged(read, stampOf(bytes('{"name":"a"}'), 5000))).toBe(false);
-  });
-
-  it('is true for other bytes of the same size and time, another size, or no file', () => {
-    expect(hasChanged(read, stampOf(bytes('{"name":"b"}'), 1000))).toBe(true);
-    expect(hasChanged(read, stampOf(bytes('{"name":"ab"}'), 1000))).toBe(true);
-    expect(hasChanged(read, null)).toBe(true);
-  });
-});
 
 describe('stampOnDisk', () => {
   it('stamps the bytes on disk, and is null for a missing file or a folder', async () => {
