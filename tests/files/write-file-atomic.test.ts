@@ -29,9 +29,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { isAtomicWriteTemp, ReadOnlyFileError, writeFileAtomic } = await import(
-  '../../src/files/write-file-atomic'
-);
+const { isAtomicWriteTemp, ReadOnlyFileError, writeFileAtomic } =
+  await import('../../src/files/write-file-atomic');
 
 let folder: string;
 beforeEach(async () => {

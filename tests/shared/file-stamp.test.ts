@@ -20,4 +20,3 @@ describe('hasChanged', () => {
     expect(hasChanged(read, null)).toBe(true);
   });
 });
-

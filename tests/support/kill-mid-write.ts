@@ -29,7 +29,13 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function killMidWrite({ script, args, rounds, seed, afterKill }: KillMidWriteOptions): Promise<void> {
+export async function killMidWrite({
+  script,
+  args,
+  rounds,
+  seed,
+  afterKill,
+}: KillMidWriteOptions): Promise<void> {
   const random = seeded(seed);
   for (let round = 0; round < rounds; round++) {
     const writesFirst = 1 + Math.floor(random() * 4);
