@@ -1,6 +1,6 @@
 /**
  * What each window last read from or wrote to each of its files, so Save can tell whether another
- * program changed a file since (the rule itself: hasChanged in src/files/file-stamp.ts).
+ * program changed a file since (the rule itself: hasChanged in src/shared/file-stamp.ts).
  */
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';

@@ -32,8 +32,8 @@ export async function askAboutConflict(
   const { response } = await dialog.showMessageBox(win, {
     type: 'warning',
     message: deleted
-      ? `${name} was deleted or moved since you opened it`
-      : `${name} was changed by another program since you opened it`,
+      ? `${name} was deleted or moved since you last opened or saved it`
+      : `${name} was changed by another program since you last opened or saved it`,
     detail: deleted
       ? 'Save writes your version where it was.'
       : 'Overwrite replaces the other program’s changes with yours; Reload from Disk replaces yours with them.',

@@ -28,8 +28,8 @@ export class ScenarioSaver {
 
   /** Save: in place to a granted file (asking first if it changed on disk), or Save As without one. */
   async save(win: BrowserWindow, target: string | null, scenario: Scenario): Promise<SaveReply> {
-    const text = scenarioFileText(scenario);
     if (target === null) return this.saveAs(win, null, scenario);
+    const text = scenarioFileText(scenario);
     if (!this.documents.isGranted(target)) {
       throw new Error(
         `${path.basename(target)} was not opened in this session; use Save As to choose a location`,

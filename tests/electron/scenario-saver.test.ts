@@ -80,7 +80,7 @@ describe('Save over a file changed by another program', () => {
     answerConflict('Cancel');
     await expect(saver.save(win, file, scenario('Mine'))).resolves.toBeNull();
     expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
-      message: 'run.tradeoff.json was changed by another program since you opened it',
+      message: 'run.tradeoff.json was changed by another program since you last opened or saved it',
       buttons: ['Overwrite', 'Save As…', 'Reload from Disk', 'Cancel'],
       cancelId: 3,
       defaultId: 3,
@@ -145,7 +145,7 @@ describe('Save over a file changed by another program', () => {
     answerConflict('Save');
     await expect(saver.save(win, file, scenario('Mine'))).resolves.toEqual({ path: file });
     expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
-      message: 'run.tradeoff.json was deleted or moved since you opened it',
+      message: 'run.tradeoff.json was deleted or moved since you last opened or saved it',
       buttons: ['Save', 'Save As…', 'Cancel'],
     });
     expect(await readFile(file, 'utf8')).toBe(serializeScenario(scenario('Mine')));
