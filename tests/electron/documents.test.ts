@@ -61,10 +61,25 @@ describe('Documents', () => {
   it('grants and lists opened files', async () => {
     const prefs = preferences();
     const documents = new Documents(prefs);
+    const win = new FakeBrowserWindow() as unknown as BrowserWindow;
     expect(documents.isGranted(file)).toBe(false);
-    await expect(documents.open(file)).resolves.toEqual({ path: file, text: '{"name": "run"}' });
+    await expect(documents.open(file, win)).resolves.toEqual({ path: file, text: '{"name": "run"}' });
     expect(documents.isGranted(path.join(folder, '.', 'run.tradeoff.json'))).toBe(true);
     expect(prefs.recentFiles()).toEqual([file]);
+  });
+
+  it('remembers what each window read of a file, and forgets it when the window closes', async () => {
+    const documents = new Documents(preferences());
+    const reader = new FakeBrowserWindow();
+    const other = new FakeBrowserWindow();
+    await documents.open(file, reader as unknown as BrowserWindow);
+    expect(documents.versions.get(reader as unknown as BrowserWindow, file)).toMatchObject({
+      size: 15,
+      sha256: 'ce399ecce641f8ed6772b83788ef8fecc765968dede2dbd263534a02334c0dc4',
+    });
+    expect(documents.versions.get(other as unknown as BrowserWindow, file)).toBeUndefined();
+    reader.emit('closed');
+    expect(documents.versions.get(reader as unknown as BrowserWindow, file)).toBeUndefined();
   });
 
   it('allows a path without listing it as recent', () => {

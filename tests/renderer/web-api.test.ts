@@ -100,7 +100,9 @@ describe('opening files', () => {
     host.nextPick = picked('photo.png', 'x');
     await expect(api.openScenario()).rejects.toThrow('photo.png is not a scenario file (*.tradeoff.json)');
     host.nextPick = { name: 'huge.json', size: 5_000_000, text: () => Promise.reject(new Error('read it')) };
-    await expect(api.openScenario()).rejects.toThrow(/huge\.json: the file is larger than/);
+    await expect(api.openScenario()).rejects.toThrow(
+      'Could not open huge.json: the file is too large: 5,000,000 bytes is more than the 1,000,000 bytes a scenario file may hold',
+    );
   });
 
   it('says which file could not be read', async () => {
@@ -190,6 +192,15 @@ describe('saving scenarios', () => {
     await api.saveScenario({ path: null, scenario: SCENARIO });
     const saved = parseScenarioText(host.saves[0]?.content ?? '');
     expect(saved.ok && saved.scenario).toEqual(SCENARIO);
+  });
+
+  it('never saves a scenario too large (in UTF-8) to be opened again', async () => {
+    const large = { ...SCENARIO, notes: '€'.repeat(340_000) };
+    await expect(api.saveScenario({ path: 'plan.tradeoff.json', scenario: large })).rejects.toThrow(
+      /the scenario is too large to save: 1,0\d\d,\d{3} bytes is more than the 1,000,000 bytes/,
+    );
+    await expect(api.saveScenarioAs({ path: null, scenario: large })).rejects.toThrow(/too large to save/);
+    expect(host.saves).toEqual([]);
   });
 });
 

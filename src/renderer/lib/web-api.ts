@@ -10,7 +10,7 @@
  * - recent files are remembered by name only and cannot be reopened without the Open dialog;
  * - preferences and the crash draft live in localStorage, validated on every read.
  */
-import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION, serializeScenario } from '../../scenario';
+import { SCENARIO_EXTENSION, scenarioSizeProblem, serializeScenario } from '../../scenario';
 import {
   baseName,
   checkScenarioFileName,
@@ -24,6 +24,7 @@ import {
   pushRecent,
   SCENARIO_FILE_TYPE,
   scenarioFileName,
+  scenarioFileText,
 } from '../../shared/documents';
 import { checkExternalUrl } from '../../shared/external-url';
 import {
@@ -142,11 +143,9 @@ export function exportTarget({ suggestedName, content, kind }: ExportRequest): S
 /** Reads a picked or dropped file; failures reject with a message fit for an error dialog. */
 async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   checkScenarioFileName(file.name);
-  if (file.size > MAX_SCENARIO_BYTES) {
-    throw new Error(
-      `Could not open ${file.name}: the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario`,
-    );
-  }
+  const sizeProblem = scenarioSizeProblem(file.size);
+  if (sizeProblem !== null)
+    throw new Error(`Could not open ${file.name}: the file is too large: ${sizeProblem}`);
   let text: string;
   try {
     text = await file.text();
@@ -221,7 +220,7 @@ export function createWebApi(host: WebHost): DesktopApi {
   ): Promise<SavedFile | null> {
     const saved = await host.saveFile({
       suggestedName: path !== null ? documentFileName(path) : scenarioFileName(scenario.name),
-      content: serializeScenario(scenario),
+      content: scenarioFileText(scenario),
       ...SCENARIO_FILE_TYPE,
       overwrite: overwrite && path !== null,
     });
