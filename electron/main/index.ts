@@ -40,7 +40,7 @@ function start(): void {
   );
   const documents = new Documents(preferences);
   const drafts = new Drafts(app.getPath('userData'));
-  const closeGuard = new CloseGuard(() => drafts.clear());
+  const closeGuard = new CloseGuard(() => drafts.clearWritten());
   let mainWindow: BrowserWindow | null = null;
 
   const showMainWindow = (): BrowserWindow => {

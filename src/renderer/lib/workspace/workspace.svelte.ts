@@ -16,7 +16,7 @@ export type WorkspaceApi = Pick<
   DesktopApi,
   | 'getPreferences'
   | 'setPreferences'
-  | 'getDraft'
+  | 'listDrafts'
   | 'setDraft'
   | 'clearDraft'
   | 'openScenario'
@@ -79,12 +79,12 @@ export class Workspace {
     this.drafts.schedule(this.doc, this.live.results?.scenario);
   }
 
-  recoverDraft(): void {
-    const recovered = this.drafts.take();
+  /** Restores a draft on offer into the open document, which from then on keeps it as its draft. */
+  recoverDraft(id: string): void {
+    const recovered = this.drafts.take(id);
     if (!recovered) return;
     if (!recovered.ok) {
       this.status.report('error', 'The recovered draft could not be read; it was discarded.');
-      this.drafts.clear();
       return;
     }
     const { scenario, path, form } = recovered;
@@ -104,7 +104,7 @@ export class Workspace {
   async newDocument(): Promise<void> {
     if (!(await this.readyToReplace())) return;
     this.doc.load(newScenario(this.preferences.current), null);
-    this.drafts.clear();
+    this.drafts.startDocument();
   }
 
   async open(): Promise<void> {
@@ -137,6 +137,7 @@ export class Workspace {
       return;
     }
     this.doc.load(parsed.scenario, file.path);
+    this.drafts.startDocument();
     this.status.report('info', `Opened ${file.path}`);
   }
 
