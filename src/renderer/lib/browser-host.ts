@@ -76,11 +76,14 @@ async function claimTabId(): Promise<string> {
   if (locks) {
     for (;;) {
       const held = await new Promise<boolean>((resolve) => {
-        void locks.request(`${TAB_LOCK_PREFIX}${id}`, { ifAvailable: true }, (lock) => {
-          resolve(lock !== null);
-          // Held for the tab's life: the browser releases it when the tab closes or reloads.
-          return lock ? new Promise<never>(() => undefined) : undefined;
-        });
+        locks
+          .request(`${TAB_LOCK_PREFIX}${id}`, { ifAvailable: true }, (lock) => {
+            resolve(lock !== null);
+            // Held for the tab's life: the browser releases it when the tab closes or reloads.
+            return lock ? new Promise<never>(() => undefined) : undefined;
+          })
+          // Locks refused altogether: the tab goes on with its id, unguarded, rather than hang.
+          .catch(() => resolve(true));
       });
       if (held) break;
       id = newDraftId();
@@ -93,7 +96,7 @@ async function claimTabId(): Promise<string> {
 async function openTabs(): Promise<ReadonlySet<string>> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return new Set();
-  const { held = [] } = await locks.query();
+  const { held = [] } = await locks.query().catch(() => ({ held: [] }));
   return new Set(
     held.flatMap(({ name }) =>
       name?.startsWith(TAB_LOCK_PREFIX) ? [name.slice(TAB_LOCK_PREFIX.length)] : [],

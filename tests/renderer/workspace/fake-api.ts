@@ -49,6 +49,7 @@ export class FakeApi implements WorkspaceApi {
     return this.preferences;
   }
   async listDrafts(): Promise<Draft[]> {
+    this.check('listDrafts');
     return this.stored;
   }
   async setDraft(draft: DraftRequest): Promise<DraftWriteResult> {

@@ -146,6 +146,17 @@ describe('the workspace', () => {
     expect(workspace.drafts.id).not.toBe(first);
   });
 
+  it('starts all the same when the drafts cannot be listed, and says why', async () => {
+    const api = new FakeApi();
+    api.failing.listDrafts = 'EACCES: permission denied, scandir /home/u/.config/tradeoff/drafts';
+    const { workspace } = await started(api);
+    expect(workspace.live.results).not.toBeNull();
+    expect(workspace.status.current).toEqual({
+      kind: 'error',
+      text: 'Looking for unsaved work failed: EACCES: permission denied, scandir /home/u/.config/tradeoff/drafts',
+    });
+  });
+
   it('discards a recovered draft it cannot read, and says so', async () => {
     const api = new FakeApi();
     api.stored = [{ id: 'garbled', name: 'x', path: null, text: 'garbage', savedAt: '2026-01-01T00:00:00Z' }];

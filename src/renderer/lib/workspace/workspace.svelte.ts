@@ -66,7 +66,7 @@ export class Workspace {
   async start(): Promise<void> {
     await this.preferences.load();
     this.doc.load(newScenario(this.preferences.current), null);
-    await this.drafts.load();
+    await this.status.guard('Looking for unsaved work', () => this.drafts.load());
   }
 
   /** Recomputes after every edit; the engine's refusals become a message, never a blank chart. */
