@@ -104,9 +104,10 @@ export class Drafts {
   schedule(doc: DraftSource, lastValid: Scenario | undefined): void {
     clearTimeout(this.#timer);
     const draft = draftOf(doc, lastValid);
+    // Nothing unsaved: nothing is at risk while no draft can be written.
+    if (draft === 'clear') this.failure = null;
     // A clean document that never stored a draft has none to clear: above all, a new document
     // at start must not touch the drafts on offer.
-    if (draft === 'clear') this.failure = null;
     if (draft === undefined || (draft === 'clear' && !this.#stored)) return;
     const id = this.#id;
     this.#timer = setTimeout(() => {
@@ -137,7 +138,7 @@ export class Drafts {
   /** Declines a draft on offer, and removes it. */
   discard(id: string): void {
     this.recoverable = this.recoverable.filter((draft) => draft.id !== id);
-    void this.api.clearDraft(id);
+    this.#clear(id);
   }
 
   /** Removes the open document's draft: its work was saved, or thrown away on purpose. */
