@@ -53,9 +53,9 @@ describe('the building blocks', () => {
 
 describe('validators', () => {
   it('noPayload takes nothing', () => {
-    expect(noPayload(undefined, 'getDraft')).toBeUndefined();
-    expect(() => noPayload({}, 'getDraft')).toThrow('Invalid getDraft request: expected no arguments');
-    expect(() => noPayload(null, 'getDraft')).toThrow(/expected no arguments/);
+    expect(noPayload(undefined, 'listDrafts')).toBeUndefined();
+    expect(() => noPayload({}, 'listDrafts')).toThrow('Invalid listDrafts request: expected no arguments');
+    expect(() => noPayload(null, 'listDrafts')).toThrow(/expected no arguments/);
   });
 
   it('filePath takes a non-empty path without NUL, of bounded length', () => {
