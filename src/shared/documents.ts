@@ -150,9 +150,13 @@ export function isDraftId(value: unknown): value is string {
   return typeof value === 'string' && DRAFT_ID.test(value);
 }
 
-/** A fresh draft id (a random UUID: unique without asking the host). */
+/**
+ * A fresh draft id: 128 random bits in hex, unique without asking the host. (getRandomValues,
+ * unlike randomUUID, also works on pages that are not a secure context.)
+ */
 export function newDraftId(): string {
-  return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Identifies a stored draft; anything else found where a draft is kept is discarded. */
