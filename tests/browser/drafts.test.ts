@@ -31,10 +31,17 @@ function storedKeys(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Drafts are written once edits settle (400 ms) and the app solves each edit first: on a busy
+ * machine that takes seconds, so conditions get this long to come true.
+ */
+const SETTLED = { timeout: 20_000 };
+
 const banner = (page: Page) => page.locator('[data-testid="draft-banner"]');
 const nameField = (page: Page) => page.locator('[data-path="name"]');
 
-describe.skipIf(skipBrowserTests)('crash drafts in the browser', () => {
+// Each test loads the app in one to three tabs: more than the usual time on a shared 2-core machine.
+describe.skipIf(skipBrowserTests)('crash drafts in the browser', { timeout: 120_000 }, () => {
   let page: Page;
   const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 } });
   beforeEach(() => {
@@ -48,17 +55,19 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', () => {
     });
     await page.clock.install();
     const probe = await openApp(page);
-    await expect.poll(() => banner(page).textContent()).toContain('“Left by a crash”');
+    await expect.poll(() => banner(page).textContent(), SETTLED).toContain('“Left by a crash”');
     // Well past the draft delay (400 ms), after which the fresh page used to delete the draft.
     await page.clock.runFor(5_000);
     expect(await storedKeys(page)).toEqual([key]);
     await page.locator('[data-action="recover-draft"]').click();
-    await expect.poll(() => nameField(page).inputValue()).toBe('Left by a crash');
+    await expect.poll(() => nameField(page).inputValue(), SETTLED).toBe('Left by a crash');
     expect(await banner(page).count()).toBe(0);
     // Restored, it is this document's draft: kept under this tab now, with the next edit.
     await nameField(page).fill('Left by a crash, edited');
     await page.clock.runFor(5_000);
-    await expect.poll(async () => (await tabDraft(page))?.text ?? '').toContain('Left by a crash, edited');
+    await expect
+      .poll(async () => (await tabDraft(page))?.text ?? '', SETTLED)
+      .toContain('Left by a crash, edited');
     expect(await storedKeys(page)).toHaveLength(1);
     expect(probe.problems()).toEqual([]);
   });
@@ -72,13 +81,13 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', () => {
     });
     const probe = await openApp(page);
     const items = banner(page).locator('li');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count(), SETTLED).toBe(2);
     expect(await items.first().textContent()).toContain('“Newer plan”');
     await items.first().locator('[data-action="discard-draft"]').click();
-    await expect.poll(() => storedKeys(page)).toEqual([draftKey('tab-1', 'older')]);
-    await expect.poll(() => banner(page).textContent()).toContain('“Older plan”');
+    await expect.poll(() => storedKeys(page), SETTLED).toEqual([draftKey('tab-1', 'older')]);
+    await expect.poll(() => banner(page).textContent(), SETTLED).toContain('“Older plan”');
     await banner(page).locator('[data-action="recover-draft"]').click();
-    await expect.poll(() => nameField(page).inputValue()).toBe('Older plan');
+    await expect.poll(() => nameField(page).inputValue(), SETTLED).toBe('Older plan');
     expect(await banner(page).count()).toBe(0);
     expect(probe.problems()).toEqual([]);
   });
@@ -93,8 +102,8 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', () => {
       const probes = [await openApp(tabA), await openApp(tabB)];
       await nameField(tabA).fill('Plan of tab A');
       await nameField(tabB).fill('Plan of tab B');
-      await expect.poll(async () => (await tabDraft(tabA))?.text ?? '').toContain('Plan of tab A');
-      await expect.poll(async () => (await tabDraft(tabB))?.text ?? '').toContain('Plan of tab B');
+      await expect.poll(async () => (await tabDraft(tabA))?.text ?? '', SETTLED).toContain('Plan of tab A');
+      await expect.poll(async () => (await tabDraft(tabB))?.text ?? '', SETTLED).toContain('Plan of tab B');
       expect(await storedKeys(tabA)).toHaveLength(2);
 
       // Both tabs are open: a new tab is offered neither of their drafts.
@@ -107,10 +116,10 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', () => {
       await tabA.close();
       await tabC.reload();
       const tabD = tabC;
-      await expect.poll(() => banner(tabD).textContent()).toContain('“Plan of tab A”');
+      await expect.poll(() => banner(tabD).textContent(), SETTLED).toContain('“Plan of tab A”');
       expect(await banner(tabD).textContent()).not.toContain('Plan of tab B');
       await tabD.locator('[data-action="recover-draft"]').click();
-      await expect.poll(() => nameField(tabD).inputValue()).toBe('Plan of tab A');
+      await expect.poll(() => nameField(tabD).inputValue(), SETTLED).toBe('Plan of tab A');
       // Tab B's work was never touched.
       expect((await tabDraft(tabB))?.text).toContain('Plan of tab B');
       expect(probes.flatMap((probe) => probe.problems())).toEqual([]);
@@ -134,12 +143,12 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', () => {
     const notice = page.locator('[data-testid="backup-failure"]');
     await nameField(page).fill('Nowhere to go');
     await expect
-      .poll(() => notice.textContent())
+      .poll(() => notice.textContent(), SETTLED)
       .toBe('Unsaved changes are not being backed up: the browser’s storage for this site is full');
     expect(await notice.getAttribute('role')).toBe('alert');
     await page.evaluate(() => ((window as unknown as { __storageFull: boolean }).__storageFull = false));
     await nameField(page).fill('Room again');
-    await expect.poll(() => notice.count()).toBe(0);
+    await expect.poll(() => notice.count(), SETTLED).toBe(0);
     expect((await tabDraft(page))?.text).toContain('Room again');
     expect(probe.problems()).toEqual([]);
   });
