@@ -37,6 +37,9 @@ function storedKeys(page: Page): Promise<string[]> {
  */
 const SETTLED = { timeout: 20_000 };
 
+/** Loading the app can take long on a busy machine: pages get this long to load and act. */
+const PAGE_TIMEOUT_MS = 90_000;
+
 const banner = (page: Page) => page.locator('[data-testid="draft-banner"]');
 const nameField = (page: Page) => page.locator('[data-path="name"]');
 
@@ -46,6 +49,7 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', { timeout: 120_
   const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 } });
   beforeEach(() => {
     page = currentPage();
+    page.context().setDefaultTimeout(PAGE_TIMEOUT_MS);
   });
 
   it('keeps the draft on offer until the user restores it', async () => {
