@@ -41,7 +41,7 @@ function start(): void {
   );
   const documents = new Documents(preferences);
   const drafts = new Drafts(app.getPath('userData'));
-  const closeGuard = new CloseGuard(() => drafts.clear());
+  const closeGuard = new CloseGuard(() => drafts.clearWritten());
   let mainWindow: BrowserWindow | null = null;
 
   const showMainWindow = (): BrowserWindow => {
@@ -84,7 +84,7 @@ function start(): void {
     refreshMenu();
     showMainWindow();
     // In the background: nothing waits for it, and a folder it cannot read is skipped.
-    void removeTempsOfKilledSaves(preferences.recentFiles(), path.dirname(drafts.file));
+    void removeTempsOfKilledSaves(preferences.recentFiles(), drafts.folder);
     // macOS keeps the app running without windows; clicking the Dock icon brings one back.
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showMainWindow();

@@ -126,24 +126,24 @@ function createHandlers({ documents, preferences, drafts, closeGuard }: IpcDepen
     [InvokeChannel.getRecentFiles]() {
       return [...preferences.recentFiles()];
     },
-    async [InvokeChannel.getDraft]() {
-      const draft = await drafts.load();
-      // The path was checked when the draft was written, so saving back to it stays allowed.
-      if (draft?.path) documents.allow(draft.path);
-      return draft;
+    async [InvokeChannel.listDrafts]() {
+      const list = await drafts.list();
+      // Each path was checked when its draft was written, so saving back to it stays allowed.
+      for (const draft of list) if (draft.path) documents.allow(draft.path);
+      return list;
     },
-    async [InvokeChannel.setDraft]({ path: filePath, scenario, form }) {
+    [InvokeChannel.setDraft]({ id, path: filePath, scenario, form }) {
       if (filePath !== null && !documents.isGranted(filePath)) {
         throw new PayloadError('setDraft', 'the path is not an open document');
       }
-      await drafts.save({
+      return drafts.write(id, {
         path: filePath,
         text: serializeScenario(scenario),
         ...(form === undefined ? {} : { form }),
       });
     },
-    [InvokeChannel.clearDraft]() {
-      return drafts.clear();
+    [InvokeChannel.clearDraft](id) {
+      return drafts.clear(id);
     },
     [InvokeChannel.setDocumentState](state, win) {
       closeGuard.setDocumentState(win, state);

@@ -158,6 +158,26 @@ export function documentTitle({ title, dirty }: DocumentState, markDirty = true)
 // ---------------------------------------------------------------------------------------------
 // The crash draft
 
+/**
+ * A draft's id: generated when a document is created, so every open document (and every browser
+ * tab) keeps its own draft. Hosts use it in a file name or a storage key, so it is held to a short,
+ * safe charset that can never name a folder or climb out of one.
+ */
+const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isDraftId(value: unknown): value is string {
+  return typeof value === 'string' && DRAFT_ID.test(value);
+}
+
+/**
+ * A fresh draft id: 128 random bits in hex, unique without asking the host. (getRandomValues,
+ * unlike randomUUID, also works on pages that are not a secure context.)
+ */
+export function newDraftId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** Identifies a stored draft; anything else found where a draft is kept is discarded. */
 export const DRAFT_FORMAT = 'tradeoff-draft';
 /**
@@ -204,8 +224,12 @@ export function draftBody(draft: DraftContent, now: Date): string {
   return body;
 }
 
-/** A stored draft read back, or null when the text is not a draft of ours or is damaged. */
-export function parseDraft(raw: string): Draft | null {
+/**
+ * A stored draft read back under its id, with the name of its scenario for the list of drafts on
+ * offer; null when the text is not a draft of ours or is damaged.
+ */
+export function parseDraft(raw: string, id: string): Draft | null {
+  if (!isDraftId(id)) return null;
   if (utf8Length(raw) > MAX_DRAFT_BYTES) return null;
   let value: unknown;
   try {
@@ -219,7 +243,18 @@ export function parseDraft(raw: string): Draft | null {
   if (path !== null && !isFilePath(path)) return null;
   if (text.length > MAX_SCENARIO_BYTES || Number.isNaN(Date.parse(savedAt))) return null;
   if (form !== undefined && (typeof form !== 'string' || form.length > MAX_SCENARIO_BYTES)) return null;
-  return { path, text, ...(form === undefined ? {} : { form }), savedAt };
+  return { id, name: scenarioName(text), path, text, ...(form === undefined ? {} : { form }), savedAt };
+}
+
+/** The scenario's own name, for display only (the text is checked in full when it is restored). */
+function scenarioName(text: string): string {
+  try {
+    const { name } = JSON.parse(text) as { name?: unknown };
+    if (typeof name === 'string' && name.trim() !== '') return name.slice(0, MAX_TITLE_LENGTH);
+  } catch {
+    // A draft whose scenario does not parse is still offered: restoring it says what is wrong.
+  }
+  return DEFAULT_NAME;
 }
 
 /** The length of `text` in UTF-8, as written to a file: the scenario engine's one rule. */

@@ -24,7 +24,7 @@ export const InvokeChannel = {
   getPreferences: 'preferences:get',
   setPreferences: 'preferences:set',
   getRecentFiles: 'recent-files:get',
-  getDraft: 'draft:get',
+  listDrafts: 'drafts:list',
   setDraft: 'draft:set',
   clearDraft: 'draft:clear',
   setDocumentState: 'document:set-state',
@@ -88,8 +88,16 @@ export interface SaveScenarioRequest {
  * (opaque JSON text, at most MAX_SCENARIO_BYTES) when they do not make a valid scenario yet.
  */
 export interface DraftRequest extends SaveScenarioRequest {
+  /** The document's draft id (see isDraftId in documents.ts): one draft per document. */
+  readonly id: string;
   readonly form?: string;
 }
+
+/**
+ * How a draft write went. A failure (disk full, no permission, too large) is an answer, not an
+ * error: the page shows its reason until a later write succeeds.
+ */
+export type DraftWriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 export interface ExportRequest {
   /** A file name without folders; the extension for `kind` is added when missing. */
@@ -118,6 +126,10 @@ export type PreferencesPatch = Partial<UserPreferences>;
  * when present, holds the editor's fields as typed over it (see DraftRequest).
  */
 export interface Draft {
+  /** The id of the document it was written for. */
+  readonly id: string;
+  /** The scenario's name, for the list of drafts on offer. */
+  readonly name: string;
   readonly path: string | null;
   readonly text: string;
   readonly form?: string;
@@ -159,12 +171,18 @@ export interface DesktopApi {
   setPreferences(patch: PreferencesPatch): Promise<UserPreferences>;
   /** Most recent first, at most 10. */
   getRecentFiles(): Promise<string[]>;
-  /** The draft left by a previous session that ended with unsaved changes, if any. */
-  getDraft(): Promise<Draft | null>;
-  /** Call (debounced) after edits; `path` must be null or the document's current path. */
-  setDraft(draft: DraftRequest): Promise<void>;
-  /** Call after a successful save, after New, and when the user declines a recovered draft. */
-  clearDraft(): Promise<void>;
+  /**
+   * Every draft left by a session (or browser tab) that ended with unsaved changes, newest first;
+   * drafts of tabs still open are not offered to another tab.
+   */
+  listDrafts(): Promise<Draft[]>;
+  /**
+   * Call (debounced) after edits; `path` must be null or the document's current path. Replaces
+   * the draft of `id` only; a write that fails answers why and keeps the previous draft.
+   */
+  setDraft(draft: DraftRequest): Promise<DraftWriteResult>;
+  /** Removes the draft of `id`: after a save, after New, or when the user discards it. */
+  clearDraft(id: string): Promise<void>;
   setDocumentState(state: DocumentState): Promise<void>;
   /**
    * Answers `onCloseRequested`: true once the save succeeded so the window may close, false
@@ -207,9 +225,9 @@ export interface InvokeContract {
   [InvokeChannel.getPreferences]: Request<undefined, UserPreferences>;
   [InvokeChannel.setPreferences]: Request<PreferencesPatch, UserPreferences>;
   [InvokeChannel.getRecentFiles]: Request<undefined, string[]>;
-  [InvokeChannel.getDraft]: Request<undefined, Draft | null>;
-  [InvokeChannel.setDraft]: Request<DraftRequest, void>;
-  [InvokeChannel.clearDraft]: Request<undefined, void>;
+  [InvokeChannel.listDrafts]: Request<undefined, Draft[]>;
+  [InvokeChannel.setDraft]: Request<DraftRequest, DraftWriteResult>;
+  [InvokeChannel.clearDraft]: Request<string, void>;
   [InvokeChannel.setDocumentState]: Request<DocumentState, void>;
   [InvokeChannel.confirmClose]: Request<boolean, void>;
   [InvokeChannel.openExternal]: Request<string, void>;
@@ -234,9 +252,9 @@ export const PAYLOAD_VALIDATORS: { readonly [C in InvokeChannel]: PayloadValidat
   [InvokeChannel.getPreferences]: payloads.noPayload,
   [InvokeChannel.setPreferences]: checkPreferencesPatch,
   [InvokeChannel.getRecentFiles]: payloads.noPayload,
-  [InvokeChannel.getDraft]: payloads.noPayload,
+  [InvokeChannel.listDrafts]: payloads.noPayload,
   [InvokeChannel.setDraft]: payloads.draftRequest,
-  [InvokeChannel.clearDraft]: payloads.noPayload,
+  [InvokeChannel.clearDraft]: payloads.draftId,
   [InvokeChannel.setDocumentState]: payloads.documentState,
   [InvokeChannel.confirmClose]: payloads.flag,
   [InvokeChannel.openExternal]: payloads.url,

@@ -9,6 +9,7 @@
 import { MAX_SCENARIO_BYTES, validateScenario, type Scenario, type ScenarioIssue } from '../scenario';
 import {
   EXPORT_KINDS,
+  isDraftId,
   isFilePath,
   MAX_EXPORT_CHARS,
   MAX_FILE_NAME_LENGTH,
@@ -82,9 +83,18 @@ export function saveScenarioRequest(value: unknown, request: string): SaveScenar
   return { path: optionalPath(fields.path, request), scenario: scenario(request, fields.scenario) };
 }
 
+/** A document's draft id: only a short, safe charset, so it never names a path. */
+export function draftId(value: unknown, request: string): string {
+  if (!isDraftId(value)) {
+    throw new PayloadError(request, '"id" must be 1 to 64 letters, digits, "-" or "_"');
+  }
+  return value;
+}
+
 export function draftRequest(value: unknown, request: string): DraftRequest {
-  const fields = record(request, value, ['path', 'scenario', 'form']);
+  const fields = record(request, value, ['id', 'path', 'scenario', 'form']);
   return {
+    id: draftId(fields.id, request),
     path: optionalPath(fields.path, request),
     scenario: scenario(request, fields.scenario),
     ...(fields.form === undefined ? {} : { form: text(request, 'form', fields.form, MAX_SCENARIO_BYTES) }),

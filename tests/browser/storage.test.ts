@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STORAGE_KEYS } from '../../src/renderer/lib/web-api';
+import { tabDraft } from './stored-drafts';
 import { openApp, skipBrowserTests, usePagePerTest } from './support';
 
 /** localStorage as a careless extension or an older version might have left it. */
@@ -9,7 +10,8 @@ const CORRUPT_STORAGE = `
     sessionStorage.setItem('seeded', '1');
     localStorage.setItem(${JSON.stringify(STORAGE_KEYS.preferences)}, '{"theme": "pink", "defaultLaw": 42');
     localStorage.setItem(${JSON.stringify(STORAGE_KEYS.recentFiles)}, '{"not": "a list"}');
-    localStorage.setItem(${JSON.stringify(STORAGE_KEYS.draft)}, '{"format": "tradeoff-draft", "text": 1}');
+    localStorage.setItem(${JSON.stringify(STORAGE_KEYS.legacyDraft)}, '{"format": "tradeoff-draft", "text": 1}');
+    localStorage.setItem('tradeoff-explorer.draft.closed-tab.doc', '{"format": "tradeoff-draft", "text": 1}');
   }
 `;
 
@@ -51,9 +53,7 @@ describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', (
     await page.locator('[data-path="name"]').fill('Unsaved plan');
     await expect.poll(() => page.title()).toBe('• Unsaved plan — Tradeoff Explorer');
     // The draft is written once edits settle (a few hundred milliseconds).
-    await expect
-      .poll(() => page.evaluate(`localStorage.getItem(${JSON.stringify(STORAGE_KEYS.draft)}) !== null`))
-      .toBe(true);
+    await expect.poll(async () => (await tabDraft(page)) !== null).toBe(true);
 
     await page.reload();
     expect(dialogs).toEqual(['beforeunload']);
@@ -73,13 +73,7 @@ describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', (
       .toBe('5.87B');
     await page.locator('[data-path="demand.requests"]').fill('12 bn');
     await page.locator('[data-issue-for="demand.requests"]').waitFor();
-    await expect
-      .poll(() =>
-        page.evaluate(
-          `JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEYS.draft)}) ?? '{}').form?.includes('12 bn') ?? false`,
-        ),
-      )
-      .toBe(true);
+    await expect.poll(async () => (await tabDraft(page))?.form?.includes('12 bn') ?? false).toBe(true);
 
     await page.reload();
     await page.locator('[data-action="recover-draft"]').click();
@@ -91,13 +85,7 @@ describe.skipIf(skipBrowserTests)('preferences and drafts in browser storage', (
     expect(await page.locator('[data-card="lifetime"] [data-field="params"]').textContent()).toBe('5.87B');
     // And the next draft keeps that scenario, not a new one.
     await page.locator('[data-path="name"]').fill('Half typed again');
-    await expect
-      .poll(() =>
-        page.evaluate(
-          `JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEYS.draft)}) ?? '{}').text ?? ''`,
-        ),
-      )
-      .toMatch(/"requests": 5000000000000/);
+    await expect.poll(async () => (await tabDraft(page))?.text ?? '').toMatch(/"requests": 5000000000000/);
     expect(probe.problems()).toEqual([]);
   });
 });

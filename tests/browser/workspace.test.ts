@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseQuantity } from '../../src/format/quantity';
 import { findGpuPreset } from '../../src/model';
-import { STORAGE_KEYS } from '../../src/renderer/lib/web-api';
+import { tabDraft } from './stored-drafts';
 import { parseScenarioText } from '../../src/scenario';
 import { chartTraces, screenshot, skipBrowserTests, useAppPerTest, waitForChart } from './support';
 
@@ -41,10 +41,7 @@ async function addGpu(page: Page, fields: Record<string, string>): Promise<void>
  * draft keeps it (written once edits settle); undefined before there is a draft.
  */
 async function draftValue(page: Page, path: string): Promise<unknown> {
-  const text = await page.evaluate(
-    (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { text?: string }).text,
-    STORAGE_KEYS.draft,
-  );
+  const text = (await tabDraft(page))?.text;
   const parsed = text === undefined ? undefined : parseScenarioText(text);
   if (!parsed?.ok) return undefined;
   return path

@@ -56,7 +56,7 @@ beforeEach(async () => {
   app.getPath.mockReturnValue(folder);
   preferences = new Preferences(memoryStore());
   drafts = new Drafts(path.join(folder));
-  const closeGuard = new CloseGuard(() => drafts.clear());
+  const closeGuard = new CloseGuard(() => drafts.clearWritten());
   registerIpcHandlers({
     origin: new AppOrigin(undefined),
     documents: new Documents(preferences),
@@ -127,7 +127,7 @@ describe('sender checks', () => {
       documents: new Documents(preferences),
       preferences,
       drafts,
-      closeGuard: new CloseGuard(() => drafts.clear()),
+      closeGuard: new CloseGuard(() => drafts.clearWritten()),
     });
     await expect(
       call(InvokeChannel.getRecentFiles, [], { url: 'http://localhost:5173/#/x', parent: null }),
@@ -152,6 +152,8 @@ describe('payload validation', () => {
     ],
     [InvokeChannel.saveScenarioAs, [{ path: null }], /the scenario is not valid/],
     [InvokeChannel.setDraft, ['text'], /Invalid setDraft request: expected an object/],
+    [InvokeChannel.clearDraft, ['../../preferences'], /Invalid clearDraft request: "id" must be/],
+    [InvokeChannel.clearDraft, [], /Invalid clearDraft request: "id" must be/],
     [
       InvokeChannel.exportResults,
       [{ suggestedName: 'r', content: 'x', kind: 'exe' }],
@@ -314,33 +316,58 @@ describe('saving', () => {
 });
 
 describe('drafts', () => {
-  it('saves, recovers and clears a draft', async () => {
-    await call(InvokeChannel.setDraft, [{ path: null, scenario: validScenario('Unsaved') }]);
-    const draft = (await call(InvokeChannel.getDraft)) as { path: null; text: string };
-    expect(draft.path).toBeNull();
-    expect(parseScenarioText(draft.text)).toEqual({ ok: true, scenario: validScenario('Unsaved') });
-    await call(InvokeChannel.clearDraft);
-    await expect(call(InvokeChannel.getDraft)).resolves.toBeNull();
+  it('saves, lists and clears each document’s draft', async () => {
+    await expect(
+      call(InvokeChannel.setDraft, [{ id: 'one', path: null, scenario: validScenario('Unsaved') }]),
+    ).resolves.toEqual({ ok: true });
+    await call(InvokeChannel.setDraft, [{ id: 'two', path: null, scenario: validScenario('Other') }]);
+    const listed = (await call(InvokeChannel.listDrafts)) as { id: string; name: string; text: string }[];
+    expect(listed.map(({ id, name }) => [id, name]).sort()).toEqual([
+      ['one', 'Unsaved'],
+      ['two', 'Other'],
+    ]);
+    expect(parseScenarioText(listed.find(({ id }) => id === 'one')?.text ?? '')).toEqual({
+      ok: true,
+      scenario: validScenario('Unsaved'),
+    });
+    await call(InvokeChannel.clearDraft, ['one']);
+    expect(((await call(InvokeChannel.listDrafts)) as { id: string }[]).map(({ id }) => id)).toEqual(['two']);
+  });
+
+  it('answers a failed write with its reason, in the reply', async () => {
+    // A file where the drafts folder should be: the write cannot succeed.
+    await writeFile(path.join(folder, 'drafts'), 'not a folder');
+    const reply = (await call(InvokeChannel.setDraft, [
+      { id: 'd', path: null, scenario: validScenario() },
+    ])) as {
+      ok: boolean;
+      reason: string;
+    };
+    expect(reply.ok).toBe(false);
+    expect(reply.reason).toMatch(/EEXIST|ENOTDIR/);
   });
 
   it('keeps the fields as typed with the draft, as text of bounded size', async () => {
     const form = JSON.stringify({ target: { loss: '1.5' } });
-    await call(InvokeChannel.setDraft, [{ path: null, scenario: validScenario(), form }]);
-    expect(((await call(InvokeChannel.getDraft)) as { form?: string }).form).toBe(form);
+    await call(InvokeChannel.setDraft, [{ id: 'd', path: null, scenario: validScenario(), form }]);
+    expect(((await call(InvokeChannel.listDrafts)) as { form?: string }[])[0]?.form).toBe(form);
     await expect(
-      call(InvokeChannel.setDraft, [{ path: null, scenario: validScenario(), form: {} }]),
+      call(InvokeChannel.setDraft, [{ id: 'd', path: null, scenario: validScenario(), form: {} }]),
     ).rejects.toThrow(/Invalid setDraft request: "form" must be a string/);
     await expect(
       call(InvokeChannel.setDraft, [
-        { path: null, scenario: validScenario(), form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) },
+        { id: 'd', path: null, scenario: validScenario(), form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) },
       ]),
     ).rejects.toThrow(/"form" is longer than/);
   });
 
-  it('accepts only the open document as the draft path', async () => {
+  it('accepts only the open document as the draft path, and only safe ids', async () => {
     await expect(
-      call(InvokeChannel.setDraft, [{ path: '/etc/passwd', scenario: validScenario() }]),
+      call(InvokeChannel.setDraft, [{ id: 'd', path: '/etc/passwd', scenario: validScenario() }]),
     ).rejects.toThrow(/the path is not an open document/);
+    await expect(
+      call(InvokeChannel.setDraft, [{ id: '../escape', path: null, scenario: validScenario() }]),
+    ).rejects.toThrow(/Invalid setDraft request: "id" must be/);
   });
 });
 

@@ -30,6 +30,7 @@ it('keeps one complete saved version through kill -9 mid-save, and cleans up at 
     args: [target],
     rounds: 6,
     seed: 20261202,
+    maxWrites: 4,
     afterKill: async () => {
       const version = largeScenarioVersion(await readFile(target, 'utf8'));
       expect(version).not.toBeNull();

@@ -3,12 +3,15 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES, parseScenarioText, serializeScenario, type Scenario } from '../../src/scenario';
 import type { DesktopApi, DocumentState, ExportRequest } from '../../src/shared/ipc';
+import { draftBody, DraftTooLargeError } from '../../src/shared/documents';
 import { DEFAULT_PREFERENCES } from '../../src/shared/preferences';
 import {
   MemoryStorage,
   STORAGE_KEYS,
   createWebApi,
   draftFromStorage,
+  draftKey,
+  parseDraftKey,
   preferencesFromStorage,
   recentFilesFromStorage,
   type KeyValueStorage,
@@ -41,7 +44,16 @@ class FakeHost {
   readonly opened: string[] = [];
   readonly states: DocumentState[] = [];
   readonly accepts: string[] = [];
+  /** This tab's id, and the tabs open now (shared by the hosts of one browser). */
+  tab = 'tab-a';
+  openTabSet = new Set<string>();
 
+  async tabId(): Promise<string> {
+    return this.tab;
+  }
+  async openTabs(): Promise<ReadonlySet<string>> {
+    return this.openTabSet;
+  }
   async pickFile(accept: string): Promise<PickedFile | null> {
     this.accepts.push(accept);
     return this.nextPick;
@@ -63,6 +75,12 @@ class FakeHost {
 
 /** A storage whose every call throws, like localStorage in some privacy modes. */
 const brokenStorage: KeyValueStorage = {
+  get length(): number {
+    throw new Error('SecurityError: storage disabled');
+  },
+  key() {
+    throw new Error('SecurityError: storage disabled');
+  },
   getItem() {
     throw new Error('SecurityError: storage disabled');
   },
@@ -377,44 +395,108 @@ describe('recent files', () => {
   });
 });
 
-describe('the crash draft', () => {
-  it('is stored serialised, with the time, and read back', async () => {
-    await expect(api.getDraft()).resolves.toBeNull();
-    await api.setDraft({ path: 'plan.tradeoff.json', scenario: SCENARIO });
-    await expect(api.getDraft()).resolves.toEqual({
-      path: 'plan.tradeoff.json',
-      text: serializeScenario(SCENARIO),
-      savedAt: NOW.toISOString(),
-    });
-    await api.clearDraft();
-    await expect(api.getDraft()).resolves.toBeNull();
-  });
+describe('the crash drafts', () => {
+  /** Another tab of the same browser: the same storage and open tabs, its own id. */
+  function otherTab(tab: string): DesktopApi {
+    const other = new FakeHost();
+    other.storage = host.storage;
+    other.openTabSet = host.openTabSet;
+    other.tab = tab;
+    return createWebApi(other);
+  }
 
-  it('keeps the fields as typed beside the scenario, and refuses a form that is not bounded text', async () => {
-    const form = JSON.stringify({ target: { loss: '1.5' } });
-    await api.setDraft({ path: null, scenario: SCENARIO, form });
-    expect((await api.getDraft())?.form).toBe(form);
+  it('are stored serialised per tab and document, with the time, and read back', async () => {
+    await expect(api.listDrafts()).resolves.toEqual([]);
     await expect(
-      api.setDraft({ path: null, scenario: SCENARIO, form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) }),
-    ).rejects.toThrow(/Invalid setDraft request: "form"/);
-    host.storage.setItem(
-      STORAGE_KEYS.draft,
-      JSON.stringify({
-        format: 'tradeoff-draft',
-        path: null,
-        text: '{}',
-        form: 7,
+      api.setDraft({ id: 'doc1', path: 'plan.tradeoff.json', scenario: SCENARIO }),
+    ).resolves.toEqual({ ok: true });
+    expect(host.storage.getItem(draftKey('tab-a', 'doc1'))).not.toBeNull();
+    await expect(api.listDrafts()).resolves.toEqual([
+      {
+        id: 'doc1',
+        name: SCENARIO.name,
+        path: 'plan.tradeoff.json',
+        text: serializeScenario(SCENARIO),
         savedAt: NOW.toISOString(),
-      }),
-    );
-    await expect(api.getDraft()).resolves.toBeNull();
+      },
+    ]);
+    await api.clearDraft('doc1');
+    await expect(api.listDrafts()).resolves.toEqual([]);
   });
 
-  it('is never written for an invalid scenario', async () => {
-    await expect(api.setDraft({ path: null, scenario: INVALID })).rejects.toThrow(
+  it('of two tabs never overwrite each other, and a tab still open keeps its drafts to itself', async () => {
+    const tabB = otherTab('tab-b');
+    host.openTabSet.add('tab-a').add('tab-b');
+    await api.setDraft({ id: 'doc-a', path: null, scenario: { ...SCENARIO, name: 'A' } });
+    await tabB.setDraft({ id: 'doc-b', path: null, scenario: { ...SCENARIO, name: 'B' } });
+    expect((await api.listDrafts()).map((draft) => draft.name)).toEqual(['A']);
+    expect((await tabB.listDrafts()).map((draft) => draft.name)).toEqual(['B']);
+    // Tab A closes (or crashes): its draft is offered to tab B, and restored there it moves to B.
+    host.openTabSet.delete('tab-a');
+    expect((await tabB.listDrafts()).map((draft) => draft.id).sort()).toEqual(['doc-a', 'doc-b']);
+    await tabB.setDraft({ id: 'doc-a', path: null, scenario: { ...SCENARIO, name: 'A, later' } });
+    expect(host.storage.getItem(draftKey('tab-a', 'doc-a'))).toBeNull();
+    expect(host.storage.getItem(draftKey('tab-b', 'doc-a'))).toContain('A, later');
+    await tabB.clearDraft('doc-a');
+    expect((await tabB.listDrafts()).map((draft) => draft.id)).toEqual(['doc-b']);
+  });
+
+  it('are listed newest first', async () => {
+    const written = { old: '2026-01-01T00:00:00Z', new: '2026-01-03T00:00:00Z', mid: '2026-01-02T00:00:00Z' };
+    for (const [id, time] of Object.entries(written)) {
+      host.now = () => new Date(time);
+      await api.setDraft({ id, path: null, scenario: SCENARIO });
+    }
+    expect((await api.listDrafts()).map((draft) => draft.id)).toEqual(['new', 'mid', 'old']);
+  });
+
+  it('takes over the one draft of older versions, once', async () => {
+    const legacy = draftBody({ path: null, text: serializeScenario(SCENARIO) }, NOW);
+    host.storage.setItem(STORAGE_KEYS.legacyDraft, legacy);
+    const listed = await api.listDrafts();
+    expect(listed).toMatchObject([{ name: SCENARIO.name, savedAt: NOW.toISOString() }]);
+    expect(host.storage.getItem(STORAGE_KEYS.legacyDraft)).toBeNull();
+    host.openTabSet.add('tab-b');
+    // No open tab owns it: every tab is offered it.
+    await expect(otherTab('tab-b').listDrafts()).resolves.toEqual(listed);
+  });
+
+  it('keep the fields as typed beside the scenario, and refuse a form that is not bounded text', async () => {
+    const form = JSON.stringify({ target: { loss: '1.5' } });
+    await api.setDraft({ id: 'd', path: null, scenario: SCENARIO, form });
+    expect((await api.listDrafts())[0]?.form).toBe(form);
+    await expect(
+      api.setDraft({ id: 'd', path: null, scenario: SCENARIO, form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) }),
+    ).rejects.toThrow(/Invalid setDraft request: "form"/);
+    await expect(api.setDraft({ id: '../x', path: null, scenario: SCENARIO })).rejects.toThrow(
+      /Invalid setDraft request: "id"/,
+    );
+  });
+
+  it('are never written for an invalid scenario', async () => {
+    await expect(api.setDraft({ id: 'd', path: null, scenario: INVALID })).rejects.toThrow(
       /Invalid setDraft request: the scenario is not valid/,
     );
-    expect(host.storage.getItem(STORAGE_KEYS.draft)).toBeNull();
+    expect(host.storage.length).toBe(0);
+  });
+
+  it('answer why a write failed: storage full, or a draft too large', async () => {
+    const full = new MemoryStorage();
+    full.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    host.storage = full;
+    api = createWebApi(host);
+    await expect(api.setDraft({ id: 'd', path: null, scenario: SCENARIO })).resolves.toEqual({
+      ok: false,
+      reason: 'the browser’s storage for this site is full',
+    });
+    host.storage = new MemoryStorage();
+    api = createWebApi(host);
+    // JSON escapes a control character to six characters: this scenario cannot be read back.
+    const huge = { ...SCENARIO, notes: '\u0001'.repeat(MAX_SCENARIO_BYTES / 5) };
+    const result = await api.setDraft({ id: 'd', path: null, scenario: huge });
+    expect(result).toEqual({ ok: false, reason: new DraftTooLargeError().message });
   });
 
   it.each([
@@ -432,11 +514,35 @@ describe('the crash draft', () => {
       'a bad time',
       JSON.stringify({ format: 'tradeoff-draft', path: null, text: '{}', savedAt: 'yesterday' }),
     ],
-  ])('is discarded when damaged (%s)', async (_label, raw) => {
-    expect(draftFromStorage(raw)).toBeNull();
-    host.storage.setItem(STORAGE_KEYS.draft, raw);
-    await expect(api.getDraft()).resolves.toBeNull();
-    expect(host.storage.getItem(STORAGE_KEYS.draft)).toBeNull();
+    [
+      'a form not text',
+      JSON.stringify({
+        format: 'tradeoff-draft',
+        path: null,
+        text: '{}',
+        form: 7,
+        savedAt: NOW.toISOString(),
+      }),
+    ],
+  ])('are discarded when damaged (%s)', async (_label, raw) => {
+    expect(draftFromStorage(raw, 'd')).toBeNull();
+    host.storage.setItem(draftKey('tab-z', 'd'), raw);
+    await expect(api.listDrafts()).resolves.toEqual([]);
+    expect(host.storage.getItem(draftKey('tab-z', 'd'))).toBeNull();
+  });
+
+  it('read only their own keys', () => {
+    expect(parseDraftKey(draftKey('tab-a', 'doc1'))).toEqual({ tabId: 'tab-a', id: 'doc1' });
+    for (const key of [
+      STORAGE_KEYS.legacyDraft,
+      STORAGE_KEYS.preferences,
+      'tradeoff-explorer.draft.tab-a',
+      'tradeoff-explorer.draft.tab-a.doc.1',
+      'tradeoff-explorer.draft.tab/a.doc1',
+      'tradeoff-explorer.draft..doc1',
+    ]) {
+      expect(parseDraftKey(key)).toBeUndefined();
+    }
   });
 });
 
@@ -449,13 +555,16 @@ describe('when storage is unusable', () => {
   it('reads give defaults instead of crashing', async () => {
     await expect(api.getPreferences()).resolves.toEqual(DEFAULT_PREFERENCES);
     await expect(api.getRecentFiles()).resolves.toEqual([]);
-    await expect(api.getDraft()).resolves.toBeNull();
-    await expect(api.clearDraft()).resolves.toBeUndefined();
+    await expect(api.listDrafts()).resolves.toEqual([]);
+    await expect(api.clearDraft('d')).resolves.toBeUndefined();
   });
 
   it('writes reject with a readable message, except the recent-files list', async () => {
     await expect(api.setPreferences({ theme: 'dark' })).rejects.toThrow(/The browser refused to store data/);
-    await expect(api.setDraft({ path: null, scenario: SCENARIO })).rejects.toThrow(/refused to store data/);
+    await expect(api.setDraft({ id: 'd', path: null, scenario: SCENARIO })).resolves.toEqual({
+      ok: false,
+      reason: 'the browser refused to store data (QuotaExceededError: storage full)',
+    });
     host.nextPick = picked('plan.json', SCENARIO_TEXT);
     await expect(api.openScenario()).resolves.toMatchObject({ path: 'plan.json' });
     await expect(api.saveScenario({ path: null, scenario: SCENARIO })).resolves.not.toBeNull();
@@ -491,7 +600,7 @@ describe('the rest of the contract', () => {
     );
     await expect(api.openExternal({ url: 'https://x' } as never)).rejects.toThrow(/"url" must be a string/);
     await expect(api.openRecentFile('a\0b')).rejects.toThrow(/non-empty file path/);
-    await expect(api.setDraft({ path: 7, scenario: SCENARIO } as never)).rejects.toThrow(
+    await expect(api.setDraft({ id: 'd', path: 7, scenario: SCENARIO } as never)).rejects.toThrow(
       /Invalid setDraft request: "path" must be a string/,
     );
     expect(host.states).toEqual([]);

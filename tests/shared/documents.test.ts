@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SCENARIO_BYTES } from '../../src/scenario';
+import { DEFAULT_NAME, MAX_SCENARIO_BYTES } from '../../src/scenario';
 import {
   APP_NAME,
   baseName,
@@ -12,10 +12,13 @@ import {
   EXPORT_FILE_TYPES,
   EXPORT_KINDS,
   exportFileName,
+  isDraftId,
   isFilePath,
   MAX_DRAFT_BYTES,
   MAX_PATH_LENGTH,
   MAX_RECENT_FILES,
+  MAX_TITLE_LENGTH,
+  newDraftId,
   parseDraft,
   pushRecent,
   safeFileName,
@@ -142,13 +145,17 @@ describe('the crash draft', () => {
 
   it('reads back what was written', () => {
     const form = '{"target":{"loss":"1.5"}}';
-    expect(parseDraft(draftBody({ path: '/work/run.tradeoff.json', text: TEXT, form }, NOW))).toEqual({
+    expect(parseDraft(draftBody({ path: '/work/run.tradeoff.json', text: TEXT, form }, NOW), 'd1')).toEqual({
+      id: 'd1',
+      name: 'Draft "one"',
       path: '/work/run.tradeoff.json',
       text: TEXT,
       form,
       savedAt: NOW.toISOString(),
     });
-    expect(parseDraft(draftBody({ path: null, text: TEXT }, NOW))).toEqual({
+    expect(parseDraft(draftBody({ path: null, text: TEXT }, NOW), 'd1')).toEqual({
+      id: 'd1',
+      name: 'Draft "one"',
       path: null,
       text: TEXT,
       savedAt: NOW.toISOString(),
@@ -168,9 +175,15 @@ describe('the crash draft', () => {
   it('drops the fields as typed rather than the scenario when both do not fit', () => {
     // JSON escapes a control character to six bytes: a million of them cannot fit in a draft.
     const body = draftBody({ path: null, text: TEXT, form: '\u0001'.repeat(MAX_SCENARIO_BYTES) }, NOW);
-    expect(parseDraft(body)).toEqual({ path: null, text: TEXT, savedAt: NOW.toISOString() });
+    expect(parseDraft(body, 'd1')).toEqual({
+      id: 'd1',
+      name: 'Draft "one"',
+      path: null,
+      text: TEXT,
+      savedAt: NOW.toISOString(),
+    });
     const longForm = draftBody({ path: null, text: TEXT, form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) }, NOW);
-    expect(parseDraft(longForm)).not.toHaveProperty('form');
+    expect(parseDraft(longForm, 'd1')).not.toHaveProperty('form');
   });
 
   it('refuses a scenario that could never be read back', () => {
@@ -197,7 +210,7 @@ describe('the crash draft', () => {
             return;
           }
           expect(utf8Length(body)).toBeLessThanOrEqual(MAX_DRAFT_BYTES);
-          expect(parseDraft(body)).toMatchObject({ path, text });
+          expect(parseDraft(body, 'd1')).toMatchObject({ path, text });
         },
       ),
     );
@@ -228,7 +241,26 @@ describe('the crash draft', () => {
       }),
     ],
   ])('discards a damaged draft (%s)', (_label, raw) => {
-    expect(parseDraft(raw)).toBeNull();
+    expect(parseDraft(raw, 'd1')).toBeNull();
+  });
+
+  it('names a draft by its scenario, or the default name when the scenario does not say', () => {
+    const named = (text: string) => parseDraft(draftBody({ path: null, text }, NOW), 'd1')?.name;
+    expect(named('{"name": "Chatbot 70B"}')).toBe('Chatbot 70B');
+    expect(named('{"name": "   "}')).toBe(DEFAULT_NAME);
+    expect(named('{"name": 7}')).toBe(DEFAULT_NAME);
+    expect(named('{"target": ')).toBe(DEFAULT_NAME);
+    expect(named(JSON.stringify({ name: 'x'.repeat(5000) }))).toHaveLength(MAX_TITLE_LENGTH);
+  });
+
+  it('takes only draft ids that cannot name a path', () => {
+    expect(newDraftId()).toMatch(/^[0-9a-f]{32}$/);
+    expect(newDraftId()).not.toBe(newDraftId());
+    for (const id of ['a', 'A-z_09', 'x'.repeat(64)]) expect(isDraftId(id)).toBe(true);
+    for (const id of ['', '.', '..', '../x', 'a/b', 'a\\b', 'a.b', 'x'.repeat(65), 'a\0', 'é', 7, null]) {
+      expect(isDraftId(id)).toBe(false);
+    }
+    expect(parseDraft(draftBody({ path: null, text: TEXT }, NOW), '../escape')).toBeNull();
   });
 });
 

@@ -33,6 +33,10 @@ describe('the IPC contract', () => {
     expect(() => checkPayload(InvokeChannel.setDocumentState, { title: 'x' })).toThrow(
       'Invalid setDocumentState request: "dirty" must be a boolean',
     );
+    expect(checkPayload(InvokeChannel.clearDraft, 'doc-1')).toBe('doc-1');
+    expect(() => checkPayload(InvokeChannel.clearDraft, '../preferences')).toThrow(
+      'Invalid clearDraft request: "id" must be 1 to 64 letters, digits, "-" or "_"',
+    );
     expect(() => checkPayload(InvokeChannel.openDroppedFile, '')).toThrow(
       'Invalid openDroppedFile request: "path" must be a non-empty file path',
     );

@@ -3,6 +3,7 @@ import { MAX_SCENARIO_BYTES } from '../../src/scenario';
 import {
   describeIssues,
   documentState,
+  draftId,
   draftRequest,
   exportRequest,
   filePath,
@@ -52,9 +53,9 @@ describe('the building blocks', () => {
 
 describe('validators', () => {
   it('noPayload takes nothing', () => {
-    expect(noPayload(undefined, 'getDraft')).toBeUndefined();
-    expect(() => noPayload({}, 'getDraft')).toThrow('Invalid getDraft request: expected no arguments');
-    expect(() => noPayload(null, 'getDraft')).toThrow(/expected no arguments/);
+    expect(noPayload(undefined, 'listDrafts')).toBeUndefined();
+    expect(() => noPayload({}, 'listDrafts')).toThrow('Invalid listDrafts request: expected no arguments');
+    expect(() => noPayload(null, 'listDrafts')).toThrow(/expected no arguments/);
   });
 
   it('filePath takes a non-empty path without NUL, of bounded length', () => {
@@ -79,18 +80,35 @@ describe('validators', () => {
     );
   });
 
+  it('draftRequest names the document’s draft by a safe id, never a path', () => {
+    expect(draftRequest({ id: 'doc-1_A', path: null, scenario: SCENARIO }, 'setDraft')).toMatchObject({
+      id: 'doc-1_A',
+    });
+    for (const id of [undefined, '', '../../etc/passwd', 'a/b', 'a.b', 'x'.repeat(65), 3]) {
+      expect(() => draftRequest({ id, path: null, scenario: SCENARIO }, 'setDraft')).toThrow(
+        'Invalid setDraft request: "id" must be 1 to 64 letters, digits, "-" or "_"',
+      );
+    }
+    expect(draftId('abc', 'clearDraft')).toBe('abc');
+    expect(() => draftId('..', 'clearDraft')).toThrow(/Invalid clearDraft request: "id"/);
+  });
+
   it('draftRequest also takes the fields as typed, as bounded text', () => {
-    expect(draftRequest({ path: '/a.json', scenario: SCENARIO, form: '{}' }, 'setDraft')).toEqual({
+    expect(draftRequest({ id: 'd', path: '/a.json', scenario: SCENARIO, form: '{}' }, 'setDraft')).toEqual({
+      id: 'd',
       path: '/a.json',
       scenario: SCENARIO,
       form: '{}',
     });
-    expect(draftRequest({ path: null, scenario: SCENARIO }, 'setDraft')).not.toHaveProperty('form');
-    expect(() => draftRequest({ path: null, scenario: SCENARIO, form: {} }, 'setDraft')).toThrow(
+    expect(draftRequest({ id: 'd', path: null, scenario: SCENARIO }, 'setDraft')).not.toHaveProperty('form');
+    expect(() => draftRequest({ id: 'd', path: null, scenario: SCENARIO, form: {} }, 'setDraft')).toThrow(
       /"form" must be a string/,
     );
     expect(() =>
-      draftRequest({ path: null, scenario: SCENARIO, form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) }, 'setDraft'),
+      draftRequest(
+        { id: 'd', path: null, scenario: SCENARIO, form: 'x'.repeat(MAX_SCENARIO_BYTES + 1) },
+        'setDraft',
+      ),
     ).toThrow(/"form" is longer than/);
   });
 

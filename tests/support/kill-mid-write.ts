@@ -1,24 +1,34 @@
 /**
- * Kills a writing process (`kill -9`) at seeded random moments, to show that what it writes
- * survives a crash. The child is a TypeScript script run through tsx that writes in a loop and
- * prints one line to stdout after each completed write; each round waits for a seeded number of
- * those lines, then a seeded fraction of a write more, and sends SIGKILL.
+ * Kills a process that writes in a loop at random moments, the way a crash or power cut would,
+ * so a test can check what survives. Generic over what is written: the child script reports each
+ * write it completed as a line `wrote <n>` on stdout (n counting up from 1), and the test checks
+ * the files after every kill.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-export interface KillMidWriteOptions {
-  /** The child script (run with `node --import tsx`). */
-  readonly script: string;
-  readonly args: readonly string[];
-  readonly rounds: number;
-  readonly seed: number;
-  /** Checks what the killed child left behind; `round` counts from 0. */
-  readonly afterKill: (round: number) => Promise<void>;
+export interface KillRound {
+  /** 0, 1, … */
+  readonly round: number;
+  /** The last write the child reported complete before it was killed. */
+  readonly lastReported: number;
 }
 
-/** Mulberry32: a small seeded generator, so a failing round can be replayed from its seed. */
-function seeded(seed: number): () => number {
+export interface KillMidWriteOptions {
+  /** A TypeScript or JavaScript file, run with tsx so it may import the sources directly. */
+  readonly script: string;
+  readonly args?: readonly string[];
+  readonly rounds: number;
+  /** Seeds the choice of kill moments, so a failing round can be replayed. */
+  readonly seed: number;
+  /** The child is killed after reporting between 1 and this many writes. */
+  readonly maxWrites: number;
+  /** Checks what the killed child left; runs before the next round starts. */
+  readonly afterKill: (round: KillRound) => Promise<void>;
+}
+
+/** Mulberry32: a small, seeded pseudo-random generator of numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -29,43 +39,41 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function killMidWrite({
-  script,
-  args,
-  rounds,
-  seed,
-  afterKill,
-}: KillMidWriteOptions): Promise<void> {
-  const random = seeded(seed);
-  for (let round = 0; round < rounds; round++) {
-    const writesFirst = 1 + Math.floor(random() * 4);
-    const extraMs = random() * 20;
-    await runAndKill(script, args, writesFirst, extraMs);
-    await afterKill(round);
+/**
+ * Runs `script` `rounds` times and SIGKILLs it after a random number of reported writes: the
+ * child keeps writing meanwhile, so the kill lands at an arbitrary point of a later write.
+ */
+export async function killMidWrite(options: KillMidWriteOptions): Promise<void> {
+  const random = seededRandom(options.seed);
+  for (let round = 0; round < options.rounds; round++) {
+    const killAfter = 1 + Math.floor(random() * options.maxWrites);
+    const lastReported = await runUntilKilled(options.script, options.args ?? [], killAfter);
+    await options.afterKill({ round, lastReported });
   }
 }
 
-/** Runs the child until it reported `writes` writes and `extraMs` more passed, then kills it. */
-function runAndKill(script: string, args: readonly string[], writes: number, extraMs: number): Promise<void> {
+function runUntilKilled(script: string, args: readonly string[], killAfter: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let lastReported = 0;
     let stderr = '';
-    let reported = 0;
-    let killing = false;
+    let killed = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createInterface({ input: child.stdout }).on('line', () => {
-      reported += 1;
-      if (reported < writes || killing) return;
-      killing = true;
-      // The moment of the kill is the point of the test: somewhere inside the next write.
-      setTimeout(() => child.kill('SIGKILL'), extraMs);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^wrote (\d+)$/.exec(line);
+      if (!match || killed) return;
+      lastReported = Number(match[1]);
+      if (lastReported >= killAfter) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`the writer exited by itself before it was killed:\n${stderr}`));
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' && killed) resolve(lastReported);
+      else reject(new Error(`${script} ended before it was killed (code ${code}, ${signal}): ${stderr}`));
     });
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The child process of the kill -9 test: saves ever newer versions of a large scenario to the
- * file named by its argument with writeFileAtomic, printing "saved N" after each, until killed.
+ * file named by its argument with writeFileAtomic, printing "wrote N" after each (the protocol of kill-mid-write.ts), until killed.
  */
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../src/files/write-file-atomic';
@@ -12,5 +12,5 @@ let version = largeScenarioVersion(await readFile(target, 'utf8')) ?? 0;
 for (;;) {
   version += 1;
   await writeFileAtomic(target, largeScenarioText(version));
-  process.stdout.write(`saved ${version}\n`);
+  process.stdout.write(`wrote ${version}\n`);
 }

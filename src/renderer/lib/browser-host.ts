@@ -1,8 +1,9 @@
 /**
  * The DOM side of the web API (web-api.ts): the file picker, saving through the File System
- * Access API or a download, localStorage, new tabs, and the tab's title and leave-page warning.
+ * Access API or a download, localStorage, new tabs, the tab's title and leave-page warning, and
+ * the tab's identity (kept in sessionStorage, held with a Web Lock while the tab is open).
  */
-import { documentTitle } from '../../shared/documents';
+import { documentTitle, isDraftId, newDraftId } from '../../shared/documents';
 import { hasChanged, type FileStamp } from '../../shared/file-stamp';
 import type { DocumentState } from '../../shared/ipc';
 import {
@@ -49,6 +50,66 @@ function chooseStorage(): KeyValueStorage {
   } catch {
     return new MemoryStorage();
   }
+}
+
+/** sessionStorage keeps the tab's id across reloads of that tab; a new tab starts without one. */
+const TAB_ID_KEY = 'tradeoff-explorer.tab-id';
+/** Each open tab holds the Web Lock of this name plus its id for as long as it is open. */
+const TAB_LOCK_PREFIX = 'tradeoff-explorer.tab.';
+
+function storedTabId(): string | null {
+  try {
+    const id = window.sessionStorage.getItem(TAB_ID_KEY);
+    return isDraftId(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberTabId(id: string): void {
+  try {
+    window.sessionStorage.setItem(TAB_ID_KEY, id);
+  } catch {
+    // Without sessionStorage a reload starts as a new tab; its drafts are offered back all the same.
+  }
+}
+
+/**
+ * Resolves once this tab holds the lock of its id, until the tab closes. A duplicated tab inherits
+ * its original's sessionStorage, so when that id's lock is taken this tab takes a new id.
+ */
+async function claimTabId(): Promise<string> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  let id = storedTabId() ?? newDraftId();
+  if (locks) {
+    for (;;) {
+      const held = await new Promise<boolean>((resolve) => {
+        locks
+          .request(`${TAB_LOCK_PREFIX}${id}`, { ifAvailable: true }, (lock) => {
+            resolve(lock !== null);
+            // Held for the tab's life: the browser releases it when the tab closes or reloads.
+            return lock ? new Promise<never>(() => undefined) : undefined;
+          })
+          // Locks refused altogether: the tab goes on with its id, unguarded, rather than hang.
+          .catch(() => resolve(true));
+      });
+      if (held) break;
+      id = newDraftId();
+    }
+  }
+  rememberTabId(id);
+  return id;
+}
+
+async function openTabs(): Promise<ReadonlySet<string>> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return new Set();
+  const { held = [] } = await locks.query().catch(() => ({ held: [] }));
+  return new Set(
+    held.flatMap(({ name }) =>
+      name?.startsWith(TAB_LOCK_PREFIX) ? [name.slice(TAB_LOCK_PREFIX.length)] : [],
+    ),
+  );
 }
 
 /** A hidden `<input type=file>`; resolves null when the user cancels the dialog. */
@@ -174,8 +235,12 @@ export function browserHost(): WebHost {
     return target.suggestedName;
   }
 
+  const tabId = claimTabId();
+
   return {
     storage: chooseStorage(),
+    tabId: () => tabId,
+    openTabs,
     pickFile,
     saveFile,
     openWindow(url) {

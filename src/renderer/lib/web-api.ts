@@ -8,7 +8,8 @@
  * - Save writes back to the same file only when the File System Access API granted a handle in
  *   this session; otherwise every save is a download;
  * - recent files are remembered by name only and cannot be reopened without the Open dialog;
- * - preferences and the crash draft live in localStorage, validated on every read.
+ * - preferences and the crash drafts live in localStorage, validated on every read; each tab keeps
+ *   its own drafts, and drafts of a tab still open are not offered to another tab.
  */
 import { SCENARIO_EXTENSION, scenarioSizeProblem, serializeScenario } from '../../scenario';
 import {
@@ -16,6 +17,9 @@ import {
   checkScenarioFileName,
   documentFileName,
   draftBody,
+  DraftTooLargeError,
+  isDraftId,
+  newDraftId,
   EXPORT_FILE_TYPES,
   exportFileName,
   MAX_FILE_NAME_LENGTH,
@@ -33,6 +37,7 @@ import {
   type DesktopApi,
   type DocumentState,
   type Draft,
+  type DraftWriteResult,
   type ExportRequest,
   type OpenedFile,
   type SaveScenarioRequest,
@@ -43,6 +48,8 @@ import { preferencesFrom } from '../../shared/preferences';
 
 /** The subset of the Web Storage API used here; `localStorage` satisfies it. */
 export interface KeyValueStorage {
+  readonly length: number;
+  key(index: number): string | null;
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
@@ -82,14 +89,35 @@ export interface WebHost {
   openWindow(url: string): void;
   /** Reflects the document in the tab: its title, and a leave-page warning while dirty. */
   setDocumentState?(state: DocumentState): void;
+  /** This tab's id (a draft id), once the tab holds it: its drafts are stored under it. */
+  tabId(): Promise<string>;
+  /** The ids of the tabs open now, whose drafts are not offered to another tab. */
+  openTabs(): Promise<ReadonlySet<string>>;
   now?(): Date;
 }
 
 export const STORAGE_KEYS = {
   preferences: 'tradeoff-explorer.preferences',
   recentFiles: 'tradeoff-explorer.recent-files',
-  draft: 'tradeoff-explorer.draft',
+  /** Where versions before per-tab drafts kept their one draft: moved to a draft key at start. */
+  legacyDraft: 'tradeoff-explorer.draft',
 } as const;
+
+const DRAFT_KEY_PREFIX = 'tradeoff-explorer.draft.';
+/** The tab a draft moved from older versions is filed under: no open tab ever has it. */
+const MIGRATED_TAB = 'migrated';
+
+/** The storage key of a tab's draft of one document: `tradeoff-explorer.draft.<tab>.<id>`. */
+export function draftKey(tabId: string, id: string): string {
+  return `${DRAFT_KEY_PREFIX}${tabId}.${id}`;
+}
+
+/** The tab and document a storage key holds the draft of; undefined for any other key. */
+export function parseDraftKey(key: string): { tabId: string; id: string } | undefined {
+  if (!key.startsWith(DRAFT_KEY_PREFIX)) return undefined;
+  const [tabId, id, ...rest] = key.slice(DRAFT_KEY_PREFIX.length).split('.');
+  return rest.length === 0 && isDraftId(tabId) && isDraftId(id) ? { tabId, id } : undefined;
+}
 
 /** What the Open dialog offers. */
 export const SCENARIO_ACCEPT = `${SCENARIO_FILE_TYPE.extension},${SCENARIO_EXTENSION}`;
@@ -122,9 +150,17 @@ export function recentFilesFromStorage(raw: string | null): string[] {
   return [...new Set(names)].slice(0, MAX_RECENT_FILES);
 }
 
-/** The stored draft, or null when there is none or it is not a draft of ours. */
-export function draftFromStorage(raw: string | null): Draft | null {
-  return raw === null ? null : parseDraft(raw);
+/** A stored draft of document `id`, or null when there is none or it is not a draft of ours. */
+export function draftFromStorage(raw: string | null, id: string): Draft | null {
+  return raw === null ? null : parseDraft(raw, id);
+}
+
+/** Why the browser refused to keep a draft, for "Unsaved changes are not being backed up: …". */
+export function storageFailure(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return 'the browser’s storage for this site is full';
+  }
+  return `the browser refused to store data (${error instanceof Error ? error.message : String(error)})`;
 }
 
 /** The export's file name and type, for a request that passed its payload check. */
@@ -186,6 +222,37 @@ export function createWebApi(host: WebHost): DesktopApi {
         { cause: error },
       );
     }
+  }
+
+  /** Every key in storage now (a snapshot: callers remove keys while walking it). */
+  function keys(): string[] {
+    try {
+      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+        (key): key is string => key !== null,
+      );
+    } catch {
+      return [];
+    }
+  }
+
+  /** The stored drafts: where each is kept, and for which tab and document. */
+  function draftEntries(): { key: string; tabId: string; id: string }[] {
+    return keys().flatMap((key) => {
+      const parsed = parseDraftKey(key);
+      return parsed ? [{ key, ...parsed }] : [];
+    });
+  }
+
+  /** Files the one draft of older versions as a draft of a closed tab, so it is offered once. */
+  function migrateLegacyDraft(): void {
+    const raw = read(STORAGE_KEYS.legacyDraft);
+    if (raw === null) return;
+    try {
+      if (parseDraft(raw, MIGRATED_TAB)) storage.setItem(draftKey(MIGRATED_TAB, newDraftId()), raw);
+    } catch {
+      return; // It could not be moved: it stays where it is, to be tried again next time.
+    }
+    remove(STORAGE_KEYS.legacyDraft);
   }
 
   function remove(key: string): void {
@@ -270,18 +337,40 @@ export function createWebApi(host: WebHost): DesktopApi {
     async getRecentFiles() {
       return recentFiles();
     },
-    async getDraft() {
-      const raw = read(STORAGE_KEYS.draft);
-      const draft = draftFromStorage(raw);
-      if (raw !== null && draft === null) remove(STORAGE_KEYS.draft);
-      return draft;
+    async listDrafts() {
+      migrateLegacyDraft();
+      const [ownTab, openTabs] = await Promise.all([host.tabId(), host.openTabs()]);
+      const drafts: Draft[] = [];
+      for (const { key, tabId, id } of draftEntries()) {
+        // Another open tab's drafts are its own: it is still backing them up.
+        if (tabId !== ownTab && openTabs.has(tabId)) continue;
+        const raw = read(key);
+        const draft = draftFromStorage(raw, id);
+        if (draft) drafts.push(draft);
+        else if (raw !== null) remove(key);
+      }
+      return drafts.sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
     },
-    async setDraft(request) {
-      const { path, scenario, form } = checkPayload(InvokeChannel.setDraft, request);
-      write(STORAGE_KEYS.draft, draftBody({ path, text: serializeScenario(scenario), form }, now()));
+    async setDraft(request): Promise<DraftWriteResult> {
+      const { id, path, scenario, form } = checkPayload(InvokeChannel.setDraft, request);
+      const tabId = await host.tabId();
+      let body: string;
+      try {
+        body = draftBody({ path, text: serializeScenario(scenario), form }, now());
+        storage.setItem(draftKey(tabId, id), body);
+      } catch (error) {
+        return {
+          ok: false,
+          reason: error instanceof DraftTooLargeError ? error.message : storageFailure(error),
+        };
+      }
+      // A restored draft of a closed tab now lives under this tab; its old copy goes.
+      for (const entry of draftEntries()) if (entry.id === id && entry.tabId !== tabId) remove(entry.key);
+      return { ok: true };
     },
-    async clearDraft() {
-      remove(STORAGE_KEYS.draft);
+    async clearDraft(id) {
+      const checked = checkPayload(InvokeChannel.clearDraft, id);
+      for (const entry of draftEntries()) if (entry.id === checked) remove(entry.key);
     },
     async setDocumentState(state) {
       host.setDocumentState?.(checkPayload(InvokeChannel.setDocumentState, state));
@@ -308,6 +397,14 @@ export function createWebApi(host: WebHost): DesktopApi {
 /** A Storage that lives as long as the page: the fallback when localStorage is unavailable. */
 export class MemoryStorage implements KeyValueStorage {
   private readonly items = new Map<string, string>();
+
+  get length(): number {
+    return this.items.size;
+  }
+
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
 
   getItem(key: string): string | null {
     return this.items.get(key) ?? null;

@@ -46,7 +46,13 @@ describe('what a draft keeps', () => {
 });
 
 describe('reading a draft back', () => {
-  const draft = { path: null, text: serializeScenario(scenario), savedAt: '2026-01-01T00:00:00Z' };
+  const draft = {
+    id: 'd1',
+    name: 'A',
+    path: null,
+    text: serializeScenario(scenario),
+    savedAt: '2026-01-01T00:00:00Z',
+  };
 
   it('gives its scenario, and the fields as typed when it kept them', () => {
     expect(readDraft(draft)).toEqual({ ok: true, scenario, path: null });
@@ -80,30 +86,91 @@ describe('the crash-safety draft', () => {
     expect(api.drafts[0]?.scenario.demand).toMatchObject({ requests: 2e6 });
   });
 
-  it('is cleared once the document is saved, and a failed write is no error', async () => {
+  it('writes each document’s draft under its own id, and a new document gets a new id', async () => {
+    const api = new FakeApi();
+    const drafts = new Drafts(api, 10);
+    const first = drafts.id;
+    drafts.schedule(source('1M'), undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    drafts.startDocument();
+    expect(api.cleared).toEqual([first]);
+    expect(drafts.id).not.toBe(first);
+    expect(drafts.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    drafts.schedule(source('2M'), undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(api.drafts.map((draft) => draft.id)).toEqual([first, drafts.id]);
+  });
+
+  it('is cleared once the document is saved, only when one was written', async () => {
     const api = new FakeApi();
     const drafts = new Drafts(api, 10);
     drafts.schedule(source('1M', false), scenario);
+    drafts.clear();
     await vi.advanceTimersByTimeAsync(10);
-    expect(api.draftsCleared).toBe(1);
-    api.failing.setDraft = 'quota exceeded';
+    expect(api.cleared).toEqual([]);
     drafts.schedule(source('1M'), scenario);
     await vi.advanceTimersByTimeAsync(10);
-    expect(api.drafts).toEqual([]);
+    drafts.schedule(source('1M', false), scenario);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(api.cleared).toEqual([drafts.id]);
   });
 
-  it('left by a crash is on offer until taken or discarded', async () => {
+  it('says why drafts are not being written, until one is', async () => {
     const api = new FakeApi();
-    api.draft = { path: null, text: serializeScenario(scenario), savedAt: '2026-01-01T00:00:00Z' };
-    const drafts = new Drafts(api);
-    expect(drafts.take()).toBeUndefined();
+    const drafts = new Drafts(api, 10);
+    api.draftFailure = 'the disk is full (/home/u/.config/tradeoff/drafts)';
+    drafts.schedule(source('1M'), scenario);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(drafts.failure).toBe('the disk is full (/home/u/.config/tradeoff/drafts)');
+    // A host that cannot answer at all (the IPC failed) is reported the same way.
+    api.draftFailure = null;
+    api.failing.setDraft = 'Error invoking remote method';
+    drafts.schedule(source('2M'), scenario);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(drafts.failure).toBe('Error invoking remote method');
+    delete api.failing.setDraft;
+    drafts.schedule(source('3M'), scenario);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(drafts.failure).toBeNull();
+    expect(api.drafts.map((draft) => draft.scenario.demand)).toMatchObject([{ requests: 3e6 }]);
+  });
+
+  it('left by a crash is on offer until restored or discarded, and survives the new document at start', async () => {
+    const api = new FakeApi();
+    const crashed = (id: string, savedAt: string) => ({
+      id,
+      name: 'A',
+      path: null,
+      text: serializeScenario(scenario),
+      savedAt,
+    });
+    api.stored = [crashed('newer', '2026-01-02T00:00:00Z'), crashed('older', '2026-01-01T00:00:00Z')];
+    const drafts = new Drafts(api, 10);
+    expect(drafts.take('newer')).toBeUndefined();
     await drafts.load();
-    expect(drafts.recoverable).toBe(api.draft);
-    expect(drafts.take()).toEqual({ ok: true, scenario, path: null });
-    expect(drafts.recoverable).toBeNull();
+    // The page schedules a draft of its fresh, clean document at start: that must not delete
+    // the drafts on offer (it did, 400 ms after start, before the user could click Restore).
+    drafts.schedule(source('1M', false), scenario);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.cleared).toEqual([]);
+    expect(drafts.recoverable.map((draft) => draft.id)).toEqual(['newer', 'older']);
+
+    expect(drafts.take('newer')).toEqual({ ok: true, scenario, path: null });
+    expect(drafts.id).toBe('newer');
+    drafts.discard('older');
+    expect(drafts.recoverable).toEqual([]);
+    expect(api.cleared).toEqual(['older']);
+    // The restored draft is now the document's: edits replace it, under its id.
+    drafts.schedule(source('5M'), scenario);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(api.drafts.map((draft) => draft.id)).toEqual(['newer']);
+  });
+
+  it('does not offer the open document’s own draft back to it', async () => {
+    const api = new FakeApi();
+    const drafts = new Drafts(api, 10);
+    api.stored = [{ id: drafts.id, name: 'A', path: null, text: '{}', savedAt: '2026-01-01T00:00:00Z' }];
     await drafts.load();
-    drafts.discard();
-    expect(drafts.recoverable).toBeNull();
-    expect(api.draftsCleared).toBe(1);
+    expect(drafts.recoverable).toEqual([]);
   });
 });

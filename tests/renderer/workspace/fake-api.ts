@@ -1,6 +1,7 @@
 import type {
   Draft,
   DraftRequest,
+  DraftWriteResult,
   ExportRequest,
   OpenedFile,
   PreferencesPatch,
@@ -18,9 +19,13 @@ import { INITIAL_PREFERENCES } from '../../../src/renderer/lib/workspace/prefere
  */
 export class FakeApi implements WorkspaceApi {
   preferences: UserPreferences = INITIAL_PREFERENCES;
-  draft: Draft | null = null;
+  /** The drafts on offer at start. */
+  stored: Draft[] = [];
   readonly drafts: DraftRequest[] = [];
-  draftsCleared = 0;
+  /** The ids of the drafts cleared, in order. */
+  readonly cleared: string[] = [];
+  /** What the next draft writes answer, as the host would when the disk is full. */
+  draftFailure: string | null = null;
   /** What the Open dialog answers; null cancels. */
   nextOpen: OpenedFile | null = null;
   /** Where the Save dialogs save; null cancels. */
@@ -46,15 +51,18 @@ export class FakeApi implements WorkspaceApi {
     this.preferences = { ...this.preferences, ...patch };
     return this.preferences;
   }
-  async getDraft(): Promise<Draft | null> {
-    return this.draft;
+  async listDrafts(): Promise<Draft[]> {
+    this.check('listDrafts');
+    return this.stored;
   }
-  async setDraft(draft: DraftRequest): Promise<void> {
+  async setDraft(draft: DraftRequest): Promise<DraftWriteResult> {
     this.check('setDraft');
+    if (this.draftFailure !== null) return { ok: false, reason: this.draftFailure };
     this.drafts.push(draft);
+    return { ok: true };
   }
-  async clearDraft(): Promise<void> {
-    this.draftsCleared += 1;
+  async clearDraft(id: string): Promise<void> {
+    this.cleared.push(id);
   }
   async openScenario(): Promise<OpenedFile | null> {
     this.check('openScenario');

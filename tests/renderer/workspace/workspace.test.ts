@@ -143,30 +143,67 @@ describe('the workspace', () => {
     const base = file('/plans/d.tradeoff.json', 'Recovered');
     const { workspace: typing } = await started();
     typing.doc.form.demand.requests = '12 bn';
-    api.draft = {
-      path: base.path,
-      text: base.text,
-      form: JSON.stringify({ ...typing.doc.form, name: 'Recovered' }),
-      savedAt: '2026-01-01T00:00:00Z',
-    };
+    api.stored = [
+      {
+        id: 'crashed',
+        name: 'Recovered',
+        path: base.path,
+        text: base.text,
+        form: JSON.stringify({ ...typing.doc.form, name: 'Recovered' }),
+        savedAt: '2026-01-01T00:00:00Z',
+      },
+    ];
     const { workspace } = await started(api);
-    expect(workspace.drafts.recoverable).not.toBeNull();
-    workspace.recoverDraft();
+    expect(workspace.drafts.recoverable.map((draft) => draft.id)).toEqual(['crashed']);
+    workspace.recoverDraft('crashed');
     expect(workspace.doc).toMatchObject({ path: '/plans/d.tradeoff.json', dirty: true });
     expect(workspace.doc.form.demand.requests).toBe('12 bn');
     expect(workspace.doc.result.ok).toBe(false);
     expect(workspace.live.results?.scenario.name).toBe('Recovered');
+    // The restored draft is the document's draft from now on: kept by later edits, gone once saved.
+    expect(workspace.drafts.id).toBe('crashed');
+    expect(api.cleared).toEqual([]);
+    workspace.doc.form.demand.requests = '2M';
+    expect(await workspace.save()).toBe(true);
+    expect(api.cleared).toEqual(['crashed']);
+  });
+
+  it('gives each new or opened document a draft of its own, and drops the one it replaces', async () => {
+    const { api, workspace } = await started();
+    const first = workspace.drafts.id;
+    workspace.doc.form.name = 'First';
+    workspace.scheduleDraft();
+    await expect.poll(() => api.drafts.map((draft) => draft.id)).toEqual([first]);
+    const opened = workspace.openGiven(file('/plans/e.tradeoff.json', 'Opened'));
+    workspace.unsaved.answer('discard');
+    await opened;
+    expect(api.cleared).toEqual([first]);
+    expect(workspace.drafts.id).not.toBe(first);
+  });
+
+  it('starts all the same when the drafts cannot be listed, and says why', async () => {
+    const api = new FakeApi();
+    api.failing.listDrafts = 'EACCES: permission denied, scandir /home/u/.config/tradeoff/drafts';
+    const { workspace } = await started(api);
+    expect(workspace.live.results).not.toBeNull();
+    expect(workspace.status.current).toEqual({
+      kind: 'error',
+      text: 'Looking for unsaved work failed: EACCES: permission denied, scandir /home/u/.config/tradeoff/drafts',
+    });
   });
 
   it('discards a recovered draft it cannot read, and says so', async () => {
     const api = new FakeApi();
-    api.draft = { path: null, text: 'garbage', savedAt: '2026-01-01T00:00:00Z' };
+    api.stored = [{ id: 'garbled', name: 'x', path: null, text: 'garbage', savedAt: '2026-01-01T00:00:00Z' }];
     const { workspace } = await started(api);
-    workspace.recoverDraft();
+    const own = workspace.drafts.id;
+    workspace.recoverDraft('garbled');
     expect(workspace.status.current).toEqual({
       kind: 'error',
       text: 'The recovered draft could not be read; it was discarded.',
     });
-    expect(api.draftsCleared).toBe(1);
+    expect(api.cleared).toEqual(['garbled']);
+    expect(workspace.drafts.recoverable).toEqual([]);
+    expect(workspace.drafts.id).toBe(own);
   });
 });

@@ -1,9 +1,10 @@
 import { MAX_SCENARIO_BYTES, parseScenarioText, type Scenario, type ScenarioResult } from '../../../scenario';
-import type { DesktopApi, Draft, DraftRequest } from '../../../shared/ipc';
+import { newDraftId } from '../../../shared/documents';
+import type { DesktopApi, Draft, DraftRequest, DraftWriteResult } from '../../../shared/ipc';
 import { formFromScenario, type ScenarioForm } from '../form';
 import { restoreForm } from '../form-restore';
 
-export type DraftApi = Pick<DesktopApi, 'getDraft' | 'setDraft' | 'clearDraft'>;
+export type DraftApi = Pick<DesktopApi, 'listDrafts' | 'setDraft' | 'clearDraft'>;
 
 /** How long edits settle before the crash-safety draft is written. */
 export const DRAFT_DELAY_MS = 400;
@@ -25,7 +26,7 @@ export interface DraftSource {
 export function draftOf(
   doc: DraftSource,
   lastValid: Scenario | undefined,
-): DraftRequest | 'clear' | undefined {
+): Omit<DraftRequest, 'id'> | 'clear' | undefined {
   if (!doc.dirty) return 'clear';
   const scenario = doc.result.ok ? doc.result.scenario : lastValid;
   if (!scenario) return undefined;
@@ -61,10 +62,24 @@ function typedForm(scenario: Scenario, form: string | undefined): ScenarioForm |
   }
 }
 
-/** Crash safety: a draft of unsaved work, written once edits settle, and one left by a crash on offer. */
+/** What the notice says while drafts cannot be written, followed by the reason. */
+export const NOT_BACKED_UP = 'Unsaved changes are not being backed up';
+
+/**
+ * Crash safety: a draft of the open document's unsaved work, written once edits settle under the
+ * document's own id, and the drafts left by crashes (or closed tabs) on offer. A draft is removed
+ * only when the user restores it (it then becomes the document's draft) or discards it, or once
+ * its work is saved or deliberately thrown away.
+ */
 export class Drafts {
-  /** The draft a previous session left, on offer until restored or discarded. */
-  recoverable: Draft | null = $state(null);
+  /** Drafts a previous session or a closed tab left, newest first, on offer until restored or discarded. */
+  recoverable: Draft[] = $state([]);
+  /** Why the last draft write failed, until one succeeds; null while drafts are being kept. */
+  failure: string | null = $state(null);
+  /** The open document's draft id. */
+  #id = newDraftId();
+  /** Whether a draft of the open document may be stored (written, or restored): only then is one cleared. */
+  #stored = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -72,8 +87,14 @@ export class Drafts {
     private readonly delayMs = DRAFT_DELAY_MS,
   ) {}
 
+  get id(): string {
+    return this.#id;
+  }
+
   async load(): Promise<void> {
-    this.recoverable = await this.api.getDraft();
+    const listed = await this.api.listDrafts();
+    // The open document's own draft is its backup, not something to offer back.
+    this.recoverable = listed.filter((draft) => draft.id !== this.#id);
   }
 
   /**
@@ -83,26 +104,69 @@ export class Drafts {
   schedule(doc: DraftSource, lastValid: Scenario | undefined): void {
     clearTimeout(this.#timer);
     const draft = draftOf(doc, lastValid);
+    // Nothing unsaved: nothing is at risk while no draft can be written.
+    if (draft === 'clear') this.failure = null;
+    // A clean document that never stored a draft has none to clear: above all, a new document
+    // at start must not touch the drafts on offer.
+    if (draft === undefined || (draft === 'clear' && !this.#stored)) return;
+    const id = this.#id;
     this.#timer = setTimeout(() => {
-      if (draft === 'clear') void this.api.clearDraft();
-      else if (draft) void this.api.setDraft(draft).catch(() => undefined);
+      if (draft === 'clear') this.#clear(id);
+      else void this.#write({ ...draft, id });
     }, this.delayMs);
   }
 
-  /** Takes the draft on offer off it, read back; undefined when none was on offer. */
-  take(): RecoveredDraft | undefined {
-    const draft = this.recoverable;
-    this.recoverable = null;
-    return draft ? readDraft(draft) : undefined;
+  /**
+   * Takes a draft off the offer, read back, and makes it the open document's draft; one that
+   * cannot be read is removed instead. Undefined when no such draft is on offer.
+   */
+  take(id: string): RecoveredDraft | undefined {
+    const draft = this.recoverable.find((candidate) => candidate.id === id);
+    if (!draft) return undefined;
+    const recovered = readDraft(draft);
+    if (!recovered.ok) {
+      this.discard(id);
+      return recovered;
+    }
+    this.recoverable = this.recoverable.filter((candidate) => candidate !== draft);
+    clearTimeout(this.#timer);
+    this.#id = draft.id;
+    this.#stored = true;
+    return recovered;
   }
 
-  /** Declines the draft on offer, and forgets it. */
-  discard(): void {
-    this.recoverable = null;
-    this.clear();
+  /** Declines a draft on offer, and removes it. */
+  discard(id: string): void {
+    this.recoverable = this.recoverable.filter((draft) => draft.id !== id);
+    this.#clear(id);
   }
 
+  /** Removes the open document's draft: its work was saved, or thrown away on purpose. */
   clear(): void {
-    void this.api.clearDraft();
+    clearTimeout(this.#timer);
+    this.failure = null;
+    if (this.#stored) this.#clear(this.#id);
+  }
+
+  /** A new document replaces the open one (whose draft is cleared): it gets a draft id of its own. */
+  startDocument(): void {
+    this.clear();
+    this.#id = newDraftId();
+  }
+
+  #clear(id: string): void {
+    if (id === this.#id) this.#stored = false;
+    void this.api.clearDraft(id).catch(() => undefined);
+  }
+
+  async #write(draft: DraftRequest): Promise<void> {
+    if (draft.id === this.#id) this.#stored = true;
+    let result: DraftWriteResult;
+    try {
+      result = await this.api.setDraft(draft);
+    } catch (error) {
+      result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    this.failure = result.ok ? null : result.reason;
   }
 }

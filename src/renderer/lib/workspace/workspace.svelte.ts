@@ -16,7 +16,7 @@ export type WorkspaceApi = Pick<
   DesktopApi,
   | 'getPreferences'
   | 'setPreferences'
-  | 'getDraft'
+  | 'listDrafts'
   | 'setDraft'
   | 'clearDraft'
   | 'openScenario'
@@ -66,7 +66,7 @@ export class Workspace {
   async start(): Promise<void> {
     await this.preferences.load();
     this.replaceDocument(newScenario(this.preferences.current), null);
-    await this.drafts.load();
+    await this.status.guard('Looking for unsaved work', () => this.drafts.load());
   }
 
   /** Recomputes after every edit; the engine's refusals become a message, never a blank chart. */
@@ -79,12 +79,12 @@ export class Workspace {
     this.drafts.schedule(this.doc, this.live.results?.scenario);
   }
 
-  recoverDraft(): void {
-    const recovered = this.drafts.take();
+  /** Restores a draft on offer into the open document, which from then on keeps it as its draft. */
+  recoverDraft(id: string): void {
+    const recovered = this.drafts.take(id);
     if (!recovered) return;
     if (!recovered.ok) {
       this.status.report('error', 'The recovered draft could not be read; it was discarded.');
-      this.drafts.clear();
       return;
     }
     const { scenario, path, form } = recovered;
@@ -114,7 +114,7 @@ export class Workspace {
   async newDocument(): Promise<void> {
     if (!(await this.readyToReplace())) return;
     this.replaceDocument(newScenario(this.preferences.current), null);
-    this.drafts.clear();
+    this.drafts.startDocument();
   }
 
   async open(): Promise<void> {
@@ -147,6 +147,7 @@ export class Workspace {
       return;
     }
     this.replaceDocument(parsed.scenario, file.path);
+    this.drafts.startDocument();
     this.status.report('info', `Opened ${file.path}`);
   }
 
