@@ -11,7 +11,12 @@ const config: Configuration = {
   appId: 'org.tradeoff-explorer.app',
   productName: 'Tradeoff Explorer',
   directories: { output: 'dist', buildResources: 'resources' },
-  files: ['out/**/*'],
+  files: [
+    'out/**/*',
+    // Production dependencies the packaged app does not load: the renderer's bundle already holds
+    // plotly, and tsx (with esbuild) only runs the command line from the sources.
+    '!**/node_modules/{plotly.js-dist-min,tsx,esbuild,@esbuild}{,/**}',
+  ],
   asar: true,
   // No native modules: nothing to rebuild for Electron's Node.
   npmRebuild: false,
