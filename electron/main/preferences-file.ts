@@ -24,6 +24,8 @@ export interface PreferencesFileOptions {
   readonly createStore: () => CheckedStore;
   /** Reads the file's text (injected by tests to fail as a disk would). */
   readonly readText?: (file: string) => string;
+  /** Whether the file can be written, or the error that says why not (injected likewise). */
+  readonly checkWritable?: (file: string) => void;
   readonly now?: () => Date;
 }
 
@@ -54,7 +56,14 @@ export function openPreferencesFile(options: PreferencesFileOptions): OpenedPref
     if (errorCode(error) !== 'ENOENT') return inMemory(file, error);
   }
   try {
-    return { store: createStore(), notice: null };
+    const store = createStore();
+    try {
+      (options.checkWritable ?? checkWritable)(file);
+    } catch (error) {
+      // Readable but not writable (a read-only disk): the stored values, kept for this session.
+      return inMemory(file, error, null, store);
+    }
+    return { store, notice: null };
   } catch (error) {
     // Errors with a code come from the disk (EACCES, EROFS…); the others are a damaged file
     // (SyntaxError, or electron-store's "Config schema violation").
@@ -138,18 +147,33 @@ function damagedMessage(results: readonly Salvaged[], backupPath: string): strin
 }
 
 /** The defaults for this session only: nothing is written, and the user is told why. */
-function inMemory(file: string, error: unknown, backupPath: string | null = null): OpenedPreferences {
+/**
+ * Preferences for this session only, from `readable` when the file could be read (else the
+ * defaults): nothing is written, and the user is told why.
+ */
+function inMemory(
+  file: string,
+  error: unknown,
+  backupPath: string | null = null,
+  readable?: PreferenceStore,
+): OpenedPreferences {
   const reason = error instanceof Error ? error.message : String(error);
   const moved = backupPath === null ? '' : ` The damaged original was moved to ${backupPath}.`;
+  const uses = readable ? 'your stored preferences' : 'its defaults';
   return {
-    store: new MemoryPreferenceStore(),
+    store: new MemoryPreferenceStore(readable),
     notice: {
       message:
         `Your preferences (${path.basename(file)}) could not be read or written: ${reason}. ` +
-        `The app uses its defaults for now, and changes to preferences will not be kept.${moved}`,
+        `The app uses ${uses} for now, and changes to preferences will not be kept.${moved}`,
       backupPath,
     },
   };
+}
+
+/** Throws (EROFS, EACCES…) unless the file, or the folder it would be created in, is writable. */
+function checkWritable(file: string): void {
+  fs.accessSync(fs.existsSync(file) ? file : path.dirname(file), fs.constants.W_OK);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -159,7 +183,15 @@ function errorCode(error: unknown): string | undefined {
 
 /** Preferences that last as long as the process: the fallback when the file cannot be used. */
 export class MemoryPreferenceStore implements PreferenceStore {
-  private readonly values: PreferencesData = { ...DEFAULT_PREFERENCES_DATA };
+  private readonly values: PreferencesData;
+
+  /** Starts from `from`'s values, else from the defaults. */
+  constructor(from?: PreferenceStore) {
+    const keys = Object.keys(DEFAULT_PREFERENCES_DATA) as (keyof PreferencesData)[];
+    this.values = from
+      ? (Object.fromEntries(keys.map((key) => [key, from.get(key)])) as unknown as PreferencesData)
+      : { ...DEFAULT_PREFERENCES_DATA };
+  }
 
   get<K extends keyof PreferencesData>(key: K): PreferencesData[K] {
     return this.values[key];

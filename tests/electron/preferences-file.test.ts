@@ -235,6 +235,30 @@ describe('openPreferencesFile on a path that cannot be used', () => {
     await expectDefaultsInMemory(opened, 'EROFS: read-only file system', []);
   });
 
+  it('a valid file on a read-only disk: its values for the session, nothing written', async () => {
+    await writeFile(file, json(stored));
+    const opened = openPreferencesFile({
+      file,
+      createStore,
+      checkWritable: () => {
+        throw errno('EROFS', `read-only file system, access '${file}'`);
+      },
+    });
+    expect(opened.notice).toEqual({
+      message: expect.stringMatching(
+        /could not be read or written: EROFS: read-only file system.*uses your stored preferences for now/,
+      ),
+      backupPath: null,
+    });
+    const preferences = new Preferences(opened.store);
+    expect(readBack(preferences)).toEqual(stored);
+    preferences.setWindowState({ width: 900, height: 600, maximized: false });
+    preferences.addRecentFile('/docs/c.tradeoff.json');
+    expect(preferences.windowState()).toEqual({ width: 900, height: 600, maximized: false });
+    expect(preferences.recentFiles()).toEqual(['/docs/c.tradeoff.json', ...recent]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(stored);
+  });
+
   it('a damaged file on a disk that turns read-only once it is moved aside', async () => {
     await writeFile(file, '{"theme": "neon"}');
     let opens = 0;
