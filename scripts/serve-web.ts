@@ -1,14 +1,21 @@
 /**
  * A small static server for the built renderer (`out/renderer`), so the app runs in a browser:
  * bound to 127.0.0.1 only, with the app's strict Content-Security-Policy as a header, and no
- * access outside the served folder. Which file a request names, and the headers, are the desktop
+ * access outside the served folder. It serves one person's browser, so it caps what any client
+ * may cost it (LIMITS): connections, header size, time to send a request, and no request bodies. Which file a request names, and the headers, are the desktop
  * app's app:// protocol's too: src/shared/static-files.ts. No dependencies beyond Node.
  *
  *   tsx scripts/serve-web.ts [--root DIR] [--port N]     (PORT=N also works; 0 picks a free port)
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerOptions,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,9 +30,34 @@ export const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4173;
 export const DEFAULT_ROOT = 'out/renderer';
 
+/** What clients may cost the server. A browser opens about six connections per host. */
+export interface ServerLimits {
+  /** Open connections at once; more are closed as they arrive. */
+  readonly maxConnections: number;
+  /** Bytes of request line and headers; more is answered 431. Node's default is 16 KiB. */
+  readonly maxHeaderSize: number;
+  /** Time to send the headers, then the whole request; later is answered 408 and closed. */
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  readonly keepAliveTimeoutMs: number;
+}
+
+export const LIMITS: ServerLimits = {
+  maxConnections: 32,
+  maxHeaderSize: 8 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
+
 export interface WebServer {
   readonly url: string;
+  /** Always HOST: the server never listens on another interface. */
+  readonly host: string;
   readonly port: number;
+  /** The limits as the running server applies them. */
+  readonly limits: ServerLimits;
   close(): Promise<void>;
 }
 
@@ -49,6 +81,11 @@ function hostAllowed(request: IncomingMessage, port: number): boolean {
   return host === `${HOST}:${port}` || host === `localhost:${port}`;
 }
 
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 async function handle(
   root: string,
   port: number,
@@ -56,9 +93,12 @@ async function handle(
   response: ServerResponse,
 ): Promise<void> {
   if (!hostAllowed(request, port)) return send(response, 421, 'Misdirected request\n');
+  // Closing the connection after these answers means the refused body is never read.
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    return send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD', Connection: 'close' });
   }
+  if (hasBody(request))
+    return send(response, 413, 'Request bodies are not accepted\n', { Connection: 'close' });
   let pathname: string;
   try {
     pathname = new URL(request.url ?? '/', `http://${HOST}`).pathname;
@@ -85,17 +125,31 @@ async function handle(
   stream.pipe(response);
 }
 
-/** Serves `root` on 127.0.0.1; port 0 picks a free port. */
-export async function startWebServer(options: { root: string; port?: number }): Promise<WebServer> {
+/** Serves `root` on 127.0.0.1; port 0 picks a free port. `limits` default to LIMITS. */
+export async function startWebServer(options: {
+  root: string;
+  port?: number;
+  limits?: Partial<ServerLimits>;
+}): Promise<WebServer> {
   const root = await realpath(path.resolve(options.root));
   let port = options.port ?? DEFAULT_PORT;
-  const server: Server = createServer((request, response) => {
+  const limits: ServerLimits = { ...LIMITS, ...options.limits };
+  const serverOptions: ServerOptions = {
+    maxHeaderSize: limits.maxHeaderSize,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts above only this often (30 s by default).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const server: Server = createServer(serverOptions, (request, response) => {
     handle(root, port, request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, 'Internal server error\n');
       else response.destroy();
       console.error(error);
     });
   });
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => {
@@ -103,10 +157,19 @@ export async function startWebServer(options: { root: string; port?: number }): 
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   return {
     url: `http://${HOST}:${port}/`,
+    host: address.address,
     port,
+    limits: {
+      maxConnections: server.maxConnections,
+      maxHeaderSize: limits.maxHeaderSize,
+      headersTimeoutMs: server.headersTimeout,
+      requestTimeoutMs: server.requestTimeout,
+      keepAliveTimeoutMs: server.keepAliveTimeout,
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -138,6 +201,11 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     const value = argv[i + 1];
     if ((arg === '--port' || arg === '--root') && value === undefined)
       throw new Error(`${arg} needs a value`);
+    if (arg === '--host') {
+      throw new Error(
+        `serve-web listens on ${HOST} only: the app and your files are for this machine, not the network`,
+      );
+    }
     if (arg === '--port') port = parsePort(value);
     else if (arg === '--root') root = value ?? root;
     else throw new Error(`unknown argument: ${arg} (usage: serve-web [--root DIR] [--port N])`);

@@ -3,10 +3,10 @@
 // browser, built and served on 127.0.0.1 (see scripts/serve-web.ts). Extra arguments go to the
 // server, e.g. `npm start -- --port 8080`. On a fresh clone it installs first (scripts/install.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 import { ensureInstalled } from './install.mjs';
 
 if (!ensureInstalled()) process.exit(1);
@@ -17,26 +17,13 @@ const packageDir = (name) => path.dirname(require.resolve(`${name}/package.json`
 const electronVite = path.join(packageDir('electron-vite'), 'bin', 'electron-vite.js');
 const tsx = path.join(packageDir('tsx'), 'dist', 'cli.mjs');
 
-/** Where `require('electron')` would point, if the binary was downloaded when installing. */
-function electronBinary() {
-  try {
-    const electronDir = packageDir('electron');
-    const pathFile = path.join(electronDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
 function run(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
 
-if (electronBinary()) {
+if (electronBinary(root)) {
   // Builds, then opens the desktop window on the build.
   process.exit(run([electronVite, 'preview']));
 }

@@ -13,7 +13,9 @@ import { Drafts } from './drafts';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { AppOrigin } from './origin';
+import { PendingNotice } from './pending-notice';
 import { Preferences, preferencesSchema, type PreferencesData } from './preferences';
+import { openPreferencesFile } from './preferences-file';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { removeTempsOfKilledSaves } from './stale-temps';
@@ -35,10 +37,16 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const origin = new AppOrigin(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
-  // clearInvalidConfig: a corrupt or hand-edited preferences file resets instead of blocking start.
-  const preferences = new Preferences(
-    new Store<PreferencesData>({ name: 'preferences', schema: preferencesSchema, clearInvalidConfig: true }),
-  );
+  const userData = app.getPath('userData');
+  // A damaged file keeps its valid keys and is moved aside; an unreadable one gives defaults in
+  // memory. Either way the app starts, and the user is told once (preferences-file.ts).
+  const opened = openPreferencesFile({
+    file: path.join(userData, 'preferences.json'),
+    createStore: () =>
+      new Store<PreferencesData>({ cwd: userData, name: 'preferences', schema: preferencesSchema }),
+  });
+  const preferences = new Preferences(opened.store);
+  const preferencesNotice = new PendingNotice(opened.notice);
   const documents = new Documents(preferences);
   const drafts = new Drafts(app.getPath('userData'));
   const closeGuard = new CloseGuard(() => drafts.clearWritten());
@@ -57,6 +65,7 @@ function start(): void {
       saveState: (state) => preferences.setWindowState(state),
     });
     closeGuard.attach(win);
+    preferencesNotice.deliverTo(win.webContents);
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });

@@ -29,6 +29,13 @@ export interface PreferencesData extends UserPreferences {
 
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 820, maximized: false };
 
+/** Every stored key at its default: what a new or unreadable preferences file starts from. */
+export const DEFAULT_PREFERENCES_DATA: PreferencesData = {
+  ...DEFAULT_PREFERENCES,
+  windowState: DEFAULT_WINDOW_STATE,
+  recentFiles: [],
+};
+
 const presetId = { type: ['string', 'null'], pattern: ID_PATTERN } as const;
 const positive = { type: 'number', exclusiveMinimum: 0 } as const;
 
@@ -63,7 +70,7 @@ export const preferencesSchema: Schema<PreferencesData> = {
     type: 'array',
     items: gpuDefinition,
     maxItems: MAX_CUSTOM_GPUS,
-    default: [...DEFAULT_PREFERENCES.customGpus],
+    default: [...DEFAULT_PREFERENCES_DATA.customGpus],
   },
   windowState: {
     type: 'object',
@@ -76,13 +83,13 @@ export const preferencesSchema: Schema<PreferencesData> = {
     },
     required: ['width', 'height', 'maximized'],
     additionalProperties: false,
-    default: DEFAULT_WINDOW_STATE,
+    default: DEFAULT_PREFERENCES_DATA.windowState,
   },
   recentFiles: {
     type: 'array',
     items: { type: 'string', minLength: 1, maxLength: MAX_PATH_LENGTH },
     maxItems: MAX_RECENT_FILES,
-    default: [],
+    default: [...DEFAULT_PREFERENCES_DATA.recentFiles],
   },
 };
 

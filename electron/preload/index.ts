@@ -10,6 +10,7 @@ import {
   type InvokeArgs,
   type MenuCommand,
   type OpenedFile,
+  type PreferencesNotice,
   type Reply,
   type Unsubscribe,
 } from '../../src/shared/ipc';
@@ -49,6 +50,7 @@ const api: DesktopApi = {
   onMenuCommand: (callback) => subscribe<MenuCommand>(EventChannel.menuCommand, callback),
   onOpenFile: (callback) => subscribe<OpenedFile>(EventChannel.openFile, callback),
   onCloseRequested: (callback) => subscribe<undefined>(EventChannel.closeRequested, () => callback()),
+  onPreferencesNotice: (callback) => subscribe<PreferencesNotice>(EventChannel.preferencesNotice, callback),
 };
 
 contextBridge.exposeInMainWorld('tradeoff', api);

@@ -38,6 +38,7 @@ export const EventChannel = {
   menuCommand: 'menu:command',
   openFile: 'document:open-file',
   closeRequested: 'document:close-requested',
+  preferencesNotice: 'preferences:notice',
 } as const;
 export type EventChannel = (typeof EventChannel)[keyof typeof EventChannel];
 
@@ -122,6 +123,17 @@ export interface UserPreferences {
 export type PreferencesPatch = Partial<UserPreferences>;
 
 /**
+ * The stored preferences could not be used as they were: sent once, when the page has loaded, so
+ * the user learns what was kept and where the damaged original went.
+ */
+export interface PreferencesNotice {
+  /** What happened and what was kept, in a sentence or two for the user. */
+  readonly message: string;
+  /** Where the unreadable original was moved, or null when it stayed where it was. */
+  readonly backupPath: string | null;
+}
+
+/**
  * An unsaved scenario kept for crash recovery; `text` parses with `parseScenarioText`, and `form`,
  * when present, holds the editor's fields as typed over it (see DraftRequest).
  */
@@ -202,6 +214,8 @@ export interface DesktopApi {
    * document has no path), then call `confirmClose`.
    */
   onCloseRequested(callback: () => void): Unsubscribe;
+  /** The stored preferences were damaged or unreadable at start (at most once per session). */
+  onPreferencesNotice(callback: (notice: PreferencesNotice) => void): Unsubscribe;
 }
 
 /** A request's payload (`undefined`: it carries none) and its reply. */

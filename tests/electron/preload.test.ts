@@ -42,6 +42,7 @@ describe('preload', () => {
         'onMenuCommand',
         'onOpenFile',
         'onCloseRequested',
+        'onPreferencesNotice',
       ].sort(),
     );
     expect(Object.values(api).every((value) => typeof value === 'function')).toBe(true);
@@ -101,13 +102,18 @@ describe('preload', () => {
     const onCommand = vi.fn();
     const onFile = vi.fn();
     const onClose = vi.fn();
+    const onNotice = vi.fn();
     const unsubscribe = api.onMenuCommand(onCommand);
     api.onOpenFile(onFile);
     api.onCloseRequested(onClose);
+    api.onPreferencesNotice(onNotice);
+    const notice = { message: 'Your preferences file was damaged…', backupPath: '/u/p.json.bad-x' };
     const ipcEvent = { sender: ipcRenderer };
     ipcRenderer.emit(EventChannel.menuCommand, ipcEvent, 'save');
     ipcRenderer.emit(EventChannel.openFile, ipcEvent, { path: '/a', text: '{}' });
     ipcRenderer.emit(EventChannel.closeRequested, ipcEvent);
+    ipcRenderer.emit(EventChannel.preferencesNotice, ipcEvent, notice);
+    expect(onNotice).toHaveBeenCalledExactlyOnceWith(notice);
     expect(onCommand).toHaveBeenCalledExactlyOnceWith('save');
     expect(onFile).toHaveBeenCalledExactlyOnceWith({ path: '/a', text: '{}' });
     expect(onClose).toHaveBeenCalledExactlyOnceWith();

@@ -612,6 +612,7 @@ describe('the rest of the contract', () => {
       api.onMenuCommand(() => undefined),
       api.onOpenFile(() => undefined),
       api.onCloseRequested(() => undefined),
+      api.onPreferencesNotice(() => undefined),
     ]) {
       expect(typeof unsubscribe).toBe('function');
       expect(() => unsubscribe()).not.toThrow();

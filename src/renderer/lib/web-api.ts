@@ -391,6 +391,10 @@ export function createWebApi(host: WebHost): DesktopApi {
     onCloseRequested() {
       return unsubscribe;
     },
+    onPreferencesNotice() {
+      // localStorage values are read back field by field (preferencesFrom): nothing to announce.
+      return unsubscribe;
+    },
   };
 }
 
