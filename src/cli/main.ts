@@ -9,7 +9,7 @@ import type { Output } from './output';
 import { InputError, UsageError } from './usage-error';
 
 const COMMANDS: Readonly<
-  Record<string, { run: (argv: readonly string[], output: Output) => void; help: string }>
+  Record<string, { run: (argv: readonly string[], output: Output) => void | Promise<void>; help: string }>
 > = {
   solve: { run: runSolve, help: SOLVE_HELP },
   sweep: { run: runSweep, help: SWEEP_HELP },
@@ -45,7 +45,7 @@ function version(): string {
 }
 
 /** Runs the command line and returns its exit status; never throws and never prints a stack trace. */
-export function main(argv: readonly string[], output: Output): number {
+export async function main(argv: readonly string[], output: Output): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h') {
@@ -67,7 +67,7 @@ export function main(argv: readonly string[], output: Output): number {
       output.out(entry.help);
       return EXIT_OK;
     }
-    entry.run(rest, output);
+    await entry.run(rest, output);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, output);

@@ -29,15 +29,16 @@ ratios, or Kaplan et al. 2020's allocation).
   --format json    one object per file (an array when several files are given)
   --format csv     one row per candidate, all files under one header`;
 
-export function runSolve(argv: readonly string[], output: Output): void {
+export async function runSolve(argv: readonly string[], output: Output): Promise<void> {
   const args = parseArgs(argv, { options: ['format'] });
   const format = choiceOption(args, 'format', FORMATS_TABLE_JSON_CSV, 'table');
   if (args.positionals.length === 0) throw new UsageError('solve needs at least one scenario file');
-  const solved = args.positionals.map((file) => {
-    const scenario = loadScenarioFile(file);
+  const solved = [];
+  for (const file of args.positionals) {
+    const scenario = await loadScenarioFile(file);
     const problem = solveOrExplain(file, () => problemFromScenario(scenario));
-    return { file, scenario, problem, solution: solveOrExplain(file, () => solve(problem)) };
-  });
+    solved.push({ file, scenario, problem, solution: solveOrExplain(file, () => solve(problem)) });
+  }
   if (format === 'json') {
     const reports = solved.map(({ file, scenario, problem, solution }) => ({
       file,

@@ -7,13 +7,13 @@ export const VALIDATE_HELP = `Usage: tradeoff validate FILE...
 
 Checks each scenario file and names every problem with its JSON path. Exits 1 if any file is invalid.`;
 
-export function runValidate(argv: readonly string[], output: Output): void {
+export async function runValidate(argv: readonly string[], output: Output): Promise<void> {
   const args = parseArgs(argv, {});
   if (args.positionals.length === 0) throw new UsageError('validate needs at least one scenario file');
   const problems: string[] = [];
   for (const file of args.positionals) {
     try {
-      const scenario = loadScenarioFile(file);
+      const scenario = await loadScenarioFile(file);
       output.out(`${file}: valid ("${scenario.name}")`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

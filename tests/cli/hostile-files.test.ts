@@ -1,0 +1,75 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_SCENARIO_BYTES } from '../../src/scenario';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const onWindows = process.platform === 'win32';
+const EXAMPLE = join(root, 'resources/scenarios/sardana-70b-chatbot.tradeoff.json');
+
+/**
+ * The real executable in a new process. A reader that waits on a pipe or reads /dev/zero for ever
+ * would run into the timeout (status null) instead of answering.
+ */
+function tradeoff(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/tradeoff.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe.skipIf(onWindows)('the tradeoff executable on hostile and odd files', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'tradeoff-hostile-'));
+  const file = (name: string) => join(folder, name);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('refuses a named pipe, /dev/zero, a symlink to it, a folder, an oversize file and Latin-1 bytes', () => {
+    execFileSync('mkfifo', [file('pipe.tradeoff.json')]);
+    symlinkSync('/dev/zero', file('zero.tradeoff.json'));
+    mkdirSync(file('folder.tradeoff.json'));
+    writeFileSync(file('big.tradeoff.json'), '');
+    truncateSync(file('big.tradeoff.json'), MAX_SCENARIO_BYTES + 1);
+    writeFileSync(file('latin1.tradeoff.json'), Buffer.from('{"name":"Gr\xfc\xdfe"}', 'latin1'));
+    const names = ['pipe', 'zero', 'folder', 'big', 'latin1'].map((name) => file(`${name}.tradeoff.json`));
+    const devices = existsSync('/dev/zero') ? ['/dev/zero'] : [];
+
+    const solved = tradeoff('solve', names[0] ?? '');
+    expect(solved).toMatchObject({ status: 1, stdout: '' });
+    expect(solved.stderr).toBe(`${names[0]}: not a regular file (a named pipe); not a scenario file\n`);
+    const { status, stdout, stderr } = tradeoff('validate', ...names, ...devices);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      `${names[0]}: not a regular file (a named pipe); not a scenario file`,
+      `${names[1]}: not a regular file (a device); not a scenario file`,
+      `${names[2]}: not a regular file (a folder); not a scenario file`,
+      `${names[3]}: larger than 1,000,000 bytes; not a scenario file`,
+      `${names[4]}: not UTF-8 text; not a scenario file`,
+      ...devices.map((device) => `${device}: not a regular file (a device); not a scenario file`),
+      '',
+    ]);
+  });
+
+  it('accepts a file saved with a UTF-8 byte-order mark', () => {
+    const withMark = file('bom.tradeoff.json');
+    writeFileSync(withMark, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(EXAMPLE)]));
+    const result = tradeoff('solve', withMark, '--format', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { lifetimeOptimal: { params: number } };
+    expect(Number(report.lifetimeOptimal.params.toPrecision(4))).toBe(2.053e10);
+  });
+});
