@@ -31,7 +31,7 @@ function tradeoff(...args: string[]) {
   });
 }
 
-describe.skipIf(onWindows)('the tradeoff executable on hostile and odd files', () => {
+describe.skipIf(onWindows)('the tradeoff executable on hostile and odd files', { timeout: 60_000 }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'tradeoff-hostile-'));
   const file = (name: string) => join(folder, name);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
