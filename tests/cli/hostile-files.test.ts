@@ -72,4 +72,35 @@ describe.skipIf(onWindows)('the tradeoff executable on hostile and odd files', {
     const report = JSON.parse(result.stdout) as { lifetimeOptimal: { params: number } };
     expect(Number(report.lifetimeOptimal.params.toPrecision(4))).toBe(2.053e10);
   });
+
+  it('never writes control characters or bidi overrides from a file to the terminal', () => {
+    const hostileName = '\u001b[2J\u001b]0;pwned\u0007 \u009b31m red \u007f \u202eevil\u202c';
+    const scenario = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+    const named = file('escapes.tradeoff.json');
+    writeFileSync(named, JSON.stringify({ ...scenario, name: hostileName, notes: hostileName }));
+    const unknownKey = file('unknown-key.tradeoff.json');
+    writeFileSync(unknownKey, JSON.stringify({ ...scenario, [hostileName]: 1, name: 1 }));
+    // eslint-disable-next-line no-control-regex -- the characters that must never reach a terminal
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+    const outputs = [
+      tradeoff('solve', named),
+      tradeoff('solve', named, '--format', 'csv'),
+      tradeoff('validate', named, unknownKey),
+    ];
+    for (const { stdout, stderr } of outputs) {
+      expect(stdout).not.toMatch(raw);
+      expect(stderr).not.toMatch(raw);
+    }
+    const [table, csv, validated] = outputs;
+    expect(table?.stdout.split('\n')[0]).toBe(
+      '\\u001b[2J\\u001b]0;pwned\\u0007 \\u009b31m red \\u007f \\u202eevil\\u202c',
+    );
+    expect(csv?.stdout).toContain('\\u001b[2J');
+    expect(validated?.stderr).toContain('\\u001b[2J');
+
+    const json = tradeoff('solve', named, '--format', 'json');
+    expect(json.stdout).not.toMatch(raw);
+    expect((JSON.parse(json.stdout) as { name: string }).name).toBe(hostileName);
+  });
 });
