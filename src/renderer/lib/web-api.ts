@@ -11,6 +11,7 @@
  * - preferences and the crash draft live in localStorage, validated on every read.
  */
 import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION, serializeScenario } from '../../scenario';
+import { decodeUtf8Text, NOT_UTF8_TEXT } from '../../shared/utf8-text';
 import {
   baseName,
   checkScenarioFileName,
@@ -50,8 +51,10 @@ export interface KeyValueStorage {
 /** What the web API needs of a file the user picked or dropped; a DOM `File` satisfies it. */
 export interface PickedFile {
   readonly name: string;
+  /** In bytes. */
   readonly size: number;
-  text(): Promise<string>;
+  /** The bytes, decoded here as the desktop app decodes files (File.text() would mangle non-UTF-8). */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface SaveTarget {
@@ -142,14 +145,11 @@ export function exportTarget({ suggestedName, content, kind }: ExportRequest): S
 /** Reads a picked or dropped file; failures reject with a message fit for an error dialog. */
 async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   checkScenarioFileName(file.name);
-  if (file.size > MAX_SCENARIO_BYTES) {
-    throw new Error(
-      `Could not open ${file.name}: the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario`,
-    );
-  }
-  let text: string;
+  const tooLarge = `the file is larger than ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes; not a scenario`;
+  if (file.size > MAX_SCENARIO_BYTES) throw new Error(`Could not open ${file.name}: ${tooLarge}`);
+  let bytes: ArrayBuffer;
   try {
-    text = await file.text();
+    bytes = await file.arrayBuffer();
   } catch (error) {
     throw new Error(
       `Could not open ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
@@ -158,6 +158,10 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
       },
     );
   }
+  // The file may have grown since it was picked.
+  if (bytes.byteLength > MAX_SCENARIO_BYTES) throw new Error(`Could not open ${file.name}: ${tooLarge}`);
+  const text = decodeUtf8Text(new Uint8Array(bytes));
+  if (text === null) throw new Error(`Could not open ${file.name}: ${NOT_UTF8_TEXT}`);
   return { path: file.name, text };
 }
 
