@@ -1,6 +1,13 @@
 import { FileTooLargeError, NotRegularFileError, NotTextError, readTextFile } from '../files/read-text-file';
-import { MAX_SCENARIO_BYTES, parseScenarioText, type Scenario } from '../scenario';
+import {
+  MAX_SCENARIO_BYTES,
+  parseScenarioText,
+  solveScenario,
+  type Scenario,
+  type SolvedScenario,
+} from '../scenario';
 import { NOT_UTF8_TEXT } from '../shared/utf8-text';
+import { solveOrExplain } from './commands/shared';
 import { InputError } from './usage-error';
 
 /**
@@ -21,6 +28,15 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
       .map((issue) => `${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`)
       .join('\n'),
   );
+}
+
+/**
+ * Reads, validates and solves a scenario file: what `solve` prints and what `validate` checks, one
+ * pipeline, so a file that validates also solves and a refusal reads the same from both.
+ */
+export async function solveScenarioFile(file: string): Promise<SolvedScenario & { scenario: Scenario }> {
+  const scenario = await loadScenarioFile(file);
+  return { scenario, ...solveOrExplain(file, () => solveScenario(scenario)) };
 }
 
 /** Why a file could not be read, without repeating its name (the caller puts the path first). */

@@ -1,4 +1,4 @@
-import { solve, type Candidate, type Problem, type Solution } from '../../model';
+import type { Candidate, Problem, Solution } from '../../model';
 import { formatCount, formatPercent } from '../../format/quantity';
 import {
   baselineLabel,
@@ -12,12 +12,12 @@ import {
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
-import { problemFromScenario, type Scenario } from '../../scenario';
+import type { Scenario } from '../../scenario';
 import { choiceOption, parseArgs } from '../args';
 import { FORMATS_TABLE_JSON_CSV, json, type Output } from '../output';
-import { loadScenarioFile } from '../scenario-files';
+import { solveScenarioFile } from '../scenario-files';
 import { UsageError } from '../usage-error';
-import { describeTarget, solveOrExplain } from './shared';
+import { describeTarget } from './shared';
 
 export const SOLVE_HELP = `Usage: tradeoff solve FILE... [--format table|json|csv]
 
@@ -35,9 +35,7 @@ export async function runSolve(argv: readonly string[], output: Output): Promise
   if (args.positionals.length === 0) throw new UsageError('solve needs at least one scenario file');
   const solved = [];
   for (const file of args.positionals) {
-    const scenario = await loadScenarioFile(file);
-    const problem = solveOrExplain(file, () => problemFromScenario(scenario));
-    solved.push({ file, scenario, problem, solution: solveOrExplain(file, () => solve(problem)) });
+    solved.push({ file, ...(await solveScenarioFile(file)) });
   }
   if (format === 'json') {
     const reports = solved.map(({ file, scenario, problem, solution }) => ({
