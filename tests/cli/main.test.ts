@@ -380,6 +380,25 @@ describe('tradeoff validate, presets, help and version', () => {
     ]);
   });
 
+  it('refuses a key given twice in validate and solve alike, naming the key, its path and its line', async () => {
+    const text = [
+      '{',
+      '  "name": "plan A",',
+      '  "target": {"loss": 2.1},',
+      '  "demand": {"inputTokens": 1e12, "outputTokens": 1e11},',
+      '  "na\\u006de": "plan B"',
+      '}',
+    ].join('\n');
+    const file = scratchFile('twice.tradeoff.json', text);
+    const expected = {
+      status: 1,
+      out: '',
+      err: `${file}: name: the key "name" is repeated on line 5 (first on line 2); JSON readers keep only the last, so give it once`,
+    };
+    expect(await run('validate', file)).toEqual(expected);
+    expect(await run('solve', file)).toEqual(expected);
+  });
+
   it('lists presets with their sources', async () => {
     const { out } = await run('presets');
     expect(out).toContain('sardana2024');
