@@ -53,6 +53,11 @@ export class CloseGuard {
     win.on('closed', () => this.states.delete(id));
   }
 
+  /** Whether the window's document has unsaved changes, as the page last reported. */
+  isDirty(win: BrowserWindow): boolean {
+    return this.states.get(win.webContents.id)?.dirty ?? false;
+  }
+
   setDocumentState(win: BrowserWindow, { title, dirty }: DocumentState): void {
     const state = this.states.get(win.webContents.id);
     if (!state) return;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron';
 import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION } from '../../src/scenario';
 import { EventChannel, type OpenedFile } from '../../src/shared/ipc';
-import { readTextFile } from '../../src/files/read-text-file';
+import { readTextFile, type TextFile } from '../../src/files/read-text-file';
+import { DiskVersions } from './disk-versions';
 import type { Preferences } from './preferences';
 
 /**
@@ -15,6 +16,8 @@ import type { Preferences } from './preferences';
  */
 export class Documents {
   private readonly granted = new Set<string>();
+  /** What each window last read or wrote of its files, for Save's check that nobody else changed them. */
+  readonly versions = new DiskVersions();
 
   constructor(private readonly preferences: Preferences) {}
 
@@ -36,19 +39,23 @@ export class Documents {
     return this.granted.has(path.resolve(filePath));
   }
 
-  /** Reads a file the user chose. Failures reject with a message fit for an error dialog. */
-  async open(filePath: string): Promise<OpenedFile> {
+  /**
+   * Reads a file the user chose into `win`, remembering what was read for Save's conflict check.
+   * Failures reject with a message fit for an error dialog.
+   */
+  async open(filePath: string, win: BrowserWindow): Promise<OpenedFile> {
     const resolved = path.resolve(filePath);
-    let text: string;
+    let file: TextFile;
     try {
-      ({ text } = await readTextFile(resolved, MAX_SCENARIO_BYTES));
+      file = await readTextFile(resolved, MAX_SCENARIO_BYTES);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') this.preferences.removeRecentFile(resolved);
       throw new Error(`Could not open ${path.basename(resolved)}: ${describeFileError(error)}`, {
         cause: error,
       });
     }
-    return { path: this.grant(resolved), text };
+    this.versions.remember(win, resolved, file.stamp);
+    return { path: this.grant(resolved), text: file.text };
   }
 }
 
@@ -94,7 +101,7 @@ export async function openInWindow(
   filePath: string,
 ): Promise<void> {
   try {
-    sendWhenLoaded(win.webContents, EventChannel.openFile, await documents.open(filePath));
+    sendWhenLoaded(win.webContents, EventChannel.openFile, await documents.open(filePath, win));
   } catch (error) {
     await dialog.showMessageBox(win, {
       type: 'error',

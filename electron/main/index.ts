@@ -16,6 +16,7 @@ import { AppOrigin } from './origin';
 import { Preferences, preferencesSchema, type PreferencesData } from './preferences';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
+import { removeTempsOfKilledSaves } from './stale-temps';
 import { createMainWindow } from './windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +83,8 @@ function start(): void {
     preferences.onRecentFilesChanged(refreshMenu);
     refreshMenu();
     showMainWindow();
+    // In the background: nothing waits for it, and a folder it cannot read is skipped.
+    void removeTempsOfKilledSaves(preferences.recentFiles(), path.dirname(drafts.file));
     // macOS keeps the app running without windows; clicking the Dock icon brings one back.
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showMainWindow();

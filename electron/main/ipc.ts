@@ -4,16 +4,14 @@
  * shared contract (PAYLOAD_VALIDATORS in src/shared/ipc.ts). Then one handler per channel runs.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent } from 'electron';
-import { SCENARIO_EXTENSION, serializeScenario, type Scenario } from '../../src/scenario';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { serializeScenario } from '../../src/scenario';
 import {
   checkScenarioFileName,
   EXPORT_FILE_TYPES,
   exportFileName,
   SCENARIO_FILE_TYPE,
-  scenarioFileName,
   withExtension,
-  type FileType,
 } from '../../src/shared/documents';
 import {
   InvokeChannel,
@@ -22,11 +20,12 @@ import {
   requestName,
   type Payload,
   type Reply,
-  type SavedFile,
 } from '../../src/shared/ipc';
 import type { CloseGuard } from './close-guard';
 import type { Documents } from './documents';
 import type { Drafts } from './drafts';
+import { fileFilters } from './file-filters';
+import { ScenarioSaver } from './scenario-saver';
 import { writeFileAtomic } from '../../src/files/write-file-atomic';
 import type { AppOrigin } from './origin';
 import type { Preferences } from './preferences';
@@ -83,63 +82,36 @@ function trustedWindow(event: IpcMainInvokeEvent, origin: AppOrigin): BrowserWin
   return win;
 }
 
-function filters({ description, extension }: FileType): FileFilter[] {
-  return [{ name: description, extensions: [extension.slice(1)] }];
-}
-
 function createHandlers({ documents, preferences, drafts, closeGuard }: IpcDependencies): IpcHandlers {
-  async function writeScenario(target: string, scenario: Scenario): Promise<SavedFile> {
-    await writeFileAtomic(target, serializeScenario(scenario));
-    return { path: documents.grant(target) };
-  }
-
-  async function saveAs(
-    win: BrowserWindow,
-    current: string | null,
-    scenario: Scenario,
-  ): Promise<SavedFile | null> {
-    const defaultPath =
-      current && documents.isGranted(current)
-        ? current
-        : path.join(app.getPath('documents'), scenarioFileName(scenario.name));
-    const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(SCENARIO_FILE_TYPE) });
-    if (choice.canceled || !choice.filePath) return null;
-    return writeScenario(withExtension(choice.filePath, SCENARIO_EXTENSION), scenario);
-  }
+  const saver = new ScenarioSaver(documents, (win) => closeGuard.isDirty(win));
 
   return {
     async [InvokeChannel.openScenario](_payload, win) {
       const choice = await dialog.showOpenDialog(win, {
         properties: ['openFile'],
-        filters: filters(SCENARIO_FILE_TYPE),
+        filters: fileFilters(SCENARIO_FILE_TYPE),
       });
       const chosen = choice.filePaths[0];
-      return choice.canceled || !chosen ? null : documents.open(chosen);
+      return choice.canceled || !chosen ? null : documents.open(chosen, win);
     },
-    [InvokeChannel.openRecentFile](filePath) {
+    [InvokeChannel.openRecentFile](filePath, win) {
       if (!preferences.hasRecentFile(filePath)) throw new PayloadError('openRecentFile', 'not a recent file');
-      return documents.open(filePath);
+      return documents.open(filePath, win);
     },
-    [InvokeChannel.openDroppedFile](filePath) {
+    [InvokeChannel.openDroppedFile](filePath, win) {
       checkScenarioFileName(path.basename(filePath));
-      return documents.open(filePath);
+      return documents.open(filePath, win);
     },
     [InvokeChannel.saveScenario]({ path: target, scenario }, win) {
-      if (target === null) return saveAs(win, null, scenario);
-      if (!documents.isGranted(target)) {
-        throw new Error(
-          `${path.basename(target)} was not opened in this session; use Save As to choose a location`,
-        );
-      }
-      return writeScenario(target, scenario);
+      return saver.save(win, target, scenario);
     },
     [InvokeChannel.saveScenarioAs]({ path: current, scenario }, win) {
-      return saveAs(win, current, scenario);
+      return saver.saveAs(win, current, scenario);
     },
     async [InvokeChannel.exportResults]({ suggestedName, content, kind }, win) {
       const type = EXPORT_FILE_TYPES[kind];
       const defaultPath = path.join(app.getPath('documents'), exportFileName(suggestedName, kind));
-      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: filters(type) });
+      const choice = await dialog.showSaveDialog(win, { defaultPath, filters: fileFilters(type) });
       if (choice.canceled || !choice.filePath) return null;
       const target = withExtension(choice.filePath, type.extension);
       await writeFileAtomic(target, content);

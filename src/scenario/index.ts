@@ -11,7 +11,7 @@ export {
   type GpuListResult,
 } from './gpu-section';
 export { ID_PATTERN, isId } from './ids';
-export { MAX_SCENARIO_BYTES, parseScenarioText } from './parse';
+export { MAX_SCENARIO_BYTES, parseScenarioText, scenarioSizeProblem, utf8ByteLength } from './parse';
 export {
   accuracyTargetLoss,
   demandFromSpec,

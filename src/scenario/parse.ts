@@ -5,13 +5,27 @@ import { validateScenario } from './validate';
 /** Scenario files are small; anything larger is not one, and reading it whole would stall the app. */
 export const MAX_SCENARIO_BYTES = 1_000_000;
 
+/** The length of `text` in UTF-8 as written to a file (a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8ByteLength(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/**
+ * The one size rule for scenario files, applied when opening and before saving, so the app never
+ * writes a file it would then refuse to open: why a file of `bytes` (UTF-8) is too large, or null
+ * when it fits.
+ */
+export function scenarioSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_SCENARIO_BYTES) return null;
+  const format = (count: number): string => count.toLocaleString('en-US');
+  return `${format(bytes)} bytes is more than the ${format(MAX_SCENARIO_BYTES)} bytes a scenario file may hold`;
+}
+
 /** Parses and validates the text of a `.tradeoff.json` file. */
 export function parseScenarioText(text: string): ScenarioResult {
-  if (text.length > MAX_SCENARIO_BYTES) {
-    return {
-      ok: false,
-      issues: [{ path: '', message: `the file is larger than ${MAX_SCENARIO_BYTES} bytes; not a scenario` }],
-    };
+  const sizeProblem = scenarioSizeProblem(utf8ByteLength(text));
+  if (sizeProblem !== null) {
+    return { ok: false, issues: [{ path: '', message: `the file is too large: ${sizeProblem}` }] };
   }
   if (text.trim() === '') return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
   const structure = scanJsonStructure(text);

@@ -4,7 +4,15 @@
  * limits, the file types offered when saving, Open Recent, the window or tab title and the crash
  * draft's stored form. Pure: no Node, no DOM.
  */
-import { DEFAULT_NAME, MAX_SCENARIO_BYTES, SCENARIO_EXTENSION } from '../scenario';
+import {
+  DEFAULT_NAME,
+  MAX_SCENARIO_BYTES,
+  SCENARIO_EXTENSION,
+  scenarioSizeProblem,
+  serializeScenario,
+  utf8ByteLength,
+  type Scenario,
+} from '../scenario';
 import type { DocumentState, Draft } from './ipc';
 
 export const APP_NAME = 'Tradeoff Explorer';
@@ -109,6 +117,17 @@ export function exportFileName(suggestedName: string, kind: ExportKind): string 
 }
 
 /**
+ * The text a scenario is saved as. Refused before anything is written (or a location asked for)
+ * when it is larger than a scenario file may be: the app must never save what it would not open.
+ */
+export function scenarioFileText(scenario: Scenario): string {
+  const text = serializeScenario(scenario);
+  const problem = scenarioSizeProblem(utf8ByteLength(text));
+  if (problem !== null) throw new Error(`the scenario is too large to save: ${problem}; shorten its notes`);
+  return text;
+}
+
+/**
  * Refuses, before reading it, a dropped or picked file that cannot be a scenario. Any `.json`
  * passes: scenario files renamed by hand or by a download keep working.
  */
@@ -203,17 +222,5 @@ export function parseDraft(raw: string): Draft | null {
   return { path, text, ...(form === undefined ? {} : { form }), savedAt };
 }
 
-/** The length of `text` in UTF-8, as written to a file; lone surrogates count as U+FFFD. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** The length of `text` in UTF-8, as written to a file: the scenario engine's one rule. */
+export const utf8Length = utf8ByteLength;

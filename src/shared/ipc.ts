@@ -68,6 +68,13 @@ export interface SavedFile {
 }
 
 /**
+ * What Save did: wrote the file (SavedFile), nothing (null: cancelled), or, when the file had been
+ * changed on disk by another program and the user chose "Reload from Disk", read the disk version
+ * for the page to open in place of its own.
+ */
+export type SaveReply = SavedFile | { readonly reloaded: OpenedFile } | null;
+
+/**
  * `path` is the document's current location, or null for a document never saved. The main
  * process only writes to a path the user picked or opened in this session.
  */
@@ -137,8 +144,12 @@ export interface DesktopApi {
   openDroppedFile(file: File): Promise<OpenedFile>;
   /** The file-system path of a dropped file, for display; empty for files not from disk. */
   getPathForFile(file: File): string;
-  /** Saves to `path`, or asks for a location when `path` is null; null when the user cancels. */
-  saveScenario(request: SaveScenarioRequest): Promise<SavedFile | null>;
+  /**
+   * Saves to `path`, or asks for a location when `path` is null; null when the user cancels. A
+   * file changed on disk since it was read or written is not overwritten without asking (see
+   * SaveReply). A read-only file, or a scenario too large to open again, rejects before writing.
+   */
+  saveScenario(request: SaveScenarioRequest): Promise<SaveReply>;
   /** Always asks for a location, starting from `path` when given; null when the user cancels. */
   saveScenarioAs(request: SaveScenarioRequest): Promise<SavedFile | null>;
   /** Asks for a location and writes the export there; null when the user cancels. */
@@ -190,7 +201,7 @@ export interface InvokeContract {
   [InvokeChannel.openRecentFile]: Request<string, OpenedFile>;
   /** The dropped file's path, looked up by the preload. */
   [InvokeChannel.openDroppedFile]: Request<string, OpenedFile>;
-  [InvokeChannel.saveScenario]: Request<SaveScenarioRequest, SavedFile | null>;
+  [InvokeChannel.saveScenario]: Request<SaveScenarioRequest, SaveReply>;
   [InvokeChannel.saveScenarioAs]: Request<SaveScenarioRequest, SavedFile | null>;
   [InvokeChannel.exportResults]: Request<ExportRequest, SavedFile | null>;
   [InvokeChannel.getPreferences]: Request<undefined, UserPreferences>;

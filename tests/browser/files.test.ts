@@ -140,4 +140,141 @@ describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
     expect(await page.locator('[data-path="name"]').inputValue()).toBe(scenarioOf(text).name);
     expect(probe.problems()).toEqual([]);
   });
+
+  it('drops the previous file’s results, and disables exports, when the next file cannot be solved', async () => {
+    await openScenarioFile(SCENARIO_FILE);
+    const lifetimeParams = page.locator('[data-card="lifetime"] [data-field="params"]');
+    await expect.poll(() => lifetimeParams.textContent()).toBe('20.5B');
+
+    // Valid, but no model the engine can represent serves 1e300 tokens.
+    const unsolvable = {
+      name: 'Out of reach',
+      target: { loss: 2.5 },
+      demand: { inputTokens: 1e300, outputTokens: 1e300 },
+    };
+    const chooser = page.waitForEvent('filechooser', EVENT_WAIT);
+    await page.locator('[data-action="open"]').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'out-of-reach.tradeoff.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(unsolvable)),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="compute-error"]').textContent())
+      .toMatch(/beyond the 1e\+45 the engine represents/);
+    expect(await page.locator('[data-testid="doc-title"]').textContent()).toContain(
+      'out-of-reach.tradeoff.json',
+    );
+    expect(await page.locator('[data-card]').count()).toBe(0);
+    expect(await page.locator('[data-testid="chart-canvas"]').count()).toBe(0);
+    expect(await page.locator('.results').textContent()).not.toContain('20.5B');
+    expect(await page.locator('[data-action="export-report"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-action="export-csv"]').isDisabled()).toBe(true);
+    await screenshot(page, 'files-unsolvable');
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('asks about unsaved changes with Save as the default: Enter saves, Escape cancels, focus returns', async () => {
+    await page.locator('[data-path="name"]').fill('My plan');
+    const newButton = page.locator('[data-action="new"]');
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['action']);
+
+    await newButton.click();
+    await page.locator('[data-testid="unsaved"]').waitFor();
+    await expect.poll(focused).toBe('unsaved-save');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="unsaved"]').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-path="name"]').inputValue()).toBe('My plan');
+    await expect.poll(focused).toBe('new');
+
+    await newButton.click();
+    await expect.poll(focused).toBe('unsaved-save');
+    const download = page.waitForEvent('download', EVENT_WAIT);
+    await page.keyboard.press('Enter');
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('My plan.tradeoff.json');
+    expect(scenarioOf(await readFile(await saved.path(), 'utf8')).name).toBe('My plan');
+    await expect.poll(() => page.locator('[data-path="name"]').inputValue()).toBe('Untitled scenario');
+    await expect.poll(focused).toBe('new');
+    expect(probe.problems()).toEqual([]);
+  });
+});
+
+/**
+ * A save picker over an in-page "disk", standing in for the File System Access API (whose real
+ * picker is a native dialog): what is saved lands in `window.__disk`, which the test can change
+ * the way another program would.
+ */
+const FAKE_SAVE_PICKER = `
+  window.__disk = {};
+  window.showSaveFilePicker = async ({ suggestedName }) => ({
+    name: suggestedName,
+    async createWritable() {
+      let data = '';
+      return {
+        async write(chunk) { data += chunk; },
+        async close() { window.__disk[suggestedName] = { text: data, lastModified: Date.now() }; },
+      };
+    },
+    async getFile() {
+      const stored = window.__disk[suggestedName];
+      if (!stored) throw new DOMException('gone', 'NotFoundError');
+      return new File([stored.text], suggestedName, { lastModified: stored.lastModified });
+    },
+  });
+`;
+
+describe.skipIf(skipBrowserTests)('saving through a file handle in the browser', () => {
+  let page: Page;
+  let probe: PageProbe;
+
+  const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 } });
+  beforeEach(async () => {
+    page = currentPage();
+    await page.addInitScript({ content: FAKE_SAVE_PICKER });
+    probe = await openApp(page);
+  });
+
+  type Disk = Record<string, { text: string; lastModified: number }>;
+  const disk = (): Promise<Disk> => page.evaluate(() => (window as unknown as { __disk: Disk }).__disk);
+  const onDisk = async (name: string): Promise<string | undefined> => (await disk())[name]?.text;
+
+  it('saves in place until another program changes the file, then refuses to overwrite it', async () => {
+    await page.locator('[data-path="name"]').fill('Plan');
+    await page.locator('[data-action="save"]').click();
+    await expect.poll(async () => scenarioOf((await onDisk('Plan.tradeoff.json')) ?? '').name).toBe('Plan');
+
+    // Touched but unchanged: still ours to save over.
+    await page.evaluate(() => {
+      const stored = (window as unknown as { __disk: Disk }).__disk['Plan.tradeoff.json'];
+      if (stored) stored.lastModified += 60_000;
+    });
+    await page.locator('[data-path="name"]').fill('Plan, second draft');
+    await page.locator('[data-action="save"]').click();
+    await expect
+      .poll(async () => scenarioOf((await onDisk('Plan.tradeoff.json')) ?? '').name)
+      .toBe('Plan, second draft');
+
+    const theirs =
+      '{"name": "Edited elsewhere", "target": {"loss": 2.5}, "demand": {"inputTokens": 1e12, "outputTokens": 1e11}}';
+    await page.evaluate((text) => {
+      (window as unknown as { __disk: Disk }).__disk['Plan.tradeoff.json'] = {
+        text,
+        lastModified: Date.now(),
+      };
+    }, theirs);
+    await page.locator('[data-path="name"]').fill('Plan, third draft');
+    await page.locator('[data-action="save"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="status"]').textContent())
+      .toMatch(
+        /Save failed: Plan\.tradeoff\.json was changed or removed by another program since it was saved here; use Save As/,
+      );
+    expect(await onDisk('Plan.tradeoff.json')).toBe(theirs);
+    expect(await page.locator('[data-testid="doc-title"]').textContent()).toContain('•');
+    expect(probe.problems()).toEqual([]);
+  });
 });

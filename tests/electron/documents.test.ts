@@ -62,8 +62,9 @@ describe('Documents', () => {
   it('grants and lists opened files', async () => {
     const prefs = preferences();
     const documents = new Documents(prefs);
+    const win = new FakeBrowserWindow() as unknown as BrowserWindow;
     expect(documents.isGranted(file)).toBe(false);
-    await expect(documents.open(file)).resolves.toEqual({ path: file, text: '{"name": "run"}' });
+    await expect(documents.open(file, win)).resolves.toEqual({ path: file, text: '{"name": "run"}' });
     expect(documents.isGranted(path.join(folder, '.', 'run.tradeoff.json'))).toBe(true);
     expect(prefs.recentFiles()).toEqual([file]);
   });
@@ -72,19 +73,20 @@ describe('Documents', () => {
     'refuses a named pipe, a symlink to /dev/zero and non-UTF-8 bytes at once, and opens a byte-order mark',
     async () => {
       const documents = new Documents(preferences());
+      const win = new FakeBrowserWindow() as unknown as BrowserWindow;
       const pipe = path.join(folder, 'pipe.tradeoff.json');
       execFileSync('mkfifo', [pipe]);
-      await expect(documents.open(pipe)).rejects.toThrow(
+      await expect(documents.open(pipe, win)).rejects.toThrow(
         'Could not open pipe.tradeoff.json: pipe.tradeoff.json is not a regular file (a named pipe)',
       );
       const zero = path.join(folder, 'zero.tradeoff.json');
       await symlink('/dev/zero', zero);
-      await expect(documents.open(zero)).rejects.toThrow(
+      await expect(documents.open(zero, win)).rejects.toThrow(
         'Could not open zero.tradeoff.json: zero.tradeoff.json is not a regular file (a device)',
       );
       const latin1 = path.join(folder, 'latin1.tradeoff.json');
       await writeFile(latin1, Buffer.from('{"name": "Gr\xfc\xdfe"}', 'latin1'));
-      await expect(documents.open(latin1)).rejects.toThrow(
+      await expect(documents.open(latin1, win)).rejects.toThrow(
         'Could not open latin1.tradeoff.json: latin1.tradeoff.json is not UTF-8 text',
       );
       const withMark = path.join(folder, 'bom.tradeoff.json');
@@ -92,9 +94,26 @@ describe('Documents', () => {
         withMark,
         Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name": "run"}')]),
       );
-      await expect(documents.open(withMark)).resolves.toEqual({ path: withMark, text: '{"name": "run"}' });
+      await expect(documents.open(withMark, win)).resolves.toEqual({
+        path: withMark,
+        text: '{"name": "run"}',
+      });
     },
   );
+
+  it('remembers what each window read of a file, and forgets it when the window closes', async () => {
+    const documents = new Documents(preferences());
+    const reader = new FakeBrowserWindow();
+    const other = new FakeBrowserWindow();
+    await documents.open(file, reader as unknown as BrowserWindow);
+    expect(documents.versions.get(reader as unknown as BrowserWindow, file)).toMatchObject({
+      size: 15,
+      sha256: 'ce399ecce641f8ed6772b83788ef8fecc765968dede2dbd263534a02334c0dc4',
+    });
+    expect(documents.versions.get(other as unknown as BrowserWindow, file)).toBeUndefined();
+    reader.emit('closed');
+    expect(documents.versions.get(reader as unknown as BrowserWindow, file)).toBeUndefined();
+  });
 
   it('allows a path without listing it as recent', () => {
     const prefs = preferences();

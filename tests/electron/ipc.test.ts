@@ -277,6 +277,19 @@ describe('saving', () => {
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
+  it('asks before overwriting a file another program changed since this window opened it', async () => {
+    const file = path.join(folder, 'run.tradeoff.json');
+    await writeFile(file, '{}');
+    await openViaDialog(file);
+    await writeFile(file, '{"changed": "elsewhere"}');
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 3 });
+    await expect(
+      call(InvokeChannel.saveScenario, [{ path: file, scenario: validScenario('Mine') }]),
+    ).resolves.toBeNull();
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(await readFile(file, 'utf8')).toBe('{"changed": "elsewhere"}');
+  });
+
   it('refuses to write to a path the user never chose', async () => {
     const victim = path.join(folder, 'important.txt');
     await writeFile(victim, 'keep me');

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const faults = vi.hoisted(() => ({ rename: false, writeMidway: false }));
+const faults = vi.hoisted(() => ({ rename: false, writeMidway: false, opened: [] as string[] }));
 
 // Real fs, with switches to fail the rename, or the write after half the bytes hit the disk.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -15,6 +15,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       return fs.rename(from, to);
     },
     open: async (...args: Parameters<typeof fs.open>) => {
+      faults.opened.push(String(args[0]));
       const handle = await fs.open(...args);
       if (!faults.writeMidway) return handle;
       return Object.assign(Object.create(handle) as typeof handle, {
@@ -28,7 +29,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { writeFileAtomic } = await import('../../src/files/write-file-atomic');
+const { isAtomicWriteTemp, ReadOnlyFileError, writeFileAtomic } =
+  await import('../../src/files/write-file-atomic');
 
 let folder: string;
 beforeEach(async () => {
@@ -37,6 +39,7 @@ beforeEach(async () => {
 afterEach(async () => {
   faults.rename = false;
   faults.writeMidway = false;
+  faults.opened.length = 0;
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -82,5 +85,48 @@ describe('writeFileAtomic', () => {
     await symlink(real, link);
     await writeFileAtomic(link, 'new\n');
     expect(await readFile(real, 'utf8')).toBe('new\n');
+  });
+
+  it('refuses a read-only file, leaving it as it was', async () => {
+    const target = path.join(folder, 'locked.tradeoff.json');
+    await writeFile(target, 'old\n');
+    await chmod(target, 0o444);
+    const refused = writeFileAtomic(target, 'new\n');
+    await expect(refused).rejects.toThrow(ReadOnlyFileError);
+    await expect(refused).rejects.toThrow('locked.tradeoff.json is read-only');
+    expect(await readFile(target, 'utf8')).toBe('old\n');
+    expect((await stat(target)).mode & 0o777).toBe(0o444);
+    expect(await readdir(folder)).toEqual(['locked.tradeoff.json']);
+  });
+
+  it('keeps a file’s permissions when it replaces it', async () => {
+    const target = path.join(folder, 'private.tradeoff.json');
+    await writeFile(target, 'old\n');
+    await chmod(target, 0o600);
+    await writeFileAtomic(target, 'new\n');
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('isAtomicWriteTemp', () => {
+  it('recognises the temp files writeFileAtomic creates', async () => {
+    await writeFileAtomic(path.join(folder, 'run.tradeoff.json'), 'x\n');
+    const temp = faults.opened.find((opened) => opened.endsWith('.tmp'));
+    expect(temp).toBeDefined();
+    expect(isAtomicWriteTemp(path.basename(temp ?? ''))).toBe(true);
+  });
+
+  it.each([
+    'run.tradeoff.json',
+    'run.tradeoff.json.0123456789ab.tmp',
+    '.run.tradeoff.json.0123456789a.tmp',
+    '.run.tradeoff.json.0123456789abc.tmp',
+    '.run.tradeoff.json.0123456789AB.tmp',
+    '.run.tradeoff.json.0123456789ab.tmp.bak',
+    '..0123456789ab.tmp',
+    '.run.tradeoff.json.tmp',
+    'notes.tmp',
+  ])('leaves look-alike %s alone', (name) => {
+    expect(isAtomicWriteTemp(name)).toBe(false);
   });
 });

@@ -105,7 +105,9 @@ describe('opening files', () => {
       size: 5_000_000,
       arrayBuffer: () => Promise.reject(new Error('read it')),
     };
-    await expect(api.openScenario()).rejects.toThrow(/huge\.json: the file is larger than/);
+    await expect(api.openScenario()).rejects.toThrow(
+      'Could not open huge.json: the file is too large: 5,000,000 bytes is more than the 1,000,000 bytes a scenario file may hold',
+    );
   });
 
   it('refuses bytes that are not UTF-8 and accepts a byte-order mark, as the desktop app does', async () => {
@@ -120,12 +122,12 @@ describe('opening files', () => {
     // Two bytes a character: under the limit in characters, over it in bytes.
     host.nextPick = picked('wide.tradeoff.json', 'é'.repeat(MAX_SCENARIO_BYTES / 2 + 1));
     await expect(api.openScenario()).rejects.toThrow(
-      'Could not open wide.tradeoff.json: the file is larger than 1,000,000 bytes; not a scenario',
+      'Could not open wide.tradeoff.json: the file is too large: 1,000,002 bytes is more than the 1,000,000 bytes a scenario file may hold',
     );
     const grown = new Uint8Array(MAX_SCENARIO_BYTES + 1);
     host.nextPick = { name: 'grown.tradeoff.json', size: 10, arrayBuffer: async () => grown.buffer };
     await expect(api.openScenario()).rejects.toThrow(
-      'Could not open grown.tradeoff.json: the file is larger than 1,000,000 bytes; not a scenario',
+      'Could not open grown.tradeoff.json: the file is too large: 1,000,001 bytes is more than the 1,000,000 bytes a scenario file may hold',
     );
   });
 
@@ -216,6 +218,15 @@ describe('saving scenarios', () => {
     await api.saveScenario({ path: null, scenario: SCENARIO });
     const saved = parseScenarioText(host.saves[0]?.content ?? '');
     expect(saved.ok && saved.scenario).toEqual(SCENARIO);
+  });
+
+  it('never saves a scenario too large (in UTF-8) to be opened again', async () => {
+    const large = { ...SCENARIO, notes: '€'.repeat(340_000) };
+    await expect(api.saveScenario({ path: 'plan.tradeoff.json', scenario: large })).rejects.toThrow(
+      /the scenario is too large to save: 1,0\d\d,\d{3} bytes is more than the 1,000,000 bytes/,
+    );
+    await expect(api.saveScenarioAs({ path: null, scenario: large })).rejects.toThrow(/too large to save/);
+    expect(host.saves).toEqual([]);
   });
 });
 

@@ -9,7 +9,9 @@ import {
   DEFAULT_TRAINING,
   parseScenarioText,
   problemFromScenario,
+  scenarioSizeProblem,
   serializeScenario,
+  utf8ByteLength,
 } from '../../src/scenario';
 import { expectPrinted } from '../support/close';
 import { issuesOf, valid } from '../support/scenarios';
@@ -438,7 +440,25 @@ describe('scenario text', () => {
     };
     expect(message('  ')).toBe('the file is empty');
     expect(message('{"target": ')).toMatch(/^not valid JSON: /);
-    expect(message('x'.repeat(1_000_001))).toMatch(/larger than 1000000 bytes/);
+    expect(message('x'.repeat(1_000_001))).toBe(
+      'the file is too large: 1,000,001 bytes is more than the 1,000,000 bytes a scenario file may hold',
+    );
+  });
+
+  it('counts the size limit in UTF-8 bytes, as on disk', () => {
+    const withNotes = (notes: string) =>
+      serializeScenario(
+        valid({ name: 'n', target: { loss: 2.5 }, demand: { inputTokens: 1e12, outputTokens: 1e11 }, notes }),
+      );
+    // 340,000 characters of three bytes each: well under the limit in characters, over it in bytes.
+    const result = parseScenarioText(withNotes('€'.repeat(340_000)));
+    expect(result.ok ? '' : result.issues[0]?.message).toMatch(
+      /^the file is too large: 1,020,\d{3} bytes is more than the 1,000,000 bytes a scenario file may hold$/,
+    );
+    expect(parseScenarioText(withNotes('€'.repeat(330_000))).ok).toBe(true);
+    expect(utf8ByteLength('a€😀')).toBe(1 + 3 + 4);
+    expect(utf8ByteLength('\ud800')).toBe(3);
+    expect(scenarioSizeProblem(1_000_000)).toBeNull();
   });
 
   it('round-trips through serialisation in a stable key order', () => {

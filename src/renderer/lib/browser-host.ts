@@ -3,6 +3,7 @@
  * Access API or a download, localStorage, new tabs, and the tab's title and leave-page warning.
  */
 import { documentTitle } from '../../shared/documents';
+import { hasChanged, type FileStamp } from '../../shared/file-stamp';
 import type { DocumentState } from '../../shared/ipc';
 import {
   MemoryStorage,
@@ -27,6 +28,13 @@ interface WritableFile {
 interface SaveFileHandle {
   readonly name: string;
   createWritable(): Promise<WritableFile>;
+  getFile(): Promise<File>;
+}
+
+/** A file written through the save picker in this session, and the stamp of what was written. */
+interface WrittenFile {
+  readonly handle: SaveFileHandle;
+  readonly stamp: FileStamp;
 }
 type ShowSaveFilePicker = (options: SaveFilePickerOptions) => Promise<SaveFileHandle>;
 
@@ -79,9 +87,43 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+async function sha256Hex(bytes: BufferSource): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The stamp of the file behind a handle now, or null when it is gone. Another size is a change
+ * without reading the file; the same size is settled by the bytes (see hasChanged).
+ */
+async function stampNow(handle: SaveFileHandle, remembered: FileStamp): Promise<FileStamp | null> {
+  let file: File;
+  try {
+    file = await handle.getFile();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotFoundError') return null;
+    throw error;
+  }
+  const sha256 = file.size === remembered.size ? await sha256Hex(await file.arrayBuffer()) : '';
+  return { size: file.size, mtimeMs: file.lastModified, sha256 };
+}
+
+export class FileChangedError extends Error {
+  constructor(name: string) {
+    super(
+      `${name} was changed or removed by another program since it was saved here; use Save As to choose where to save this version`,
+    );
+    this.name = 'FileChangedError';
+  }
+}
+
 export function browserHost(): WebHost {
-  /** Files written through the save picker in this session, by name, so Save needs no dialog. */
-  const handles = new Map<string, SaveFileHandle>();
+  /**
+   * Files written through the save picker in this session, by name, so Save needs no dialog, and
+   * can tell whether another program changed the file since. A file opened with the file input or
+   * saved as a download has no handle: Save downloads a new copy, and there is nothing to overwrite.
+   */
+  const written = new Map<string, WrittenFile>();
   let warnOnLeave = false;
   const onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!warnOnLeave) return;
@@ -94,13 +136,24 @@ export function browserHost(): WebHost {
     const writable = await handle.createWritable();
     await writable.write(content);
     await writable.close();
-    handles.set(handle.name, handle);
+    const bytes = new TextEncoder().encode(content);
+    const { lastModified } = await handle.getFile();
+    written.set(handle.name, {
+      handle,
+      stamp: { size: bytes.byteLength, mtimeMs: lastModified, sha256: await sha256Hex(bytes) },
+    });
     return handle.name;
   }
 
   async function saveFile(target: SaveTarget): Promise<string | null> {
-    const known = target.overwrite ? handles.get(target.suggestedName) : undefined;
-    if (known) return writeTo(known, target.content);
+    const known = target.overwrite ? written.get(target.suggestedName) : undefined;
+    if (known) {
+      // The browser has no dialog to offer Overwrite / Reload here: another program's work is kept.
+      if (hasChanged(known.stamp, await stampNow(known.handle, known.stamp))) {
+        throw new FileChangedError(known.handle.name);
+      }
+      return writeTo(known.handle, target.content);
+    }
     const picker = (window as unknown as { showSaveFilePicker?: ShowSaveFilePicker }).showSaveFilePicker;
     if (typeof picker === 'function') {
       let handle: SaveFileHandle | undefined;

@@ -10,7 +10,7 @@
  * - recent files are remembered by name only and cannot be reopened without the Open dialog;
  * - preferences and the crash draft live in localStorage, validated on every read.
  */
-import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION, serializeScenario } from '../../scenario';
+import { SCENARIO_EXTENSION, scenarioSizeProblem, serializeScenario } from '../../scenario';
 import { decodeUtf8Text, NOT_UTF8_TEXT } from '../../shared/utf8-text';
 import {
   baseName,
@@ -25,6 +25,7 @@ import {
   pushRecent,
   SCENARIO_FILE_TYPE,
   scenarioFileName,
+  scenarioFileText,
 } from '../../shared/documents';
 import { checkExternalUrl } from '../../shared/external-url';
 import {
@@ -145,8 +146,14 @@ export function exportTarget({ suggestedName, content, kind }: ExportRequest): S
 /** Reads a picked or dropped file; failures reject with a message fit for an error dialog. */
 async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   checkScenarioFileName(file.name);
-  const tooLarge = `the file is larger than ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes; not a scenario`;
-  if (file.size > MAX_SCENARIO_BYTES) throw new Error(`Could not open ${file.name}: ${tooLarge}`);
+  const tooLarge = (bytes: number): Error | null => {
+    const problem = scenarioSizeProblem(bytes);
+    return problem === null
+      ? null
+      : new Error(`Could not open ${file.name}: the file is too large: ${problem}`);
+  };
+  const sizeError = tooLarge(file.size);
+  if (sizeError) throw sizeError;
   let bytes: ArrayBuffer;
   try {
     bytes = await file.arrayBuffer();
@@ -159,7 +166,8 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
     );
   }
   // The file may have grown since it was picked.
-  if (bytes.byteLength > MAX_SCENARIO_BYTES) throw new Error(`Could not open ${file.name}: ${tooLarge}`);
+  const readError = tooLarge(bytes.byteLength);
+  if (readError) throw readError;
   const text = decodeUtf8Text(new Uint8Array(bytes));
   if (text === null) throw new Error(`Could not open ${file.name}: ${NOT_UTF8_TEXT}`);
   return { path: file.name, text };
@@ -225,7 +233,7 @@ export function createWebApi(host: WebHost): DesktopApi {
   ): Promise<SavedFile | null> {
     const saved = await host.saveFile({
       suggestedName: path !== null ? documentFileName(path) : scenarioFileName(scenario.name),
-      content: serializeScenario(scenario),
+      content: scenarioFileText(scenario),
       ...SCENARIO_FILE_TYPE,
       overwrite: overwrite && path !== null,
     });

@@ -4,6 +4,7 @@ import type {
   ExportRequest,
   OpenedFile,
   PreferencesPatch,
+  SaveReply,
   SaveScenarioRequest,
   SavedFile,
   UserPreferences,
@@ -24,6 +25,8 @@ export class FakeApi implements WorkspaceApi {
   nextOpen: OpenedFile | null = null;
   /** Where the Save dialogs save; null cancels. */
   saveAnswer: string | null = 'plan.tradeoff.json';
+  /** The file on disk Save reads back instead of writing (the user chose Reload from Disk). */
+  reloadOnSave: OpenedFile | null = null;
   readonly saves: (SaveScenarioRequest & { as: boolean })[] = [];
   readonly exports: ExportRequest[] = [];
   /** Makes the next call of that name reject with this message. */
@@ -61,7 +64,8 @@ export class FakeApi implements WorkspaceApi {
     this.check('openDroppedFile');
     return { path: file.name, text: await file.text() };
   }
-  async saveScenario(request: SaveScenarioRequest): Promise<SavedFile | null> {
+  async saveScenario(request: SaveScenarioRequest): Promise<SaveReply> {
+    if (this.reloadOnSave) return { reloaded: this.reloadOnSave };
     return this.saveFile(request, false);
   }
   async saveScenarioAs(request: SaveScenarioRequest): Promise<SavedFile | null> {

@@ -40,6 +40,29 @@ describe('the results on screen', () => {
     expect(live.error).toBeNull();
   });
 
+  it('are exportable only while they are of the form as it is now', () => {
+    const refuse = (s: Scenario): Results => {
+      if (s.name === 'Other') throw new ScienceError('unreachable', 'out of reach');
+      return { scenario: s } as Results;
+    };
+    const live = new LiveResults(refuse);
+    expect(live.exportable).toBeNull();
+    live.follow({ ok: true, scenario });
+    expect(live.exportable?.scenario).toBe(scenario);
+    live.follow({ ok: false, issues: [{ path: 'target.loss', message: 'required' }] });
+    expect(live.exportable).toBeNull();
+    live.follow({ ok: true, scenario: other });
+    expect(live.exportable).toBeNull();
+    expect(live.results?.scenario).toBe(scenario);
+  });
+
+  it('are dropped with their document', () => {
+    const live = new LiveResults();
+    live.show(scenario);
+    live.reset();
+    expect([live.results, live.error, live.exportable]).toEqual([null, null, null]);
+  });
+
   it('let a programming error through', () => {
     const live = new LiveResults(() => {
       throw new TypeError('bug');

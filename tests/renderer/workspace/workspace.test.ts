@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findGpuPreset } from '../../../src/model';
+import { findGpuPreset, ScienceError } from '../../../src/model';
+import { computeResults } from '../../../src/renderer/lib/results';
 import { newScenario } from '../../../src/renderer/lib/new-scenario';
 import { Workspace } from '../../../src/renderer/lib/workspace/workspace.svelte';
 import { serializeScenario } from '../../../src/scenario';
@@ -45,6 +46,40 @@ describe('the workspace', () => {
     api.failing.openScenario = 'no access';
     await workspace.open();
     expect(workspace.status.current?.text).toBe('Open failed: no access');
+  });
+
+  it('drops the previous file’s results when the engine refuses the file opened next', async () => {
+    const api = new FakeApi();
+    const workspace = new Workspace(api, {
+      draftDelayMs: 0,
+      compute: (scenario) => {
+        if (scenario.name === 'Out of reach') throw new ScienceError('unreachable', 'no model reaches it');
+        return computeResults(scenario);
+      },
+    });
+    await workspace.start();
+    workspace.loadFile(file('/plans/a.tradeoff.json', 'Reachable'));
+    expect(workspace.live.exportable?.scenario.name).toBe('Reachable');
+    workspace.loadFile(file('/plans/b.tradeoff.json', 'Out of reach'));
+    expect(workspace.doc.path).toBe('/plans/b.tradeoff.json');
+    expect(workspace.live.results).toBeNull();
+    expect(workspace.live.error).toBe('no model reaches it');
+    await workspace.exports.report();
+    expect(api.exports).toEqual([]);
+    // Back to a file that solves: its own results, exportable again.
+    workspace.loadFile(file('/plans/a.tradeoff.json', 'Reachable'));
+    expect(workspace.live.exportable?.scenario.name).toBe('Reachable');
+  });
+
+  it('opens the disk version when Save found the file changed and the user chose to reload it', async () => {
+    const { api, workspace } = await started();
+    workspace.loadFile(file('/plans/a.tradeoff.json', 'Mine'));
+    workspace.doc.form.name = 'Mine, edited';
+    api.reloadOnSave = file('/plans/a.tradeoff.json', 'Theirs');
+    await expect(workspace.save()).resolves.toBe(false);
+    expect(workspace.doc.form.name).toBe('Theirs');
+    expect(workspace.doc.dirty).toBe(false);
+    expect(workspace.live.exportable?.scenario.name).toBe('Theirs');
   });
 
   it('asks before replacing unsaved changes: cancel keeps them, discard drops them, save saves first', async () => {

@@ -15,7 +15,10 @@ export function fileStem(title: string): string {
   return stem || 'scenario';
 }
 
-/** The results on screen written out as a CSV table or a Markdown report, named after the document. */
+/**
+ * The results of the document as it is now, written out as a CSV table or a Markdown report and
+ * named after the document; nothing while there are none (see LiveResults.exportable).
+ */
 export class Exports {
   constructor(
     private readonly api: ExportApi,
@@ -25,13 +28,13 @@ export class Exports {
   ) {}
 
   async csv(): Promise<void> {
-    const results = this.live.results;
+    const results = this.live.exportable;
     if (!results) return;
     await this.write('csv', solutionCsv(results.scenario.name, results.problem.law, results.solution));
   }
 
   async report(): Promise<void> {
-    const results = this.live.results;
+    const results = this.live.exportable;
     if (!results) return;
     await this.write('md', markdownReport(results.scenario, results.problem.law, results.solution));
   }

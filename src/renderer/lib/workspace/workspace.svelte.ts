@@ -65,7 +65,7 @@ export class Workspace {
 
   async start(): Promise<void> {
     await this.preferences.load();
-    this.doc.load(newScenario(this.preferences.current), null);
+    this.replaceDocument(newScenario(this.preferences.current), null);
     await this.drafts.load();
   }
 
@@ -88,9 +88,19 @@ export class Workspace {
       return;
     }
     const { scenario, path, form } = recovered;
-    this.doc.load(scenario, path, { dirty: true, form });
+    this.replaceDocument(scenario, path, { dirty: true, form });
     // Fields that do not make a scenario yet leave the results to the draft's last valid one.
     if (form) this.live.show(scenario);
+  }
+
+  /**
+   * Puts another document on screen with its own results: those of the previous one are dropped
+   * first, so a document the engine refuses shows the reason and no one else's numbers.
+   */
+  private replaceDocument(...load: Parameters<ScenarioDocument['load']>): void {
+    this.doc.load(...load);
+    this.live.reset();
+    this.recompute();
   }
 
   /** Asks what to do with unsaved changes; true when it is fine to replace the document. */
@@ -103,7 +113,7 @@ export class Workspace {
 
   async newDocument(): Promise<void> {
     if (!(await this.readyToReplace())) return;
-    this.doc.load(newScenario(this.preferences.current), null);
+    this.replaceDocument(newScenario(this.preferences.current), null);
     this.drafts.clear();
   }
 
@@ -136,7 +146,7 @@ export class Workspace {
       );
       return;
     }
-    this.doc.load(parsed.scenario, file.path);
+    this.replaceDocument(parsed.scenario, file.path);
     this.status.report('info', `Opened ${file.path}`);
   }
 
@@ -148,6 +158,11 @@ export class Workspace {
       const request = { path: this.doc.path, scenario };
       const saved = saveAs ? await this.api.saveScenarioAs(request) : await this.api.saveScenario(request);
       if (!saved) return false;
+      if ('reloaded' in saved) {
+        // The file had changed on disk and the user chose its version over this one.
+        this.loadFile(saved.reloaded);
+        return false;
+      }
       this.doc.markSaved(saved.path);
       this.drafts.clear();
       this.status.report('info', `Saved ${saved.path}`);
