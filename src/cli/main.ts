@@ -6,10 +6,11 @@ import { runSolve, SOLVE_HELP } from './commands/solve';
 import { runSweep, SWEEP_HELP } from './commands/sweep';
 import { runValidate, VALIDATE_HELP } from './commands/validate';
 import type { Output } from './output';
+import { escapeForTerminal } from './terminal-text';
 import { InputError, UsageError } from './usage-error';
 
 const COMMANDS: Readonly<
-  Record<string, { run: (argv: readonly string[], output: Output) => void; help: string }>
+  Record<string, { run: (argv: readonly string[], output: Output) => void | Promise<void>; help: string }>
 > = {
   solve: { run: runSolve, help: SOLVE_HELP },
   sweep: { run: runSweep, help: SWEEP_HELP },
@@ -44,8 +45,15 @@ function version(): string {
   return packageJson.version;
 }
 
-/** Runs the command line and returns its exit status; never throws and never prints a stack trace. */
-export function main(argv: readonly string[], output: Output): number {
+/**
+ * Runs the command line and returns its exit status; never throws and never prints a stack trace.
+ * Whatever it prints, on either stream, is escaped for the terminal first.
+ */
+export async function main(argv: readonly string[], terminal: Output): Promise<number> {
+  const output: Output = {
+    out: (text) => terminal.out(escapeForTerminal(text)),
+    err: (text) => terminal.err(escapeForTerminal(text)),
+  };
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h') {
@@ -67,7 +75,7 @@ export function main(argv: readonly string[], output: Output): number {
       output.out(entry.help);
       return EXIT_OK;
     }
-    entry.run(rest, output);
+    await entry.run(rest, output);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, output);

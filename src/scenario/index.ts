@@ -23,5 +23,6 @@ export {
 } from './resolve';
 export { MAX_BASELINES } from './sections';
 export { serializeScenario } from './serialize';
+export { solveScenario, type SolvedScenario } from './solve-scenario';
 export * from './types';
 export { validateScenario } from './validate';

@@ -1,3 +1,4 @@
+import { MAX_NESTING, scanJsonStructure } from './json-structure';
 import type { ScenarioResult } from './types';
 import { validateScenario } from './validate';
 
@@ -27,6 +28,18 @@ export function parseScenarioText(text: string): ScenarioResult {
     return { ok: false, issues: [{ path: '', message: `the file is too large: ${sizeProblem}` }] };
   }
   if (text.trim() === '') return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
+  const structure = scanJsonStructure(text);
+  if (structure.tooDeepAtLine !== undefined) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `nested more than ${MAX_NESTING} levels deep at line ${structure.tooDeepAtLine}; not a scenario`,
+        },
+      ],
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -34,6 +47,15 @@ export function parseScenarioText(text: string): ScenarioResult {
     return {
       ok: false,
       issues: [{ path: '', message: `not valid JSON: ${describeJsonError(text, error)}` }],
+    };
+  }
+  if (structure.duplicates.length > 0) {
+    return {
+      ok: false,
+      issues: structure.duplicates.map(({ key, path, firstLine, line }) => ({
+        path,
+        message: `the key ${JSON.stringify(key)} is repeated on line ${line} (first on line ${firstLine}); JSON readers keep only the last, so give it once`,
+      })),
     };
   }
   return validateScenario(value);

@@ -367,8 +367,12 @@ function readShapeRule(reader: FieldReader, value: unknown, path: string): Shape
     const number = reader.number(shape, path, key, key === 'aspectRatio' ? 'positive' : 'at-least-one');
     if (number === undefined) {
       valid = false;
-    } else if (key !== 'aspectRatio' && !Number.isInteger(number)) {
-      reader.report(childPath(path, key), `${number} must be a whole number`);
+    } else if (key !== 'aspectRatio' && !Number.isSafeInteger(number)) {
+      // Beyond 2^53 doubles skip whole numbers; the shape rule (transformer-shape.ts) refuses them.
+      reader.report(
+        childPath(path, key),
+        `${number} must be a whole number up to ${Number.MAX_SAFE_INTEGER}`,
+      );
       valid = false;
     } else {
       spec[key] = number;

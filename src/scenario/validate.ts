@@ -6,6 +6,7 @@ import {
   targetLoss,
   totalDemandTokens,
 } from '../model';
+import { formatForMessage } from '../model/errors';
 import { DEFAULT_NAME } from './defaults';
 import { readGpus } from './gpu-section';
 import { describeValue, FieldReader } from './reader';
@@ -199,7 +200,7 @@ function checkDataSuffices(
   if (best >= loss) {
     reader.report(
       'data.uniqueTokens',
-      `${data.uniqueTokens} unique tokens cannot reach loss ${loss.toPrecision(5)} however often they are repeated (the best is ${best.toPrecision(5)})`,
+      `${data.uniqueTokens} unique tokens cannot reach loss ${formatForMessage(loss, 5)} however often they are repeated (the best is ${formatForMessage(best, 5)})`,
     );
   }
 }

@@ -115,6 +115,32 @@ describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
     expect(probe.problems()).toEqual([]);
   });
 
+  async function openBytes(name: string, bytes: Buffer): Promise<void> {
+    const chooser = page.waitForEvent('filechooser', EVENT_WAIT);
+    await page.locator('[data-action="open"]').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: bytes });
+  }
+
+  it('refuses bytes that are not UTF-8 as "not UTF-8 text" instead of opening mangled text', async () => {
+    const before = await page.locator('[data-path="name"]').inputValue();
+    await openBytes('latin1.tradeoff.json', Buffer.from('{"name": "Gr\xfc\xdfe"}', 'latin1'));
+    await expect
+      .poll(() => page.locator('[data-testid="status"]').textContent())
+      .toContain('Could not open latin1.tradeoff.json: not UTF-8 text');
+    expect(await page.locator('[data-path="name"]').inputValue()).toBe(before);
+    expect(probe.problems()).toEqual([]);
+  });
+
+  it('opens a scenario saved with a UTF-8 byte-order mark', async () => {
+    const text = await readFile(SCENARIO_FILE, 'utf8');
+    await openBytes('bom.tradeoff.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    await expect
+      .poll(() => page.locator('[data-card="lifetime"] [data-field="params"]').textContent())
+      .toBe('20.5B');
+    expect(await page.locator('[data-path="name"]').inputValue()).toBe(scenarioOf(text).name);
+    expect(probe.problems()).toEqual([]);
+  });
+
   it('drops the previous file’s results, and disables exports, when the next file cannot be solved', async () => {
     await openScenarioFile(SCENARIO_FILE);
     const lifetimeParams = page.locator('[data-card="lifetime"] [data-field="params"]');

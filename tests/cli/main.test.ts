@@ -7,10 +7,10 @@ import { main } from '../../src/cli/main';
 const example = (name: string) => `resources/scenarios/${name}.tradeoff.json`;
 
 /** Runs the command line in-process and captures what it prints. */
-function run(...argv: string[]): { status: number; out: string; err: string } {
+async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const status = await main(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -21,8 +21,8 @@ function scratchFile(name: string, text: string): string {
 }
 
 describe('tradeoff solve', () => {
-  it('prints a table with human units, the optimum beside Chinchilla and each baseline', () => {
-    const { status, out } = run('solve', example('sardana-70b-chatbot'));
+  it('prints a table with human units, the optimum beside Chinchilla and each baseline', async () => {
+    const { status, out } = await run('solve', example('sardana-70b-chatbot'));
     expect(status).toBe(0);
     expect(out).toContain('70B-quality chatbot');
     expect(out).toMatch(/Lifetime-optimal\s+20\.5B\s+3\.3T\s+161/);
@@ -30,7 +30,7 @@ describe('tradeoff solve', () => {
     expect(out).toMatch(/1,875 tokens\/param\s+9\.11B/);
   });
 
-  it("shows Kaplan et al.'s allocation as a labelled baseline in the table, JSON and CSV", () => {
+  it("shows Kaplan et al.'s allocation as a labelled baseline in the table, JSON and CSV", async () => {
     const file = scratchFile(
       'kaplan.tradeoff.json',
       JSON.stringify({
@@ -40,12 +40,12 @@ describe('tradeoff solve', () => {
         baselines: [20, 'kaplan2020'],
       }),
     );
-    const table = run('solve', file);
+    const table = await run('solve', file);
     expect(table.status).toBe(0);
     expect(table.out).toMatch(/Kaplan 2020 allocation\s+\d/);
     expect(table.out).toMatch(/Compute-optimal under Kaplan’s L\(N, D\)\s+\d/);
     expect(table.out).toContain('not their published allocation');
-    const json = JSON.parse(run('solve', file, '--format', 'json').out) as {
+    const json = JSON.parse((await run('solve', file, '--format', 'json')).out) as {
       baselines: { rule: unknown; label: string }[];
       chinchillaOptimalNote?: string;
     };
@@ -54,14 +54,15 @@ describe('tradeoff solve', () => {
       ['kaplan2020', 'Kaplan 2020 allocation'],
     ]);
     expect(json.chinchillaOptimalNote).toMatch(/C = 6ND optimum of Kaplan et al.’s L\(N, D\)/);
-    expect(run('solve', file, '--format', 'csv').out).toMatch(/,kaplan2020,flops,baseline-kaplan2020,/);
+    expect((await run('solve', file, '--format', 'csv')).out).toMatch(
+      /,kaplan2020,flops,baseline-kaplan2020,/,
+    );
   });
 
-  it('prints one JSON object with the documented fields for one file, an array for several', () => {
-    const single = JSON.parse(run('solve', example('sardana-70b-chatbot'), '--format', 'json').out) as Record<
-      string,
-      unknown
-    >;
+  it('prints one JSON object with the documented fields for one file, an array for several', async () => {
+    const single = JSON.parse(
+      (await run('solve', example('sardana-70b-chatbot'), '--format', 'json')).out,
+    ) as Record<string, unknown>;
     expect(Object.keys(single)).toEqual(
       expect.arrayContaining(['targetLoss', 'lifetimeOptimal', 'chinchillaOptimal', 'baselines', 'savings']),
     );
@@ -82,13 +83,13 @@ describe('tradeoff solve', () => {
     }
     expect(Number(optimum['params']?.toPrecision(4))).toBe(2.053e10);
     const several = JSON.parse(
-      run('solve', example('sardana-70b-chatbot'), example('on-device-small'), '--format=json').out,
+      (await run('solve', example('sardana-70b-chatbot'), example('on-device-small'), '--format=json')).out,
     ) as unknown[];
     expect(several).toHaveLength(2);
   });
 
-  it('prints one CSV row per candidate under one header', () => {
-    const lines = run('solve', example('sardana-70b-chatbot'), '--format', 'csv').out.split('\n');
+  it('prints one CSV row per candidate under one header', async () => {
+    const lines = (await run('solve', example('sardana-70b-chatbot'), '--format', 'csv')).out.split('\n');
     expect(lines[0]).toBe(
       'scenario,law,objective,candidate,params,tokens,tokensPerParam,loss,k,effectiveLoss,trainingFlops,inferenceFlops,totalFlops,trainingCost,inferenceCost,totalCost,epochs,effectiveTokens,gpuHours,trainingDays,energyKwh,co2Kg,replicaGpus,flopsSavedByLifetimeOptimal,costSavedByLifetimeOptimal,warnings',
     );
@@ -105,16 +106,16 @@ describe('tradeoff solve', () => {
     expect(firstRow.slice(-3)).toEqual(['', '', 'params-beyond-evidence;tokens-beyond-evidence']);
   });
 
-  it('prints each warning under the tables, in the JSON per solution and as codes in the CSV', () => {
+  it('prints each warning under the tables, in the JSON per solution and as codes in the CSV', async () => {
     const file = example('on-device-small');
-    const table = run('solve', file).out;
+    const table = (await run('solve', file)).out;
     expect(table).toContain(
       '\nwarnings\n  ! Lifetime-optimal: 147T training tokens: 294× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]\n',
     );
     expect(table).toContain(
       '  ! Lifetime-optimal: trains on 147T tokens, 8.2× the largest known training set (~18T tokens, Qwen2.5), and no data limit is set; set data.uniqueTokens to price repeated data [warning tokens-beyond-largest-dataset; change data.uniqueTokens]',
     );
-    const report = JSON.parse(run('solve', file, '--format', 'json').out) as { warnings: unknown[] };
+    const report = JSON.parse((await run('solve', file, '--format', 'json')).out) as { warnings: unknown[] };
     expect(report.warnings).toEqual([
       {
         code: 'tokens-beyond-evidence',
@@ -134,7 +135,7 @@ describe('tradeoff solve', () => {
       },
       expect.objectContaining({ code: 'tokens-beyond-evidence', candidate: 'baseline-10000' }),
     ]);
-    const rows = run('solve', file, '--format', 'csv').out.split('\n');
+    const rows = (await run('solve', file, '--format', 'csv')).out.split('\n');
     expect(rows.map((row) => [row.split(',')[3], row.split(',').at(-1)])).toEqual([
       ['candidate', 'warnings'],
       ['lifetime', 'tokens-beyond-evidence;tokens-beyond-largest-dataset'],
@@ -146,19 +147,19 @@ describe('tradeoff solve', () => {
     ]);
   });
 
-  it('exits 1 naming the file and the field for an invalid scenario', () => {
+  it('exits 1 naming the file and the field for an invalid scenario', async () => {
     const file = scratchFile(
       'bad.tradeoff.json',
       JSON.stringify({ target: { loss: 1.5 }, demand: { inputTokens: 1, outputTokens: 1 } }),
     );
-    const { status, err, out } = run('solve', file);
+    const { status, err, out } = await run('solve', file);
     expect(status).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(`${file}: target.loss: 1.5 is below the irreducible loss E = 1.69 of law sardana2024`);
   });
 
-  it('exits 1 for a missing file and an overflowing optimum, without a stack trace', () => {
-    expect(run('solve', 'no/such.tradeoff.json')).toMatchObject({
+  it('exits 1 for a missing file and an overflowing optimum, without a stack trace', async () => {
+    expect(await run('solve', 'no/such.tradeoff.json')).toMatchObject({
       status: 1,
       err: 'no/such.tradeoff.json: no such file',
     });
@@ -168,20 +169,20 @@ describe('tradeoff solve', () => {
       'edge.tradeoff.json',
       JSON.stringify({ law, target: { loss: 1.01 }, demand: { inputTokens: 1, outputTokens: 1 } }),
     );
-    const { status, err } = run('solve', file);
+    const { status, err } = await run('solve', file);
     expect(status).toBe(1);
     expect(err).toMatch(/beyond the range of double-precision numbers/);
     expect(err).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 on usage errors', () => {
-    expect(run('solve').status).toBe(2);
-    expect(run('solve', example('on-device-small'), '--format', 'xml')).toMatchObject({
+  it('exits 2 on usage errors', async () => {
+    expect((await run('solve')).status).toBe(2);
+    expect(await run('solve', example('on-device-small'), '--format', 'xml')).toMatchObject({
       status: 2,
       err: expect.stringContaining('--format must be one of table, json, csv (got "xml")') as string,
     });
-    expect(run('solve', example('on-device-small'), '--colour')).toMatchObject({ status: 2 });
-    expect(run('frobnicate')).toMatchObject({
+    expect(await run('solve', example('on-device-small'), '--colour')).toMatchObject({ status: 2 });
+    expect(await run('frobnicate')).toMatchObject({
       status: 2,
       err: expect.stringContaining('unknown command "frobnicate"') as string,
     });
@@ -189,12 +190,12 @@ describe('tradeoff solve', () => {
 });
 
 describe('test-time compute on the command line', () => {
-  it('shows k and the model without test-time compute in the table, JSON and CSV', () => {
+  it('shows k and the model without test-time compute in the table, JSON and CSV', async () => {
     const file = example('reasoning-assistant');
-    const table = run('solve', file).out;
+    const table = (await run('solve', file)).out;
     expect(table).toMatch(/Lifetime-optimal\s+4\.86B\s+1\.95T\s+402\s+51\.4 /);
     expect(table).toMatch(/Without test-time compute\s+39\.3B .* 79\.84 %/);
-    const report = JSON.parse(run('solve', file, '--format', 'json').out) as Record<
+    const report = JSON.parse((await run('solve', file, '--format', 'json')).out) as Record<
       string,
       Record<string, number>
     >;
@@ -202,7 +203,7 @@ describe('test-time compute on the command line', () => {
     expect(report['lifetimeOptimal']?.['effectiveLoss']).toBeCloseTo(1.93228, 5);
     expect(report['lifetimeOptimal']?.['loss']).toBeGreaterThan(1.95);
     expect(report['withoutTestTime']?.['k']).toBe(1);
-    const rows = run('solve', file, '--format', 'csv').out.split('\n');
+    const rows = (await run('solve', file, '--format', 'csv')).out.split('\n');
     expect(rows.map((row) => row.split(',')[3])).toEqual([
       'candidate',
       'lifetime',
@@ -214,14 +215,16 @@ describe('test-time compute on the command line', () => {
     ]);
   });
 
-  it('keeps k = 1 for the high-volume chat product, and sweeps k against demand', () => {
+  it('keeps k = 1 for the high-volume chat product, and sweeps k against demand', async () => {
     const file = example('high-volume-chat');
-    const report = JSON.parse(run('solve', file, '--format', 'json').out) as Record<
+    const report = JSON.parse((await run('solve', file, '--format', 'json')).out) as Record<
       string,
       Record<string, number>
     >;
     expect(report['lifetimeOptimal']?.['k']).toBe(1);
-    const sweep = run('sweep', example('reasoning-assistant'), '--demand', '1e6:1e18:5').out.split('\n');
+    const sweep = (await run('sweep', example('reasoning-assistant'), '--demand', '1e6:1e18:5')).out.split(
+      '\n',
+    );
     expect(sweep[0]).toContain(',k,');
     const ks = sweep.slice(1).map((row) => Number(row.split(',')[4]));
     expect(ks[0]).toBeGreaterThan(50);
@@ -231,13 +234,13 @@ describe('test-time compute on the command line', () => {
 });
 
 describe('hardware and the data wall on the command line', () => {
-  it('shows epochs and the footprint of each candidate, and puts them in the JSON', () => {
+  it('shows epochs and the footprint of each candidate, and puts them in the JSON', async () => {
     const file = example('data-limited-roofline');
-    const table = run('solve', file).out;
+    const table = (await run('solve', file)).out;
     expect(table).toMatch(/candidate\s+epochs\s+GPU-hours\s+training days\s+energy\s+CO₂\s+GPUs per replica/);
     // The global optimum (docs/science.md §3.5); the grid search before it stopped at 7.76 epochs, 290K GPU-hours.
     expect(table).toMatch(/Lifetime-optimal\s+10\.1\s+288K\s+5\.07\s+242 MWh\s+96\.6 t\s+1/);
-    const report = JSON.parse(run('solve', file, '--format', 'json').out) as Record<
+    const report = JSON.parse((await run('solve', file, '--format', 'json')).out) as Record<
       string,
       Record<string, number>
     >;
@@ -258,33 +261,35 @@ describe('hardware and the data wall on the command line', () => {
     expect(table).toMatch(/the data limit costs 7\.05 % more than unlimited data/);
   });
 
-  it('gives the data-constrained loss of a given model', () => {
+  it('gives the data-constrained loss of a given model', async () => {
     const json = JSON.parse(
-      run(
-        'explain',
-        '--params',
-        '8.67e9',
-        '--tokens',
-        '178e9',
-        '--unique-tokens',
-        '25e9',
-        '--law',
-        'muennighoff2023',
-        '--format',
-        'json',
+      (
+        await run(
+          'explain',
+          '--params',
+          '8.67e9',
+          '--tokens',
+          '178e9',
+          '--unique-tokens',
+          '25e9',
+          '--law',
+          'muennighoff2023',
+          '--format',
+          'json',
+        )
       ).out,
     ) as { dataLimit: { loss: number; epochs: number } };
     expect(json.dataLimit.loss).toBeCloseTo(2.2269634075087867, 12);
     expect(json.dataLimit.epochs).toBeCloseTo(7.12, 10);
-    expect(run('explain', '--params', '8B', '--tokens', '15T', '--unique-tokens', '5T').out).toContain(
-      'with 5T unique tokens     3.00 epochs, worth 14.4T fresh tokens: loss 1.95882',
-    );
+    expect(
+      (await run('explain', '--params', '8B', '--tokens', '15T', '--unique-tokens', '5T')).out,
+    ).toContain('with 5T unique tokens     3.00 epochs, worth 14.4T fresh tokens: loss 1.95882');
   });
 });
 
 describe('tradeoff sweep', () => {
-  it('prints the optimum across log-spaced demands, shrinking the model as demand grows', () => {
-    const { status, out } = run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1P:7');
+  it('prints the optimum across log-spaced demands, shrinking the model as demand grows', async () => {
+    const { status, out } = await run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1P:7');
     expect(status).toBe(0);
     const rows = out
       .split('\n')
@@ -295,66 +300,79 @@ describe('tradeoff sweep', () => {
     expect(rows[6]?.[0]).toBe(1e15);
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.[1]).toBeLessThan(rows[i - 1]?.[1] ?? 0);
     const points = JSON.parse(
-      run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:3', '--format', 'json').out,
+      (await run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:3', '--format', 'json')).out,
     ) as unknown[];
     expect(points).toHaveLength(3);
   });
 
-  it('explains a malformed demand range', () => {
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12')).toMatchObject({ status: 2 });
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '0:1e12:5').err).toContain(
+  it('explains a malformed demand range', async () => {
+    expect(await run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12')).toMatchObject({
+      status: 2,
+    });
+    expect((await run('sweep', example('sardana-70b-chatbot'), '--demand', '0:1e12:5')).err).toContain(
       '0 < FROM ≤ TO',
     );
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:2.5').err).toContain(
+    expect((await run('sweep', example('sardana-70b-chatbot'), '--demand', '1e9:1e12:2.5')).err).toContain(
       'COUNT must be a whole number',
     );
-    expect(run('sweep', example('sardana-70b-chatbot'), '--demand', 'x:1e12:5').err).toContain(
+    expect((await run('sweep', example('sardana-70b-chatbot'), '--demand', 'x:1e12:5')).err).toContain(
       '--demand FROM: "x" is not a number',
     );
-    expect(run('sweep', example('sardana-70b-chatbot')).err).toContain('sweep needs --demand');
+    expect((await run('sweep', example('sardana-70b-chatbot'))).err).toContain('sweep needs --demand');
   });
 });
 
 describe('tradeoff explain', () => {
-  it('explains Llama 3 8B in the table format', () => {
-    const { status, out } = run('explain', '--params', '8B', '--tokens', '15T');
+  it('explains Llama 3 8B in the table format', async () => {
+    const { status, out } = await run('explain', '--params', '8B', '--tokens', '15T');
     expect(status).toBe(0);
     expect(out).toContain('A 8B-parameter model on 15T tokens (1,875 tokens/param), law sardana2024');
     expect(out).toMatch(/training overhead\s+\d+\.\d\d % more training compute/);
     expect(out).toMatch(/lifetime-optimal at\s+\d\.\d\de\d+ lifetime inference tokens/);
   });
 
-  it('gives JSON with the loss and the break-even demand, and none for GPT-3', () => {
+  it('gives JSON with the loss and the break-even demand, and none for GPT-3', async () => {
     const gpt3 = JSON.parse(
-      run('explain', '--params', '175e9', '--tokens', '300e9', '--law', 'hoffmann2022', '--format', 'json')
-        .out,
+      (
+        await run(
+          'explain',
+          '--params',
+          '175e9',
+          '--tokens',
+          '300e9',
+          '--law',
+          'hoffmann2022',
+          '--format',
+          'json',
+        )
+      ).out,
     ) as Record<string, unknown>;
     expect(gpt3['breakEvenDemandTokens']).toBeNull();
     expect(gpt3['law']).toMatchObject({ id: 'hoffmann2022' });
-    expect(run('explain', '--params', '175e9', '--tokens', '300e9').out).toContain('no demand');
+    expect((await run('explain', '--params', '175e9', '--tokens', '300e9')).out).toContain('no demand');
   });
 
-  it('rejects missing, malformed and unknown arguments', () => {
-    expect(run('explain', '--params', '8B')).toMatchObject({
+  it('rejects missing, malformed and unknown arguments', async () => {
+    expect(await run('explain', '--params', '8B')).toMatchObject({
       status: 2,
       err: expect.stringContaining('explain needs --tokens') as string,
     });
-    expect(run('explain', '--params', 'eight', '--tokens', '1T')).toMatchObject({ status: 2 });
-    expect(run('explain', '--params', '0', '--tokens', '1T')).toMatchObject({ status: 2 });
-    expect(run('explain', '--params', '8B', '--tokens', '1T', '--law', 'nope').err).toContain(
+    expect(await run('explain', '--params', 'eight', '--tokens', '1T')).toMatchObject({ status: 2 });
+    expect(await run('explain', '--params', '0', '--tokens', '1T')).toMatchObject({ status: 2 });
+    expect((await run('explain', '--params', '8B', '--tokens', '1T', '--law', 'nope')).err).toContain(
       '--law must be one of',
     );
   });
 });
 
 describe('tradeoff validate, presets, help and version', () => {
-  it('validates good files and lists every problem of bad ones', () => {
-    expect(run('validate', example('on-device-small'))).toMatchObject({
+  it('validates good files and lists every problem of bad ones', async () => {
+    expect(await run('validate', example('on-device-small'))).toMatchObject({
       status: 0,
       out: expect.stringContaining('valid') as string,
     });
     const bad = scratchFile('bad.tradeoff.json', '{"target": {"loss": "x"}, "demand": {}}');
-    const { status, err } = run('validate', example('on-device-small'), bad);
+    const { status, err } = await run('validate', example('on-device-small'), bad);
     expect(status).toBe(1);
     expect(err.split('\n')).toEqual([
       `${bad}: target.loss: expected a number, got "x" (text)`,
@@ -362,24 +380,46 @@ describe('tradeoff validate, presets, help and version', () => {
     ]);
   });
 
-  it('lists presets with their sources', () => {
-    const { out } = run('presets');
+  it('refuses a key given twice in validate and solve alike, naming the key, its path and its line', async () => {
+    const text = [
+      '{',
+      '  "name": "plan A",',
+      '  "target": {"loss": 2.1},',
+      '  "demand": {"inputTokens": 1e12, "outputTokens": 1e11},',
+      '  "na\\u006de": "plan B"',
+      '}',
+    ].join('\n');
+    const file = scratchFile('twice.tradeoff.json', text);
+    const expected = {
+      status: 1,
+      out: '',
+      err: `${file}: name: the key "name" is repeated on line 5 (first on line 2); JSON readers keep only the last, so give it once`,
+    };
+    expect(await run('validate', file)).toEqual(expected);
+    expect(await run('solve', file)).toEqual(expected);
+  });
+
+  it('lists presets with their sources', async () => {
+    const { out } = await run('presets');
     expect(out).toContain('sardana2024');
     expect(out).toContain('arXiv 2001.08361');
     expect(out).toContain('H100-SXM');
     expect(out).toMatch(/H100-SXM .* \$3\.00\/h \(2026\)/);
-    const json = JSON.parse(run('presets', '--format', 'json').out) as { laws: unknown[]; gpus: unknown[] };
+    const json = JSON.parse((await run('presets', '--format', 'json')).out) as {
+      laws: unknown[];
+      gpus: unknown[];
+    };
     expect(json.laws.length).toBeGreaterThanOrEqual(7);
   });
 
-  it('prints help and the version', () => {
-    expect(run('--help')).toMatchObject({
+  it('prints help and the version', async () => {
+    expect(await run('--help')).toMatchObject({
       status: 0,
       out: expect.stringContaining('Usage: tradeoff COMMAND') as string,
     });
-    expect(run()).toMatchObject({ status: 2 });
-    expect(run('help', 'sweep').out).toContain('FROM:TO:COUNT');
-    expect(run('solve', '--help').out).toContain('Usage: tradeoff solve');
-    expect(run('--version').out).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(await run()).toMatchObject({ status: 2 });
+    expect((await run('help', 'sweep')).out).toContain('FROM:TO:COUNT');
+    expect((await run('solve', '--help')).out).toContain('Usage: tradeoff solve');
+    expect((await run('--version')).out).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

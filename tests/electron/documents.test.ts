@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
@@ -67,6 +68,38 @@ describe('Documents', () => {
     expect(documents.isGranted(path.join(folder, '.', 'run.tradeoff.json'))).toBe(true);
     expect(prefs.recentFiles()).toEqual([file]);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a named pipe, a symlink to /dev/zero and non-UTF-8 bytes at once, and opens a byte-order mark',
+    async () => {
+      const documents = new Documents(preferences());
+      const win = new FakeBrowserWindow() as unknown as BrowserWindow;
+      const pipe = path.join(folder, 'pipe.tradeoff.json');
+      execFileSync('mkfifo', [pipe]);
+      await expect(documents.open(pipe, win)).rejects.toThrow(
+        'Could not open pipe.tradeoff.json: pipe.tradeoff.json is not a regular file (a named pipe)',
+      );
+      const zero = path.join(folder, 'zero.tradeoff.json');
+      await symlink('/dev/zero', zero);
+      await expect(documents.open(zero, win)).rejects.toThrow(
+        'Could not open zero.tradeoff.json: zero.tradeoff.json is not a regular file (a device)',
+      );
+      const latin1 = path.join(folder, 'latin1.tradeoff.json');
+      await writeFile(latin1, Buffer.from('{"name": "Gr\xfc\xdfe"}', 'latin1'));
+      await expect(documents.open(latin1, win)).rejects.toThrow(
+        'Could not open latin1.tradeoff.json: latin1.tradeoff.json is not UTF-8 text',
+      );
+      const withMark = path.join(folder, 'bom.tradeoff.json');
+      await writeFile(
+        withMark,
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name": "run"}')]),
+      );
+      await expect(documents.open(withMark, win)).resolves.toEqual({
+        path: withMark,
+        text: '{"name": "run"}',
+      });
+    },
+  );
 
   it('remembers what each window read of a file, and forgets it when the window closes', async () => {
     const documents = new Documents(preferences());

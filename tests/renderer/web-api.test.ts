@@ -30,8 +30,9 @@ const SCENARIO: Scenario = parsed.scenario;
 const INVALID = { ...SCENARIO, target: { loss: -1 } } as unknown as Scenario;
 const NOW = new Date('2026-01-02T03:04:05.000Z');
 
-function picked(name: string, text: string, size = text.length): PickedFile {
-  return { name, size, text: async () => text };
+function picked(name: string, text: string | Uint8Array): PickedFile {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
 }
 
 /** A browser without a DOM: scripted picker answers, recorded saves and opened windows. */
@@ -117,9 +118,34 @@ describe('opening files', () => {
   it('refuses files that are not JSON or too large to be a scenario, before reading them', async () => {
     host.nextPick = picked('photo.png', 'x');
     await expect(api.openScenario()).rejects.toThrow('photo.png is not a scenario file (*.tradeoff.json)');
-    host.nextPick = { name: 'huge.json', size: 5_000_000, text: () => Promise.reject(new Error('read it')) };
+    host.nextPick = {
+      name: 'huge.json',
+      size: 5_000_000,
+      arrayBuffer: () => Promise.reject(new Error('read it')),
+    };
     await expect(api.openScenario()).rejects.toThrow(
       'Could not open huge.json: the file is too large: 5,000,000 bytes is more than the 1,000,000 bytes a scenario file may hold',
+    );
+  });
+
+  it('refuses bytes that are not UTF-8 and accepts a byte-order mark, as the desktop app does', async () => {
+    host.nextPick = picked('latin1.tradeoff.json', new Uint8Array([0x7b, 0x22, 0xfc, 0x22, 0x7d]));
+    await expect(api.openScenario()).rejects.toThrow('Could not open latin1.tradeoff.json: not UTF-8 text');
+    const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SCENARIO_TEXT)]);
+    host.nextPick = picked('windows.tradeoff.json', withMark);
+    await expect(api.openScenario()).resolves.toEqual({ path: 'windows.tradeoff.json', text: SCENARIO_TEXT });
+  });
+
+  it('counts the limit in bytes, and again in what is read, as a file may grow after it is picked', async () => {
+    // Two bytes a character: under the limit in characters, over it in bytes.
+    host.nextPick = picked('wide.tradeoff.json', 'é'.repeat(MAX_SCENARIO_BYTES / 2 + 1));
+    await expect(api.openScenario()).rejects.toThrow(
+      'Could not open wide.tradeoff.json: the file is too large: 1,000,002 bytes is more than the 1,000,000 bytes a scenario file may hold',
+    );
+    const grown = new Uint8Array(MAX_SCENARIO_BYTES + 1);
+    host.nextPick = { name: 'grown.tradeoff.json', size: 10, arrayBuffer: async () => grown.buffer };
+    await expect(api.openScenario()).rejects.toThrow(
+      'Could not open grown.tradeoff.json: the file is too large: 1,000,001 bytes is more than the 1,000,000 bytes a scenario file may hold',
     );
   });
 
@@ -127,7 +153,7 @@ describe('opening files', () => {
     host.nextPick = {
       name: 'gone.json',
       size: 10,
-      text: () => Promise.reject(new Error('NotReadableError')),
+      arrayBuffer: () => Promise.reject(new Error('NotReadableError')),
     };
     await expect(api.openScenario()).rejects.toThrow('Could not open gone.json: NotReadableError');
   });

@@ -392,7 +392,19 @@ describe('the data and energy sections', () => {
       }),
     ).toEqual([
       'inference.decode.shape.layers: unknown field; allowed here: aspectRatio, headDim, kvHeads',
-      'inference.decode.shape.kvHeads: 2.5 must be a whole number',
+      'inference.decode.shape.kvHeads: 2.5 must be a whole number up to 9007199254740991',
+    ]);
+    // Past 2^53 every double is even: the shape rule cannot use it, so the field is named here.
+    const huge = { model: 'roofline', shape: { headDim: 1e300 } };
+    expect(issuesOf({ ...minimal, inference: { gpu: 'H100-SXM', decode: huge } })).toEqual([
+      'inference.decode.shape.headDim: 1e+300 must be a whole number up to 9007199254740991',
+    ]);
+  });
+
+  it('says how far out of reach a target is for a sliver of unique data, in words, not "Infinity"', () => {
+    const law = { form: 'chinchilla', E: 1, A: 10, B: 10, alpha: 0.5, beta: 2 };
+    expect(issuesOf({ ...minimal, law, data: { uniqueTokens: 1e-300 } })).toEqual([
+      'data.uniqueTokens: 1e-300 unique tokens cannot reach loss 2.0000 however often they are repeated (the best is beyond the largest double-precision number)',
     ]);
   });
 

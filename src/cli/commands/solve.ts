@@ -1,4 +1,4 @@
-import { solve, type Candidate, type Problem, type Solution } from '../../model';
+import type { Candidate, Problem, Solution } from '../../model';
 import { formatCount, formatPercent } from '../../format/quantity';
 import {
   baselineLabel,
@@ -12,12 +12,12 @@ import {
 import { toCsv } from '../../report/csv';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
-import { problemFromScenario, type Scenario } from '../../scenario';
+import type { Scenario } from '../../scenario';
 import { choiceOption, parseArgs } from '../args';
 import { FORMATS_TABLE_JSON_CSV, json, type Output } from '../output';
-import { loadScenarioFile } from '../scenario-files';
+import { solveScenarioFile } from '../scenario-files';
 import { UsageError } from '../usage-error';
-import { describeTarget, solveOrExplain } from './shared';
+import { describeTarget } from './shared';
 
 export const SOLVE_HELP = `Usage: tradeoff solve FILE... [--format table|json|csv]
 
@@ -29,15 +29,14 @@ ratios, or Kaplan et al. 2020's allocation).
   --format json    one object per file (an array when several files are given)
   --format csv     one row per candidate, all files under one header`;
 
-export function runSolve(argv: readonly string[], output: Output): void {
+export async function runSolve(argv: readonly string[], output: Output): Promise<void> {
   const args = parseArgs(argv, { options: ['format'] });
   const format = choiceOption(args, 'format', FORMATS_TABLE_JSON_CSV, 'table');
   if (args.positionals.length === 0) throw new UsageError('solve needs at least one scenario file');
-  const solved = args.positionals.map((file) => {
-    const scenario = loadScenarioFile(file);
-    const problem = solveOrExplain(file, () => problemFromScenario(scenario));
-    return { file, scenario, problem, solution: solveOrExplain(file, () => solve(problem)) };
-  });
+  const solved = [];
+  for (const file of args.positionals) {
+    solved.push({ file, ...(await solveScenarioFile(file)) });
+  }
   if (format === 'json') {
     const reports = solved.map(({ file, scenario, problem, solution }) => ({
       file,

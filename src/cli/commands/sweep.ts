@@ -57,7 +57,7 @@ const SWEEP_CSV_HEADER = [
   'costSavedVsWithoutTestTime',
 ] as const;
 
-export function runSweep(argv: readonly string[], output: Output): void {
+export async function runSweep(argv: readonly string[], output: Output): Promise<void> {
   const args = parseArgs(argv, { options: ['demand', 'format'] });
   const format = choiceOption(args, 'format', ['csv', 'json'] as const, 'csv');
   if (args.positionals.length !== 1) throw new UsageError('sweep needs exactly one scenario file');
@@ -65,7 +65,7 @@ export function runSweep(argv: readonly string[], output: Output): void {
   if (demandText === undefined) throw new UsageError('sweep needs --demand FROM:TO:COUNT');
   const { from, to, count } = parseDemandRange(demandText);
   const file = args.positionals[0] ?? '';
-  const scenario = loadScenarioFile(file);
+  const scenario = await loadScenarioFile(file);
   const points = solveOrExplain(file, () =>
     sweepDemand(problemFromScenario(scenario), logSpace(from, to, count)),
   );

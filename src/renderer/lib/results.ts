@@ -9,7 +9,6 @@ import {
   type FrontierPoint,
   logSpace,
   minimumParamsForTarget,
-  solve,
   sweepDemand,
   totalDemandTokens,
   type Candidate,
@@ -18,7 +17,7 @@ import {
   type SweepPoint,
 } from '../../model';
 import { labelledCandidates, type LabelledCandidate } from '../../report/candidates';
-import { problemFromScenario, type Scenario } from '../../scenario';
+import { solveScenario, type Scenario } from '../../scenario';
 
 /** Everything the workspace draws for one scenario, computed by the engine in one go. */
 export interface Results {
@@ -51,8 +50,8 @@ const SWEEP_POINTS = 80;
 const SWEEP_DECADES = 4;
 
 export function computeResults(scenario: Scenario): Results {
-  const problem = problemFromScenario(scenario);
-  const solution = solve(problem);
+  // The same pipeline as `tradeoff solve` and `validate`: the app refuses what they refuse.
+  const { problem, solution } = solveScenario(scenario);
   const candidates = labelledCandidates(solution);
   const sizes = candidates.map(({ candidate }) => candidate.params);
   // Start just above N_min, where the curve turns up steeply, but not so far below the candidates

@@ -12,6 +12,7 @@
  *   its own drafts, and drafts of a tab still open are not offered to another tab.
  */
 import { SCENARIO_EXTENSION, scenarioSizeProblem, serializeScenario } from '../../scenario';
+import { decodeUtf8Text, NOT_UTF8_TEXT } from '../../shared/utf8-text';
 import {
   baseName,
   checkScenarioFileName,
@@ -58,8 +59,10 @@ export interface KeyValueStorage {
 /** What the web API needs of a file the user picked or dropped; a DOM `File` satisfies it. */
 export interface PickedFile {
   readonly name: string;
+  /** In bytes. */
   readonly size: number;
-  text(): Promise<string>;
+  /** The bytes, decoded here as the desktop app decodes files (File.text() would mangle non-UTF-8). */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface SaveTarget {
@@ -179,12 +182,17 @@ export function exportTarget({ suggestedName, content, kind }: ExportRequest): S
 /** Reads a picked or dropped file; failures reject with a message fit for an error dialog. */
 async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   checkScenarioFileName(file.name);
-  const sizeProblem = scenarioSizeProblem(file.size);
-  if (sizeProblem !== null)
-    throw new Error(`Could not open ${file.name}: the file is too large: ${sizeProblem}`);
-  let text: string;
+  const tooLarge = (bytes: number): Error | null => {
+    const problem = scenarioSizeProblem(bytes);
+    return problem === null
+      ? null
+      : new Error(`Could not open ${file.name}: the file is too large: ${problem}`);
+  };
+  const sizeError = tooLarge(file.size);
+  if (sizeError) throw sizeError;
+  let bytes: ArrayBuffer;
   try {
-    text = await file.text();
+    bytes = await file.arrayBuffer();
   } catch (error) {
     throw new Error(
       `Could not open ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
@@ -193,6 +201,11 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
       },
     );
   }
+  // The file may have grown since it was picked.
+  const readError = tooLarge(bytes.byteLength);
+  if (readError) throw readError;
+  const text = decodeUtf8Text(new Uint8Array(bytes));
+  if (text === null) throw new Error(`Could not open ${file.name}: ${NOT_UTF8_TEXT}`);
   return { path: file.name, text };
 }
 
