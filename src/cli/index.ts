@@ -1,6 +1,6 @@
-import { main } from './main';
+import { mainAsync } from './main';
 
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await mainAsync(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ScienceError } from '../model';
 import { EXPLAIN_HELP, runExplain } from './commands/explain';
+import { FIT_HELP, runFit } from './commands/fit';
 import { PRESETS_HELP, runPresets } from './commands/presets';
 import { runSolve, SOLVE_HELP } from './commands/solve';
 import { runSweep, SWEEP_HELP } from './commands/sweep';
@@ -18,6 +19,13 @@ const COMMANDS: Readonly<
   presets: { run: runPresets, help: PRESETS_HELP },
 };
 
+/** Commands that read or write files through the asynchronous file helpers; run by `mainAsync`. */
+const ASYNC_COMMANDS: Readonly<
+  Record<string, { run: (argv: readonly string[], output: Output) => Promise<void>; help: string }>
+> = {
+  fit: { run: runFit, help: FIT_HELP },
+};
+
 export const MAIN_HELP = `Usage: tradeoff COMMAND [ARGS]
 
 Tradeoff Explorer's command line: the lifetime-optimal language model for a scenario file
@@ -29,6 +37,7 @@ Commands:
   explain --params N --tokens D [--law PRESET]      what a given model is, and when it is optimal
   validate FILE...                                  check scenario files
   presets [--format table|json]                     scaling-law and GPU presets
+  fit RUNS.csv [--bootstrap N] [--write-law FILE]   fit a law to your own training runs
 
 Options: --help (also 'tradeoff help COMMAND'), --version
 Exit status: 0 success, 1 invalid input, 2 usage error.`;
@@ -58,16 +67,36 @@ export function main(argv: readonly string[], output: Output): number {
     }
     if (command === 'help') {
       const topic = rest[0];
-      output.out(topic && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
+      const entry = topic ? (COMMANDS[topic] ?? ASYNC_COMMANDS[topic]) : undefined;
+      output.out(entry ? entry.help : MAIN_HELP);
       return EXIT_OK;
     }
     const entry = COMMANDS[command];
-    if (!entry) throw new UsageError(`unknown command "${command}"`);
+    const asyncEntry = ASYNC_COMMANDS[command];
+    if (!entry && !asyncEntry) throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
-      output.out(entry.help);
+      output.out((entry ?? asyncEntry)?.help ?? MAIN_HELP);
       return EXIT_OK;
     }
+    // An asynchronous command reached through the synchronous entry point is a programming error.
+    if (!entry) throw new Error(`"${command}" runs only through mainAsync`);
     entry.run(rest, output);
+    return EXIT_OK;
+  } catch (error) {
+    return reportError(error, output);
+  }
+}
+
+/**
+ * Runs the command line, including the commands that work with files asynchronously (`fit`), and
+ * returns its exit status; like `main`, it never throws.
+ */
+export async function mainAsync(argv: readonly string[], output: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  const entry = command === undefined ? undefined : ASYNC_COMMANDS[command];
+  if (!entry || rest.includes('--help') || rest.includes('-h')) return main(argv, output);
+  try {
+    await entry.run(rest, output);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, output);
