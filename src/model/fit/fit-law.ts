@@ -30,10 +30,10 @@ export const START_GRID = {
  */
 export const GRID_LBFGS: LbfgsOptions = { gradientTolerance: 1e-5, maxIterations: 100, maxEvaluations: 500 };
 /**
- * The polish of the best starts, and each bootstrap refit. The tolerance is below what double
- * precision can resolve (f ≈ 1e-3 changes by less than its rounding once max |∇f| is ~1e-9 in
- * the stiff directions), so these stop when the line search finds no lower representable value:
- * converged as far as the objective can tell.
+ * The polish of the best starts, and each bootstrap refit: max |∇f| ≤ 1e-12, about the rounding
+ * of the gradient itself (f ≈ 1e-3 is a sum of terms ~1e-5 with gradients ~1e-2 per run). The
+ * line search's derivative test near the minimum (lbfgs.ts) lets L-BFGS get there although f then
+ * changes by less than its own rounding.
  */
 export const POLISH_LBFGS: LbfgsOptions = {
   gradientTolerance: 1e-12,
@@ -43,7 +43,10 @@ export const POLISH_LBFGS: LbfgsOptions = {
 /** How many of the best grid results are polished; the lowest polished one is the fit. */
 export const POLISHED_STARTS = 8;
 
-/** Converged: the gradient test, or no lower value representable with a gradient this small. */
+/**
+ * Converged: the gradient test, or a line search that found no lower value with the gradient this
+ * small (rounding: the polish then stands at the minimum as far as doubles can tell).
+ */
 export const ROUNDING_GRADIENT = 1e-5;
 
 export function isConverged(result: LbfgsResult): boolean {

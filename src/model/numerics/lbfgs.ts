@@ -3,7 +3,13 @@
  * fit needs it thousands of times per fit (Nocedal & Wright 2006, "Numerical Optimization", 2nd
  * ed.: Algorithm 7.4, the two-loop recursion, and Algorithm 7.5; the line search is Algorithms 3.5
  * and 3.6 with the cubic interpolation of Eq. 3.59, so every accepted step satisfies the strong
- * Wolfe conditions 3.7a/b). Written here because npm has no well-kept L-BFGS package (the registry's
+ * Wolfe conditions 3.7a/b). Near the minimum, where f changes by less than its own rounding, the
+ * sufficient-decrease test cannot be evaluated from values; there the line search falls back to
+ * Hager & Zhang's approximate Wolfe conditions (Hager & Zhang 2005, "A new conjugate gradient
+ * method with guaranteed descent and an efficient line search", SIAM J. Optim. 16(1), §4): f no
+ * higher than f₀ plus its rounding and φ'(step) ≤ (2c₁ − 1)φ'(0), which for a quadratic is the same
+ * test made from derivatives. Without it a minimiser stalls at |∇f| ≈ √(ε·|f|·curvature), far above
+ * tight tolerances on flat objectives. Written here because npm has no well-kept L-BFGS package (the registry's
  * package lists name none that is maintained and typed).
  *
  * Stopping is explicit: converged when the largest gradient component is at most
@@ -53,6 +59,8 @@ export const LBFGS_DEFAULTS = {
 /** Sufficient decrease (Armijo) and curvature constants: Nocedal & Wright's choice for quasi-Newton. */
 const C1 = 1e-4;
 const C2 = 0.9;
+/** f values within this many ulps of f₀ are equal as far as the line search can tell. */
+const ROUNDING_ULPS = 8;
 /** Trials of the bracketing phase (each may double the step) and of the zoom phase. */
 const MAX_BRACKET_TRIALS = 40;
 const MAX_ZOOM_TRIALS = 40;
@@ -226,46 +234,27 @@ function strongWolfeStep(
   firstStep: number,
   evaluationBudget: number,
 ): number | null {
-  let budget = evaluationBudget;
+  const search: Search = {
+    trial,
+    slopeAtTrial,
+    f0,
+    slope0,
+    noise: ROUNDING_ULPS * Number.EPSILON * Math.abs(f0),
+    budget: evaluationBudget,
+  };
   let previousStep = 0;
   let previousF = f0;
   let previousSlope = slope0;
   let step = firstStep;
-  for (let k = 0; k < MAX_BRACKET_TRIALS && budget > 0; k++) {
+  for (let k = 0; k < MAX_BRACKET_TRIALS && search.budget > 0; k++) {
     const value = trial(step);
-    budget--;
+    search.budget--;
     const slope = slopeAtTrial();
-    if (value > f0 + C1 * step * slope0 || (k > 0 && value >= previousF)) {
-      return zoom(
-        trial,
-        slopeAtTrial,
-        f0,
-        slope0,
-        previousStep,
-        previousF,
-        previousSlope,
-        step,
-        value,
-        slope,
-        budget,
-      );
+    if (!decreasesEnough(search, step, value, slope) || (k > 0 && value > previousF + search.noise)) {
+      return zoom(search, previousStep, previousF, previousSlope, step, value, slope);
     }
     if (Math.abs(slope) <= -C2 * slope0) return value;
-    if (slope >= 0) {
-      return zoom(
-        trial,
-        slopeAtTrial,
-        f0,
-        slope0,
-        step,
-        value,
-        slope,
-        previousStep,
-        previousF,
-        previousSlope,
-        budget,
-      );
-    }
+    if (slope >= 0) return zoom(search, step, value, slope, previousStep, previousF, previousSlope);
     previousStep = step;
     previousF = value;
     previousSlope = slope;
@@ -274,33 +263,48 @@ function strongWolfeStep(
   return null;
 }
 
+interface Search {
+  readonly trial: (step: number) => number;
+  readonly slopeAtTrial: () => number;
+  readonly f0: number;
+  readonly slope0: number;
+  /** The rounding of f near f₀. */
+  readonly noise: number;
+  budget: number;
+}
+
+/**
+ * Sufficient decrease (Armijo, N&W Eq. 3.7a), or within f's rounding the approximate form of
+ * Hager & Zhang: f ≤ f₀ + rounding and φ'(step) ≤ (2c₁ − 1)φ'(0).
+ */
+function decreasesEnough(search: Search, step: number, value: number, slope: number): boolean {
+  if (value <= search.f0 + C1 * step * search.slope0) return true;
+  return value <= search.f0 + search.noise && slope <= (2 * C1 - 1) * search.slope0;
+}
+
 /**
  * Algorithm 3.6: `lo` is the best step so far satisfying sufficient decrease, and the interval
  * between lo and hi contains steps satisfying the strong Wolfe conditions.
  */
 function zoom(
-  trial: (step: number) => number,
-  slopeAtTrial: () => number,
-  f0: number,
-  slope0: number,
+  search: Search,
   lo: number,
   fLo: number,
   slopeLo: number,
   hi: number,
   fHi: number,
   slopeHi: number,
-  evaluationBudget: number,
 ): number | null {
-  let budget = evaluationBudget;
-  for (let k = 0; k < MAX_ZOOM_TRIALS && budget > 0; k++) {
+  const { trial, slopeAtTrial, f0, slope0 } = search;
+  for (let k = 0; k < MAX_ZOOM_TRIALS && search.budget > 0; k++) {
     const width = hi - lo;
     // Once the interval is below rounding of the step itself, no new step can be told apart.
     if (Math.abs(width) <= 1e-15 * Math.max(Math.abs(lo), Math.abs(hi))) break;
     const step = safeguardedCubic(lo, fLo, slopeLo, hi, fHi, slopeHi);
     const value = trial(step);
-    budget--;
+    search.budget--;
     const slope = slopeAtTrial();
-    if (value > f0 + C1 * step * slope0 || value >= fLo) {
+    if (!decreasesEnough(search, step, value, slope) || value > fLo + search.noise) {
       hi = step;
       fHi = value;
       slopeHi = slope;
@@ -317,7 +321,7 @@ function zoom(
     }
   }
   // No strong Wolfe step; still accept lo when it decreases f (its curvature pair may be skipped).
-  if (lo > 0 && fLo < f0 && budget > 0) return trial(lo);
+  if (lo > 0 && fLo < f0 && search.budget > 0) return trial(lo);
   return null;
 }
 
