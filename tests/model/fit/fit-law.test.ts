@@ -8,6 +8,9 @@ import { minimizeLbfgs } from '../../../src/model/numerics/lbfgs';
 import { nelderMead } from '../../support/nelder-mead';
 import { BESIROGLU_LAW, normals, sardanaRuns, syntheticRuns } from '../../support/runs';
 
+/** A full fit takes about a second here, several on a loaded machine; with Nelder–Mead, more. */
+const FIT_TIMEOUT = 60_000;
+
 const columns = (runs: readonly TrainingRun[]) => ({
   params: runs.map((r) => r.params),
   tokens: runs.map((r) => r.tokens),
@@ -81,24 +84,32 @@ describe("fitLaw on Sardana et al.'s 47 MPT runs", () => {
 });
 
 describe('fitLaw on runs drawn from a known law', () => {
-  it('recovers every constant of a noise-free table to 1e-4 relative (objective 0)', () => {
-    const fit = fitLaw(syntheticRuns(BESIROGLU_LAW, { sizes: 6, ratios: 5, noise: 0, seed: 1 }));
-    expect(fit.objective).toBeLessThan(1e-20);
-    for (const key of ['E', 'A', 'B', 'alpha', 'beta'] as const) {
-      expect(Math.abs(fit.law[key] / BESIROGLU_LAW[key] - 1)).toBeLessThan(1e-4);
-    }
-  });
+  it(
+    'recovers every constant of a noise-free table to 1e-4 relative (objective 0)',
+    () => {
+      const fit = fitLaw(syntheticRuns(BESIROGLU_LAW, { sizes: 6, ratios: 5, noise: 0, seed: 1 }));
+      expect(fit.objective).toBeLessThan(1e-20);
+      for (const key of ['E', 'A', 'B', 'alpha', 'beta'] as const) {
+        expect(Math.abs(fit.law[key] / BESIROGLU_LAW[key] - 1)).toBeLessThan(1e-4);
+      }
+    },
+    FIT_TIMEOUT,
+  );
 
-  it('recovers E to 2 %, α and β to 5 % and the loss of a model 4× larger than any run to 0.5 %, with 0.5 % noise', () => {
-    // B and A trade off against β and α along a flat valley, so they are only loosely determined
-    // by 120 runs (B comes out within 40 %); the exponents, the floor and the predictions are not.
-    const fit = fitLaw(syntheticRuns(BESIROGLU_LAW, { sizes: 12, ratios: 10, noise: 0.005, seed: 7 }));
-    expect(Math.abs(fit.law.E / BESIROGLU_LAW.E - 1)).toBeLessThan(0.02);
-    expect(Math.abs(fit.law.alpha / BESIROGLU_LAW.alpha - 1)).toBeLessThan(0.05);
-    expect(Math.abs(fit.law.beta / BESIROGLU_LAW.beta - 1)).toBeLessThan(0.05);
-    const loss = (c: typeof BESIROGLU_LAW) => c.E + c.A / 64e9 ** c.alpha + c.B / 1.28e12 ** c.beta;
-    expect(Math.abs(loss(fit.law) / loss(BESIROGLU_LAW) - 1)).toBeLessThan(0.005);
-  });
+  it(
+    'recovers E to 2 %, α and β to 5 % and the loss of a model 4× larger than any run to 0.5 %, with 0.5 % noise',
+    () => {
+      // B and A trade off against β and α along a flat valley, so they are only loosely determined
+      // by 120 runs (B comes out within 40 %); the exponents, the floor and the predictions are not.
+      const fit = fitLaw(syntheticRuns(BESIROGLU_LAW, { sizes: 12, ratios: 10, noise: 0.005, seed: 7 }));
+      expect(Math.abs(fit.law.E / BESIROGLU_LAW.E - 1)).toBeLessThan(0.02);
+      expect(Math.abs(fit.law.alpha / BESIROGLU_LAW.alpha - 1)).toBeLessThan(0.05);
+      expect(Math.abs(fit.law.beta / BESIROGLU_LAW.beta - 1)).toBeLessThan(0.05);
+      const loss = (c: typeof BESIROGLU_LAW) => c.E + c.A / 64e9 ** c.alpha + c.B / 1.28e12 ** c.beta;
+      expect(Math.abs(loss(fit.law) / loss(BESIROGLU_LAW) - 1)).toBeLessThan(0.005);
+    },
+    FIT_TIMEOUT,
+  );
 });
 
 /**
@@ -137,23 +148,31 @@ describe('fitLaw finds the best optimum on held-out run tables', () => {
     }),
   };
   for (const [name, runs] of Object.entries(tables)) {
-    it(name, () => {
-      const fit = fitLaw(runs);
-      expect(fit.objective).toBeLessThanOrEqual(bestOfNelderMead(fit) * (1 + 1e-3));
-    });
+    it(
+      name,
+      () => {
+        const fit = fitLaw(runs);
+        expect(fit.objective).toBeLessThanOrEqual(bestOfNelderMead(fit) * (1 + 1e-3));
+      },
+      FIT_TIMEOUT,
+    );
   }
 });
 
 describe('fitLaw options', () => {
-  it('fits with another δ: the objective is then that δ’s Huber sum', () => {
-    const fit = fitLaw(sardanaRuns(), { huberDelta: 0.01 });
-    expect(fit.huberDelta).toBe(0.01);
-    const huber = (r: number) => (Math.abs(r) <= 0.01 ? (r * r) / 2 : 0.01 * (Math.abs(r) - 0.005));
-    expect(fit.residuals.reduce((sum, run) => sum + huber(run.residual), 0) / fit.objective).toBeCloseTo(
-      1,
-      10,
-    );
-  });
+  it(
+    'fits with another δ: the objective is then that δ’s Huber sum',
+    () => {
+      const fit = fitLaw(sardanaRuns(), { huberDelta: 0.01 });
+      expect(fit.huberDelta).toBe(0.01);
+      const huber = (r: number) => (Math.abs(r) <= 0.01 ? (r * r) / 2 : 0.01 * (Math.abs(r) - 0.005));
+      expect(fit.residuals.reduce((sum, run) => sum + huber(run.residual), 0) / fit.objective).toBeCloseTo(
+        1,
+        10,
+      );
+    },
+    FIT_TIMEOUT,
+  );
 
   it('refuses a δ that is not a positive number', () => {
     expect(() => fitLaw(sardanaRuns(), { huberDelta: 0 })).toThrow(/huberDelta must be a positive number/);
