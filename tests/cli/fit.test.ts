@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, mainAsync } from '../../src/cli/main';
+import { parseScenarioText } from '../../src/scenario';
 import { SARDANA_RUNS_CSV } from '../support/runs';
 
 /** Runs the command line in-process and captures what it prints. */

@@ -23,12 +23,14 @@ export const START_GRID = {
 } as const;
 
 /**
- * Each grid start runs until max |∇f| ≤ 1e-5 or 100 iterations: enough to tell the basins apart
- * (on Sardana et al.'s runs the best start then lies within 1e-8 of the optimum's objective).
- * Tighter grid tolerances only slow the fit (1e-8 takes 2.2× the evaluations) without changing the
- * optimum, because the best few starts are then polished to POLISH_LBFGS.
+ * Each grid start runs until max |∇f| ≤ 1e-3 or 30 iterations, which is enough to rank the basins;
+ * the POLISHED_STARTS lowest are then converged to POLISH_LBFGS and the lowest of those is the fit.
+ * Measured on Sardana et al.'s runs, a noisy copy, every other run of them and 240 synthetic runs,
+ * this reaches the same optimum (to 1e-15 of the objective) as converging every start to 1e-5
+ * within 100 iterations, with 17 instead of 63–79 evaluations per start; the tests check it
+ * against an independent Nelder–Mead search on held-out tables.
  */
-export const GRID_LBFGS: LbfgsOptions = { gradientTolerance: 1e-5, maxIterations: 100, maxEvaluations: 500 };
+export const GRID_LBFGS: LbfgsOptions = { gradientTolerance: 1e-3, maxIterations: 30, maxEvaluations: 150 };
 /**
  * The polish of the best starts, and each bootstrap refit: max |∇f| ≤ 1e-12, about the rounding
  * of the gradient itself (f ≈ 1e-3 is a sum of terms ~1e-5 with gradients ~1e-2 per run). The
@@ -41,7 +43,7 @@ export const POLISH_LBFGS: LbfgsOptions = {
   maxEvaluations: 50_000,
 };
 /** How many of the best grid results are polished; the lowest polished one is the fit. */
-export const POLISHED_STARTS = 8;
+export const POLISHED_STARTS = 16;
 
 /**
  * Converged: the gradient test, or a line search that found no lower value with the gradient this
