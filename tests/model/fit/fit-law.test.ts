@@ -22,9 +22,9 @@ describe('the start grid', () => {
     const starts = gridStarts();
     expect(starts.length).toBe(4500 * 5);
     const column = (j: number) => new Set(Array.from({ length: 4500 }, (_, k) => starts[k * 5 + j]));
-    expect([...column(0)].sort((x, y) => x! - y!)).toEqual([0, 5, 10, 15, 20, 25]);
-    expect([...column(2)].sort((x, y) => x! - y!)).toEqual([-1, -0.5, 0, 0.5, 1]);
-    expect([...column(3)].sort((x, y) => x! - y!)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect([...column(0)].sort((x, y) => (x as number) - (y as number))).toEqual([0, 5, 10, 15, 20, 25]);
+    expect([...column(2)].sort((x, y) => (x as number) - (y as number))).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect([...column(3)].sort((x, y) => (x as number) - (y as number))).toEqual([0, 0.5, 1, 1.5, 2]);
   });
 });
 

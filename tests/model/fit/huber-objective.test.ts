@@ -87,7 +87,7 @@ describe('HuberObjective', () => {
 
   it('predicts each run’s log loss as ln(E + A/N^α + B/D^β)', () => {
     const x = [Math.log(400), Math.log(410), Math.log(1.69), 0.34, 0.28];
-    const run = runs[3]!;
+    const run = runs[3] as (typeof runs)[number];
     const loss = 1.69 + 400 / run.params ** 0.34 + 410 / run.tokens ** 0.28;
     expect(objective.logPrediction(x, 3)).toBeCloseTo(Math.log(loss), 13);
     expect(objective.residual(x, 3)).toBeCloseTo(Math.log(loss) - Math.log(run.loss), 13);

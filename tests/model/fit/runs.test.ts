@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScienceError } from '../../../src/model/errors';
-import { MIN_RUNS, selectRuns } from '../../../src/model/fit/runs';
+import { MIN_RUNS, selectRuns, type TrainingRun } from '../../../src/model/fit/runs';
 import { sardanaRuns } from '../../support/runs';
 
 const runs = sardanaRuns();
@@ -19,7 +19,11 @@ describe('selectRuns: which runs a fit uses', () => {
   });
 
   it('drops runs tied at the cut too (their notebook keeps loss < the K-th highest)', () => {
-    const tied = [...runs.slice(0, 20), { ...runs[0]!, loss: 9 }, { ...runs[1]!, loss: 9 }];
+    const tied = [
+      ...runs.slice(0, 20),
+      { ...(runs[0] as TrainingRun), loss: 9 },
+      { ...(runs[1] as TrainingRun), loss: 9 },
+    ];
     expect(selectRuns(tied, { dropHighestLoss: 1 })).toHaveLength(20);
   });
 

@@ -34,21 +34,24 @@ function quadratic(matrix: readonly number[], b: readonly number[]): ObjectiveWi
 /** Solves Ax = b by Gaussian elimination with partial pivoting (an independent reference). */
 function solve(matrix: readonly number[], b: readonly number[]): number[] {
   const n = b.length;
+  // The augmented matrix [A | b], row-major with n + 1 columns.
   const m = Array.from({ length: n }, (_, i) => [...matrix.slice(i * n, i * n + n), b[i] as number]);
+  const get = (r: number, c: number) => (m[r] as number[])[c] as number;
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let r = col + 1; r < n; r++) if (Math.abs(get(r, col)) > Math.abs(get(pivot, col))) pivot = r;
+    [m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]];
     for (let r = col + 1; r < n; r++) {
-      const factor = m[r]![col]! / m[col]![col]!;
-      for (let c = col; c <= n; c++) m[r]![c]! -= factor * m[col]![c]!;
+      const factor = get(r, col) / get(col, col);
+      const row = m[r] as number[];
+      for (let c = col; c <= n; c++) row[c] = get(r, c) - factor * get(col, c);
     }
   }
   const x = new Array<number>(n).fill(0);
   for (let r = n - 1; r >= 0; r--) {
-    let sum = m[r]![n]!;
-    for (let c = r + 1; c < n; c++) sum -= m[r]![c]! * x[c]!;
-    x[r] = sum / m[r]![r]!;
+    let sum = get(r, n);
+    for (let c = r + 1; c < n; c++) sum -= get(r, c) * (x[c] as number);
+    x[r] = sum / get(r, r);
   }
   return x;
 }
