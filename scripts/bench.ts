@@ -11,6 +11,10 @@ import {
   logSpace,
   type Problem,
 } from '../src/model';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { bootstrapFit, fitLaw, type TrainingRun } from '../src/model/fit';
+import { resampleIndices } from '../src/fit/resample-indices';
 import { median } from './stats';
 
 const RUNS = 15;
@@ -76,6 +80,53 @@ timeGrid();
 const optimumTimes = Array.from({ length: RUNS }, timeOptima);
 const gridTimes = Array.from({ length: RUNS }, timeGrid);
 
+/**
+ * 240 runs drawn from the besiroglu2024 law (E 1.8172, A 482.01, B 2085.43, α 0.3478, β 0.3658):
+ * 12 sizes log-spaced over 70M–16B, each at 20 tokens-per-parameter ratios log-spaced over 5–500,
+ * with 1 % log-normal noise on the loss (seeded, so every run of the benchmark fits the same table).
+ */
+function syntheticRuns(): TrainingRun[] {
+  const rng = xoroshiro128plus(2024);
+  const normal = () =>
+    Math.sqrt(-2 * Math.log(1 - uniformFloat64(rng))) * Math.cos(2 * Math.PI * uniformFloat64(rng));
+  const runs: TrainingRun[] = [];
+  for (let i = 0; i < 12; i++) {
+    const params = 70e6 * (16e9 / 70e6) ** (i / 11);
+    for (let j = 0; j < 20; j++) {
+      const tokens = params * 5 * 100 ** (j / 19);
+      const loss = 1.8172 + 482.01 / params ** 0.3478 + 2085.43 / tokens ** 0.3658;
+      runs.push({ params, tokens, loss: loss * Math.exp(0.01 * normal()) });
+    }
+  }
+  return runs;
+}
+
+const FIT_REPEATS = 5;
+const BOOTSTRAP_REPEATS = 3;
+const BOOTSTRAP_RESAMPLES = 1000;
+const fitRuns = syntheticRuns();
+
+/** Wall and CPU time (ms) of one call: the CPU time shows how much of the wall time was ours. */
+function timed<T>(work: () => T): { wallMs: number; cpuMs: number; value: T } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+const fits = Array.from({ length: FIT_REPEATS }, () => timed(() => fitLaw(fitRuns)));
+const fit = fits[0]?.value;
+if (!fit || !Number.isFinite(fit.objective)) throw new Error('non-finite fit in benchmark');
+const bootstraps = Array.from({ length: BOOTSTRAP_REPEATS }, (_, k) =>
+  timed(() => bootstrapFit(fit, resampleIndices(k, BOOTSTRAP_RESAMPLES, fitRuns.length))),
+);
+const fitMs = median(fits.map((t) => t.wallMs));
+const fitCpuMs = median(fits.map((t) => t.cpuMs));
+const bootstrapMs = median(bootstraps.map((t) => t.wallMs));
+const bootstrapCpuMs = median(bootstraps.map((t) => t.cpuMs));
+
 const usPerOptimum = median(optimumTimes);
 const gridMs = median(gridTimes);
 console.log(
@@ -83,12 +134,22 @@ console.log(
 );
 console.log(`200 × 200 grid of candidates: median ${gridMs.toFixed(2)} ms over ${RUNS} runs (budget 40 ms)`);
 console.log(
+  `fit of 240 runs from 4,500 starts: median ${fitMs.toFixed(0)} ms wall (${fitCpuMs.toFixed(0)} ms CPU) over ${FIT_REPEATS} fits (budget 1 s)`,
+);
+console.log(
+  `bootstrap of ${BOOTSTRAP_RESAMPLES} resamples of those runs: median ${bootstrapMs.toFixed(0)} ms wall (${bootstrapCpuMs.toFixed(0)} ms CPU) over ${BOOTSTRAP_REPEATS} runs`,
+);
+console.log(
   JSON.stringify({
     usPerOptimum: Number(usPerOptimum.toFixed(4)),
     gridMs: Number(gridMs.toFixed(3)),
     runs: RUNS,
     usPerOptimumMin: Number(Math.min(...optimumTimes).toFixed(4)),
     gridMsMin: Number(Math.min(...gridTimes).toFixed(3)),
+    fitMs: Number(fitMs.toFixed(1)),
+    fitCpuMs: Number(fitCpuMs.toFixed(1)),
+    bootstrapMs: Number(bootstrapMs.toFixed(1)),
+    bootstrapCpuMs: Number(bootstrapCpuMs.toFixed(1)),
     node: process.version,
   }),
 );

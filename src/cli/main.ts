@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ScienceError } from '../model';
 import { EXPLAIN_HELP, runExplain } from './commands/explain';
+import { FIT_HELP, runFit } from './commands/fit';
 import { PRESETS_HELP, runPresets } from './commands/presets';
 import { runSolve, SOLVE_HELP } from './commands/solve';
 import { runSweep, SWEEP_HELP } from './commands/sweep';
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<
   explain: { run: runExplain, help: EXPLAIN_HELP },
   validate: { run: runValidate, help: VALIDATE_HELP },
   presets: { run: runPresets, help: PRESETS_HELP },
+  fit: { run: runFit, help: FIT_HELP },
 };
 
 export const MAIN_HELP = `Usage: tradeoff COMMAND [ARGS]
@@ -30,6 +32,7 @@ Commands:
   explain --params N --tokens D [--law PRESET]      what a given model is, and when it is optimal
   validate FILE...                                  check scenario files
   presets [--format table|json]                     scaling-law and GPU presets
+  fit RUNS.csv [--bootstrap N] [--write-law FILE]   fit a law to your own training runs
 
 Options: --help (also 'tradeoff help COMMAND'), --version
 Exit status: 0 success, 1 invalid input, 2 usage error.`;
@@ -66,7 +69,8 @@ export async function main(argv: readonly string[], terminal: Output): Promise<n
     }
     if (command === 'help') {
       const topic = rest[0];
-      output.out(topic && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
+      const entry = topic ? COMMANDS[topic] : undefined;
+      output.out(entry ? entry.help : MAIN_HELP);
       return EXIT_OK;
     }
     const entry = COMMANDS[command];

@@ -69,7 +69,7 @@ interface Run {
 }
 
 function readRuns(): Run[] {
-  const [header, ...lines] = readFileSync('tests/fixtures/sardana2024-mpt-runs.csv', 'utf8')
+  const [header, ...lines] = readFileSync('resources/runs/sardana2024-mpt-runs.csv', 'utf8')
     .trim()
     .split('\n');
   const columns = (header ?? '').split(',');

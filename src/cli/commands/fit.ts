@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { ScienceError } from '../../model';
+import { bootstrapFit, fitLaw, type BootstrapSummary, type LawFit } from '../../model/fit';
+import { resampleIndices } from '../../fit/resample-indices';
+import { parseRunsCsv, RunsCsvError, type CsvRun } from '../../fit/runs-csv';
+import { FileTooLargeError, NotTextError, readTextFile } from '../../files/read-text-file';
+import { writeFileAtomic } from '../../files/write-file-atomic';
+import { formatCount } from '../../format/quantity';
+import { textTable } from '../../report/text-table';
+import { choiceOption, parseArgs, type ParsedArgs } from '../args';
+import { json, type Output } from '../output';
+import { InputError, UsageError } from '../usage-error';
+
+export const FIT_HELP = `Usage: tradeoff fit RUNS.csv [options]
+
+Fits a Chinchilla-form law L = E + A/N^α + B/D^β to your finished training runs (Hoffmann et al.
+2022, Approach 3, as replicated by Besiroglu et al. 2024): the Huber loss of the log-loss residuals,
+minimised by L-BFGS from 4,500 starts. The CSV has one row per run and a header naming parameters
+(params, parameters, N), training tokens (tokens, D) or FLOPs (flops, C; then D = C/6N) and the
+final loss (loss, final loss, smoothed loss); other columns are ignored. Cells accept 150M, 1.5T.
+
+  --huber-delta X              δ of the Huber loss (default 1e-3)
+  --drop-highest-loss K        leave out the K runs of highest loss (Besiroglu et al. leave out 5)
+  --max-tokens-per-param R     leave out runs on more than R tokens per parameter
+  --bootstrap N                N bootstrap refits for standard errors and intervals (default 0)
+  --seed S                     the bootstrap's seed, a whole number (default 0)
+  --format table|json          output format (default table)
+  --write-law FILE             write the fitted law, ready for a scenario's "law" field`;
+
+/**
+ * A run table is small (a row is ~100 bytes; Hoffmann et al. trained ~400 models), and the fit
+ * costs time in proportion to its rows, so 50 MB (~500,000 runs) only guards memory against a
+ * wrong file, never a real table.
+ */
+export const MAX_RUNS_CSV_BYTES = 50 * 1024 * 1024;
+
+function numberOption(
+  args: ParsedArgs,
+  name: string,
+  check: (value: number) => boolean,
+  expected: string,
+): number | undefined {
+  const text = args.options.get(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !check(value))
+    throw new UsageError(`--${name} must be ${expected} (got "${text}")`);
+  return value;
+}
+
+async function readRuns(file: string): Promise<CsvRun[]> {
+  let text: string;
+  try {
+    text = (await readTextFile(file, MAX_RUNS_CSV_BYTES)).text;
+  } catch (error) {
+    if (error instanceof FileTooLargeError || error instanceof NotTextError)
+      throw new InputError(`${file}: ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    throw new InputError(`${file}: ${reason}`);
+  }
+  try {
+    return parseRunsCsv(text);
+  } catch (error) {
+    if (error instanceof RunsCsvError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What `--write-law` writes: a scenario's `law` section. */
+export function lawSection(fit: LawFit, bootstrap: BootstrapSummary | null): Record<string, unknown> {
+  return {
+    ...fit.law,
+    fittedRange: fit.fittedRange,
+    ...(bootstrap ? { covariance: bootstrap.covariance } : {}),
+  };
+}
+
+export function fitJson(
+  fit: LawFit,
+  bootstrap: BootstrapSummary | null,
+  lines: readonly number[],
+): Record<string, unknown> {
+  return {
+    runs: fit.runs.length,
+    law: fit.law,
+    objective: fit.objective,
+    bootstrap,
+    fittedRange: fit.fittedRange,
+    residuals: fit.residuals.map((run, i) => ({ line: lines[i], ...run })),
+  };
+}
+
+const significant = (value: number, digits = 4) => Number(value.toPrecision(digits)).toString();
+
+function fitTable(
+  file: string,
+  fit: LawFit,
+  bootstrap: BootstrapSummary | null,
+  lines: readonly number[],
+): string {
+  const names = ['E', 'A', 'B', 'alpha', 'beta'] as const;
+  const rows: string[][] = [['fit', ...names.map((name) => significant(fit.law[name]))]];
+  if (bootstrap) {
+    rows.push(['std. error', ...names.map((name) => significant(bootstrap.standardErrors[name], 2))]);
+    for (const level of ['80', '95'] as const) {
+      rows.push([
+        `${level} % interval`,
+        ...names.map((name) => bootstrap.intervals[name][level].map((v) => significant(v, 3)).join('–')),
+      ]);
+    }
+  }
+  const [nLow, nHigh] = fit.fittedRange.params;
+  const [dLow, dHigh] = fit.fittedRange.tokens;
+  const worst = fit.residuals
+    .map((run, i) => ({ ...run, line: lines[i] }))
+    .sort((x, y) => Math.abs(y.residual) - Math.abs(x.residual))
+    .slice(0, 3);
+  return [
+    `${path.basename(file)}: ${fit.runs.length} runs, Huber δ ${fit.huberDelta}, objective ${fit.objective.toExponential(3)} (sum over runs)`,
+    '',
+    textTable(['', 'E', 'A', 'B', 'α', 'β'], rows),
+    ...(bootstrap
+      ? [
+          `Bootstrap: ${bootstrap.resamples} resamples${bootstrap.unconverged > 0 ? `, ${bootstrap.unconverged} stopped before converging` : ''}.`,
+        ]
+      : []),
+    '',
+    `Fitted on ${formatCount(nLow)}–${formatCount(nHigh)} parameters and ${formatCount(dLow)}–${formatCount(dHigh)} tokens.`,
+    `Largest residuals (ln predicted − ln observed): ${worst.map((run) => `line ${run.line} ${run.residual >= 0 ? '+' : ''}${run.residual.toFixed(4)}`).join(', ')}`,
+    ...(fit.converged
+      ? []
+      : ['Warning: the best fit stopped before converging; treat its constants with care.']),
+  ].join('\n');
+}
+
+export async function runFit(argv: readonly string[], output: Output): Promise<void> {
+  const args = parseArgs(argv, {
+    options: [
+      'huber-delta',
+      'drop-highest-loss',
+      'max-tokens-per-param',
+      'bootstrap',
+      'seed',
+      'format',
+      'write-law',
+    ],
+  });
+  if (args.positionals.length !== 1) throw new UsageError('fit takes exactly one CSV file of runs');
+  const file = args.positionals[0] as string;
+  const format = choiceOption(args, 'format', ['table', 'json'] as const, 'table');
+  const isPositive = (v: number) => Number.isFinite(v) && v > 0;
+  const isCount = (v: number) => Number.isInteger(v) && v >= 0;
+  const huberDelta = numberOption(args, 'huber-delta', isPositive, 'a positive number');
+  const dropHighestLoss = numberOption(args, 'drop-highest-loss', isCount, 'a whole number, 0 or more');
+  const maxTokensPerParam = numberOption(args, 'max-tokens-per-param', isPositive, 'a positive number');
+  const resamples =
+    numberOption(
+      args,
+      'bootstrap',
+      (v) => v === 0 || (Number.isInteger(v) && v >= 2 && v <= 1e6),
+      '0 or a whole number from 2 to 1,000,000',
+    ) ?? 0;
+  const seed = numberOption(args, 'seed', (v) => Number.isSafeInteger(v), 'a whole number') ?? 0;
+  const writeLaw = args.options.get('write-law');
+
+  const csvRuns = await readRuns(file);
+  let fit: LawFit;
+  try {
+    fit = fitLaw(csvRuns, {
+      ...(huberDelta !== undefined ? { huberDelta } : {}),
+      ...(dropHighestLoss !== undefined ? { dropHighestLoss } : {}),
+      ...(maxTokensPerParam !== undefined ? { maxTokensPerParam } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ScienceError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+  // The fit keeps the selected runs themselves, so their lines are found by identity.
+  const lines = fit.runs.map((run) => (run as CsvRun).line);
+  const bootstrap =
+    resamples > 0 ? bootstrapFit(fit, resampleIndices(seed, resamples, fit.runs.length)) : null;
+  if (writeLaw !== undefined) {
+    try {
+      await writeFileAtomic(writeLaw, `${json(lawSection(fit, bootstrap))}\n`);
+    } catch (error) {
+      throw new InputError(`${writeLaw}: cannot write the law (${(error as Error).message})`);
+    }
+  }
+  output.out(
+    format === 'json' ? json(fitJson(fit, bootstrap, lines)) : fitTable(file, fit, bootstrap, lines),
+  );
+}

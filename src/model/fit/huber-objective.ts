@@ -1,0 +1,199 @@
+/**
+ * The objective of Hoffmann et al. 2022's Approach 3 (§3.3 and Appendix D.2), as replicated by
+ * Besiroglu et al. 2024 (§2) and used by Sardana et al. 2024 (`huber_optimize.py`):
+ *
+ *   f(a, b, e, α, β) = Σᵢ wᵢ · Huber_δ(LSE(a − α ln Nᵢ, b − β ln Dᵢ, e) − ln Lᵢ),
+ *
+ * with A = eᵃ, B = eᵇ, E = eᵉ, so LSE(…) = ln(E + A/N^α + B/D^β) is the law's log loss, and
+ * Huber_δ(r) = r²/2 for |r| ≤ δ, δ(|r| − δ/2) beyond. The sum (not the mean) is what both reference
+ * codes minimise, and it is the convention under which Sardana et al.'s 47 runs refit to 6.20e-4.
+ * The weights wᵢ are 1 for a plain fit and the multiplicities of a bootstrap resample (a run drawn
+ * twice counts twice), so resampling needs no new table.
+ *
+ * Evaluated for speed, since a fit calls it about a million times: ln N, ln D and ln L are
+ * precomputed, A/N^α is computed once per distinct N and B/D^β once per distinct D (training runs
+ * share their sizes), which leaves one logarithm per run. Where a term overflows or the sum
+ * underflows (far from any sensible law, during a line search) that run falls back to the
+ * max-shifted log-sum-exp, which is exact there too.
+ */
+
+/** Parameter order everywhere in the fit: ln A, ln B, ln E, α, β (the covariance's order too). */
+export const PARAMETER_NAMES = ['lnA', 'lnB', 'lnE', 'alpha', 'beta'] as const;
+export const PARAMETER_COUNT = 5;
+
+/** Hoffmann et al. 2022, Appendix D.2: δ = 10⁻³. */
+export const DEFAULT_HUBER_DELTA = 1e-3;
+
+export interface RunColumns {
+  readonly params: ArrayLike<number>;
+  readonly tokens: ArrayLike<number>;
+  readonly loss: ArrayLike<number>;
+}
+
+/** Indices into the distinct values of `values` (exact equality), and those values' logarithms. */
+function distinctLogs(values: ArrayLike<number>): { slot: Int32Array; logs: Float64Array } {
+  const slotOf = new Map<number, number>();
+  const slot = new Int32Array(values.length);
+  const logs: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    let index = slotOf.get(value);
+    if (index === undefined) {
+      index = logs.length;
+      slotOf.set(value, index);
+      logs.push(Math.log(value));
+    }
+    slot[i] = index;
+  }
+  return { slot, logs: Float64Array.from(logs) };
+}
+
+export class HuberObjective {
+  readonly runCount: number;
+  /** wᵢ; 1 each unless set by `setWeights`. */
+  readonly weights: Float64Array;
+  private readonly lnN: Float64Array;
+  private readonly lnD: Float64Array;
+  private readonly lnL: Float64Array;
+  private readonly nSlot: Int32Array;
+  private readonly dSlot: Int32Array;
+  private readonly distinctLnN: Float64Array;
+  private readonly distinctLnD: Float64Array;
+  // Per distinct N (D): the term A/N^α (B/D^β) and the sum of Σ wψ/S · term over its runs.
+  private readonly nTerm: Float64Array;
+  private readonly dTerm: Float64Array;
+  private readonly nPull: Float64Array;
+  private readonly dPull: Float64Array;
+
+  constructor(
+    runs: RunColumns,
+    readonly delta: number = DEFAULT_HUBER_DELTA,
+  ) {
+    this.runCount = runs.loss.length;
+    const n = distinctLogs(runs.params);
+    const d = distinctLogs(runs.tokens);
+    this.nSlot = n.slot;
+    this.dSlot = d.slot;
+    this.distinctLnN = n.logs;
+    this.distinctLnD = d.logs;
+    this.lnN = Float64Array.from({ length: this.runCount }, (_, i) => n.logs[n.slot[i] as number] as number);
+    this.lnD = Float64Array.from({ length: this.runCount }, (_, i) => d.logs[d.slot[i] as number] as number);
+    this.lnL = Float64Array.from({ length: this.runCount }, (_, i) => Math.log(runs.loss[i] as number));
+    this.weights = new Float64Array(this.runCount).fill(1);
+    this.nTerm = new Float64Array(n.logs.length);
+    this.dTerm = new Float64Array(d.logs.length);
+    this.nPull = new Float64Array(n.logs.length);
+    this.dPull = new Float64Array(d.logs.length);
+  }
+
+  /** Bootstrap multiplicities: weights[i] = how often run i was drawn among `indices`. */
+  setMultiplicities(indices: ArrayLike<number>): void {
+    this.weights.fill(0);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k] as number;
+      this.weights[i] = (this.weights[i] as number) + 1;
+    }
+  }
+
+  /** The law's log loss, LSE(a − α ln N, b − β ln D, e), for run i at x = (a, b, e, α, β). */
+  logPrediction(x: ArrayLike<number>, i: number): number {
+    const t1 = (x[0] as number) - (x[3] as number) * (this.lnN[i] as number);
+    const t2 = (x[1] as number) - (x[4] as number) * (this.lnD[i] as number);
+    const t3 = x[2] as number;
+    const top = Math.max(t1, t2, t3);
+    return top + Math.log(Math.exp(t1 - top) + Math.exp(t2 - top) + Math.exp(t3 - top));
+  }
+
+  /** ln(predicted loss) − ln(observed loss) for run i: what the Huber loss is applied to. */
+  residual(x: ArrayLike<number>, i: number): number {
+    return this.logPrediction(x, i) - (this.lnL[i] as number);
+  }
+
+  /** f(x), with ∇f(x) written into `gradient` (analytic; order ln A, ln B, ln E, α, β). */
+  readonly evaluate = (x: Float64Array, gradient: Float64Array): number => {
+    const a = x[0] as number;
+    const b = x[1] as number;
+    const e = x[2] as number;
+    const alpha = x[3] as number;
+    const beta = x[4] as number;
+    const delta = this.delta;
+    const { nTerm, dTerm, nPull, dPull, distinctLnN, distinctLnD, weights, lnL, nSlot, dSlot } = this;
+    for (let k = 0; k < nTerm.length; k++) {
+      nTerm[k] = Math.exp(a - alpha * (distinctLnN[k] as number));
+      nPull[k] = 0;
+    }
+    for (let k = 0; k < dTerm.length; k++) {
+      dTerm[k] = Math.exp(b - beta * (distinctLnD[k] as number));
+      dPull[k] = 0;
+    }
+    const floor = Math.exp(e);
+    let value = 0;
+    let pullE = 0;
+    let fallbackA = 0;
+    let fallbackB = 0;
+    let fallbackAlpha = 0;
+    let fallbackBeta = 0;
+    for (let i = 0; i < this.runCount; i++) {
+      const w = weights[i] as number;
+      if (w === 0) continue;
+      const ni = nSlot[i] as number;
+      const di = dSlot[i] as number;
+      const u = nTerm[ni] as number;
+      const v = dTerm[di] as number;
+      const sum = u + v + floor;
+      if (sum > 0 && sum < Infinity) {
+        const r = Math.log(sum) - (lnL[i] as number);
+        const magnitude = Math.abs(r);
+        let psi: number;
+        if (magnitude <= delta) {
+          value += w * 0.5 * r * r;
+          psi = r;
+        } else {
+          value += w * delta * (magnitude - 0.5 * delta);
+          psi = r > 0 ? delta : -delta;
+        }
+        const c = (w * psi) / sum;
+        nPull[ni] = (nPull[ni] as number) + c * u;
+        dPull[di] = (dPull[di] as number) + c * v;
+        pullE += c * floor;
+      } else {
+        // Overflow or underflow of the direct sum: the max-shifted form for this run.
+        const t1 = a - alpha * (this.lnN[i] as number);
+        const t2 = b - beta * (this.lnD[i] as number);
+        const top = Math.max(t1, t2, e);
+        const p1 = Math.exp(t1 - top);
+        const p2 = Math.exp(t2 - top);
+        const p3 = Math.exp(e - top);
+        const total = p1 + p2 + p3;
+        const r = top + Math.log(total) - (lnL[i] as number);
+        const magnitude = Math.abs(r);
+        const psi = magnitude <= delta ? r : r > 0 ? delta : -delta;
+        value += w * (magnitude <= delta ? 0.5 * r * r : delta * (magnitude - 0.5 * delta));
+        const c = (w * psi) / total;
+        fallbackA += c * p1;
+        fallbackAlpha -= c * p1 * (this.lnN[i] as number);
+        fallbackB += c * p2;
+        fallbackBeta -= c * p2 * (this.lnD[i] as number);
+        pullE += c * p3;
+      }
+    }
+    let gA = fallbackA;
+    let gAlpha = fallbackAlpha;
+    for (let k = 0; k < nPull.length; k++) {
+      gA += nPull[k] as number;
+      gAlpha -= (nPull[k] as number) * (distinctLnN[k] as number);
+    }
+    let gB = fallbackB;
+    let gBeta = fallbackBeta;
+    for (let k = 0; k < dPull.length; k++) {
+      gB += dPull[k] as number;
+      gBeta -= (dPull[k] as number) * (distinctLnD[k] as number);
+    }
+    gradient[0] = gA;
+    gradient[1] = gB;
+    gradient[2] = pullE;
+    gradient[3] = gAlpha;
+    gradient[4] = gBeta;
+    return value;
+  };
+}
