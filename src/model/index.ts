@@ -105,6 +105,7 @@ export {
   covarianceProblems,
   drawLaws,
   MAX_DRAWS,
+  MAX_SEED,
   solveDraws,
   solveWithUncertainty,
   summarizeDraws,

@@ -55,7 +55,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       'Sardana et al. 2024, arXiv 2401.00448 (ICML 2024), and de Vries 2023: the defaults of their code; reproduces every FLOPs example of the paper',
     form: 'chinchilla',
     constants: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.336, beta: 0.283 },
-    uncertainty: `${NONE_PUBLISHED}: the constants are Hoffmann et al.'s, published without standard errors or a covariance`,
+    uncertainty: `${NONE_PUBLISHED}: Sardana et al. 2024 use these constants without standard errors or a covariance`,
   },
   {
     id: 'hoffmann2022',

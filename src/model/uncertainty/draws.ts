@@ -5,6 +5,8 @@ import { standardNormals } from './normal';
 
 /** The most draws one call makes: beyond it, percentiles gain nothing a user would see. */
 export const MAX_DRAWS = 1_000_000;
+/** The generator keeps 32 bits of its seed (pure-rand's xoroshiro128plus(seed) takes seed | 0). */
+export const MAX_SEED = 2 ** 32 - 1;
 
 /** A law's constants as the point the covariance is centred on: (ln A, ln B, ln E, α, β). */
 export function logParameters(constants: ChinchillaConstants): number[] {
@@ -37,8 +39,11 @@ export function drawLaws(
       `the number of draws must be a whole number from 1 to ${MAX_DRAWS} (got ${count})`,
     );
   }
-  if (!Number.isSafeInteger(seed)) {
-    throw new ScienceError('invalid-argument', `the seed must be a whole number (got ${seed})`);
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
+    throw new ScienceError(
+      'invalid-argument',
+      `the seed must be a whole number from 0 to ${MAX_SEED} (got ${seed})`,
+    );
   }
   const problem = covarianceProblems(covariance)[0];
   if (problem) throw new ScienceError('invalid-argument', `covariance: ${problem.message}`);

@@ -14,7 +14,7 @@ export {
   type CovarianceProblem,
   type LawCovariance,
 } from './covariance';
-export { drawLaws, logParameters, MAX_DRAWS } from './draws';
+export { drawLaws, logParameters, MAX_DRAWS, MAX_SEED } from './draws';
 export type { Percentiles } from './percentiles';
 export { solveDraws, type DrawnCandidate, type DrawOutcome, type UncertainProblem } from './solve-draws';
 export {

@@ -1,6 +1,6 @@
 import type { Objective } from '../objective';
 import type { BaselineRule } from '../problem';
-import { baselineCandidateId } from '../warnings';
+import { baselineCandidateId, CANDIDATE_IDS } from '../warnings';
 import { percentiles, type Percentiles } from './percentiles';
 import type { DrawnCandidate, DrawOutcome } from './solve-draws';
 
@@ -54,7 +54,7 @@ export function summarizeDraws(
   const solved = outcomes.flatMap((outcome) => (outcome.kind === 'solved' ? [outcome] : []));
   const metric = options.objective === 'cost' ? 'totalCost' : 'totalFlops';
   const alternatives: [string, (outcome: (typeof solved)[number]) => DrawnCandidate | null][] = [
-    ['chinchilla', (outcome) => outcome.chinchillaOptimal],
+    [CANDIDATE_IDS.chinchilla, (outcome) => outcome.chinchillaOptimal],
     ...options.baselines.map(
       (rule, index): [string, (outcome: (typeof solved)[number]) => DrawnCandidate | null] => [
         baselineCandidateId(rule),
