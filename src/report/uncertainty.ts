@@ -33,9 +33,11 @@ function spreadRows(summary: UncertaintySummary): SpreadRow[] {
 }
 
 /** The JSON under `uncertainty`: the summary with each baseline labelled like the solution's. */
-export function uncertaintyReport(summary: UncertaintySummary): UncertaintySummary & {
+export interface UncertaintyReport extends Omit<UncertaintySummary, 'baselines'> {
   readonly baselines: readonly (UncertaintySummary['baselines'][number] & { readonly label: string })[];
-} {
+}
+
+export function uncertaintyReport(summary: UncertaintySummary): UncertaintyReport {
   return {
     ...summary,
     baselines: summary.baselines.map((baseline) => ({ label: baselineLabel(baseline.rule), ...baseline })),
