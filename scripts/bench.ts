@@ -11,6 +11,7 @@ import {
   logSpace,
   type Problem,
 } from '../src/model';
+import { benchUncertainty, UNCERTAINTY_DRAWS } from './bench-uncertainty';
 import { median } from './stats';
 
 const RUNS = 15;
@@ -78,10 +79,14 @@ const gridTimes = Array.from({ length: RUNS }, timeGrid);
 
 const usPerOptimum = median(optimumTimes);
 const gridMs = median(gridTimes);
+const uncertainty = benchUncertainty();
 console.log(
   `lifetime optimum: median ${usPerOptimum.toFixed(3)} µs over ${RUNS} runs of ${OPTIMA_PER_RUN} (budget 1 µs)`,
 );
 console.log(`200 × 200 grid of candidates: median ${gridMs.toFixed(2)} ms over ${RUNS} runs (budget 40 ms)`);
+console.log(
+  `uncertainty: ${UNCERTAINTY_DRAWS} draws of the Sardana 70B chatbot under besiroglu2024, drawn and solved: median ${uncertainty.medianMs.toFixed(0)} ms over ${uncertainty.runs} runs (budget a few seconds)`,
+);
 console.log(
   JSON.stringify({
     usPerOptimum: Number(usPerOptimum.toFixed(4)),
@@ -89,6 +94,9 @@ console.log(
     runs: RUNS,
     usPerOptimumMin: Number(Math.min(...optimumTimes).toFixed(4)),
     gridMsMin: Number(Math.min(...gridTimes).toFixed(3)),
+    uncertaintyMs: Number(uncertainty.medianMs.toFixed(1)),
+    uncertaintyMsMin: Number(uncertainty.minMs.toFixed(1)),
+    uncertaintyDraws: UNCERTAINTY_DRAWS,
     node: process.version,
   }),
 );
