@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findLawPreset } from '../../src/model';
 import { example, run, scratchFile } from '../support/cli';
 
+/** Thousands of solves: quick alone (about a second), slower on a shared, loaded machine. */
+const HEAVY_TEST_TIMEOUT = 60_000;
+
 /** Sardana et al.'s 70B-quality chatbot, with another law. */
 function chatbotWith(law: unknown): string {
   const scenario = JSON.parse(readFileSync(example('sardana-70b-chatbot'), 'utf8')) as Record<
@@ -37,32 +40,41 @@ const uncertaintyOf = (...argv: string[]): UncertaintyJson =>
   (JSON.parse(run('solve', ...argv, '--format', 'json').out) as { uncertainty: UncertaintyJson }).uncertainty;
 
 describe('tradeoff solve --uncertainty', () => {
-  it('reports under "uncertainty" the percentiles of every candidate, win shares and the unreachable share', () => {
-    const u = uncertaintyOf(besiroglu, '--uncertainty', '--draws', '400', '--seed', '5');
-    expect(u).toMatchObject({ draws: 400, seed: 5, solved: 400, unreachableShare: 0, outOfRangeShare: 0 });
-    expect(u.lifetimeOptimal.draws).toBe(400);
-    const { p10, p50, p90 } = u.lifetimeOptimal.params;
-    expect(p10).toBeLessThan(p50);
-    expect(p50).toBeLessThan(p90);
-    // The point answer under besiroglu2024 (83.5B) lies inside the 80 % interval.
-    expect(p10).toBeLessThan(83.5e9);
-    expect(p90).toBeGreaterThan(83.5e9);
-    expect(u.baselines.map(({ rule, label }) => [rule, label])).toEqual([
-      [20, '20 tokens/param'],
-      [142, '142 tokens/param'],
-      [1875, '1,875 tokens/param'],
-    ]);
-    expect(u.baselines[0]?.tokensPerParam).toEqual({ p10: 20, p50: 20, p90: 20 });
-    expect(u.beatsShare).toEqual({ chinchilla: 1, 'baseline-20': 1, 'baseline-142': 1, 'baseline-1875': 1 });
-    expect(u.saving['chinchilla']?.p50).toBeGreaterThan(0);
-  });
+  it(
+    'reports under "uncertainty" the percentiles of every candidate, win shares and the unreachable share',
+    { timeout: HEAVY_TEST_TIMEOUT },
+    () => {
+      const u = uncertaintyOf(besiroglu, '--uncertainty', '--draws', '400', '--seed', '5');
+      expect(u).toMatchObject({ draws: 400, seed: 5, solved: 400, unreachableShare: 0, outOfRangeShare: 0 });
+      expect(u.lifetimeOptimal.draws).toBe(400);
+      const { p10, p50, p90 } = u.lifetimeOptimal.params;
+      expect(p10).toBeLessThan(p50);
+      expect(p50).toBeLessThan(p90);
+      // The point answer under besiroglu2024 (83.5B) lies inside the 80 % interval.
+      expect(p10).toBeLessThan(83.5e9);
+      expect(p90).toBeGreaterThan(83.5e9);
+      expect(u.baselines.map(({ rule, label }) => [rule, label])).toEqual([
+        [20, '20 tokens/param'],
+        [142, '142 tokens/param'],
+        [1875, '1,875 tokens/param'],
+      ]);
+      expect(u.baselines[0]?.tokensPerParam).toEqual({ p10: 20, p50: 20, p90: 20 });
+      expect(u.beatsShare).toEqual({
+        chinchilla: 1,
+        'baseline-20': 1,
+        'baseline-142': 1,
+        'baseline-1875': 1,
+      });
+      expect(u.saving['chinchilla']?.p50).toBeGreaterThan(0);
+    },
+  );
 
   it('is deterministic with a seed', () => {
     const options = ['--uncertainty', '--draws', '300', '--seed', '9', '--format', 'json'];
     expect(run('solve', besiroglu, ...options).out).toBe(run('solve', besiroglu, ...options).out);
   });
 
-  it('draws 4,000 laws with seed 1 by default', { timeout: 60_000 }, () => {
+  it('draws 4,000 laws with seed 1 by default', { timeout: HEAVY_TEST_TIMEOUT }, () => {
     expect(uncertaintyOf(besiroglu, '--uncertainty')).toMatchObject({ draws: 4000, seed: 1, solved: 4000 });
   });
 
@@ -110,7 +122,7 @@ describe('tradeoff solve --uncertainty', () => {
     expect(Number(cell(rows[1] ?? '', 'tokensPerParamP50'))).toBeGreaterThan(10);
   });
 
-  it('counts draws in which a fixed target loss is out of reach', () => {
+  it('counts draws in which a fixed target loss is out of reach', { timeout: HEAVY_TEST_TIMEOUT }, () => {
     const scenario = JSON.parse(readFileSync(besiroglu, 'utf8')) as Record<string, unknown>;
     const near = scratchFile('near.tradeoff.json', JSON.stringify({ ...scenario, target: { loss: 1.83 } }));
     const u = uncertaintyOf(near, '--uncertainty', '--draws', '1000');
@@ -120,7 +132,7 @@ describe('tradeoff solve --uncertainty', () => {
     expect(u.solved).toBe(Math.round(1000 * (1 - u.unreachableShare)));
   });
 
-  it('takes a custom law’s covariance from the file', () => {
+  it('takes a custom law’s covariance from the file', { timeout: HEAVY_TEST_TIMEOUT }, () => {
     const preset = findLawPreset('besiroglu2024');
     const covariance = preset?.form === 'chinchilla' ? preset.covariance : undefined;
     const custom = chatbotWith({

@@ -67,8 +67,10 @@ describe('laws drawn from a covariance over (ln A, ln B, ln E, α, β)', () => {
       `the number of draws must be a whole number from 1 to ${MAX_DRAWS} (got 0)`,
     );
     expect(() => drawLaws(constants, covariance, 10, 0.5)).toThrow(
-      'the seed must be a whole number (got 0.5)',
+      'the seed must be a whole number from 0 to 4294967295 (got 0.5)',
     );
+    // The generator keeps 32 bits of its seed: a larger one would repeat a smaller one's draws.
+    expect(() => drawLaws(constants, covariance, 10, 2 ** 32)).toThrow('(got 4294967296)');
     const negative = ZERO.map((row, i) => row.map((value, j) => (i === 0 && j === 0 ? -1 : value)));
     expect(() => drawLaws(constants, negative, 10, 1)).toThrow('covariance: the variance of ln A is -1');
   });

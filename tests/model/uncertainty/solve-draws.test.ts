@@ -9,6 +9,9 @@ import { solveDraws, type UncertainProblem } from '../../../src/model/uncertaint
 import { summarizeDraws } from '../../../src/model/uncertainty/summary';
 import { SARDANA_COST_EXAMPLE } from '../../support/problems';
 
+/** Thousands of solves: quick alone (about a second), slower on a shared, loaded machine. */
+const HEAVY_TEST_TIMEOUT = 60_000;
+
 const besiroglu = lawFromPreset('besiroglu2024') as ChinchillaLaw;
 const covariance = besiroglu.covariance ?? [];
 
@@ -24,27 +27,31 @@ function uncertain(
 const NO_DEMAND = { demand: { inputTokens: 0, outputTokens: 0 } };
 
 describe('solving every drawn law', () => {
-  it('issue 13’s check: besiroglu2024 at Chinchilla’s budget 5.88e23 FLOPs gives a compute-optimal D/N of median ≈ 18.5, 80 % interval ≈ 10.7–31.6', () => {
-    const summary = solveWithUncertainty(
-      uncertain({ ...NO_DEMAND, baselines: [] }, { computeOptimalFlops: 5.88e23 }),
-      {
-        draws: 4000,
-        seed: 1,
-      },
-    );
-    // Monte-Carlo error with 4,000 draws: ln(D/N) is close to normal with sd ≈ 0.42, so a sample
-    // quantile's standard error is √(q(1−q)/n)/φ(z_q)·0.42: 0.8 % of the median, 1.1 % of p10 and
-    // p90. Epoch's figures come from 10,000 draws around their unrounded fit and are printed to 3
-    // digits. 4 % is over 3 standard errors plus that rounding.
-    const ratio = summary.chinchillaOptimal?.tokensPerParam;
-    expect(ratio?.p50).toBeGreaterThan(18.5 * 0.96);
-    expect(ratio?.p50).toBeLessThan(18.5 * 1.04);
-    expect(ratio?.p10).toBeGreaterThan(10.7 * 0.96);
-    expect(ratio?.p10).toBeLessThan(10.7 * 1.04);
-    expect(ratio?.p90).toBeGreaterThan(31.6 * 0.96);
-    expect(ratio?.p90).toBeLessThan(31.6 * 1.04);
-    expect(summary.unreachableShare).toBe(0);
-  });
+  it(
+    'issue 13’s check: besiroglu2024 at Chinchilla’s budget 5.88e23 FLOPs gives a compute-optimal D/N of median ≈ 18.5, 80 % interval ≈ 10.7–31.6',
+    { timeout: HEAVY_TEST_TIMEOUT },
+    () => {
+      const summary = solveWithUncertainty(
+        uncertain({ ...NO_DEMAND, baselines: [] }, { computeOptimalFlops: 5.88e23 }),
+        {
+          draws: 4000,
+          seed: 1,
+        },
+      );
+      // Monte-Carlo error with 4,000 draws: ln(D/N) is close to normal with sd ≈ 0.42, so a sample
+      // quantile's standard error is √(q(1−q)/n)/φ(z_q)·0.42: 0.8 % of the median, 1.1 % of p10 and
+      // p90. Epoch's figures come from 10,000 draws around their unrounded fit and are printed to 3
+      // digits. 4 % is over 3 standard errors plus that rounding.
+      const ratio = summary.chinchillaOptimal?.tokensPerParam;
+      expect(ratio?.p50).toBeGreaterThan(18.5 * 0.96);
+      expect(ratio?.p50).toBeLessThan(18.5 * 1.04);
+      expect(ratio?.p10).toBeGreaterThan(10.7 * 0.96);
+      expect(ratio?.p10).toBeLessThan(10.7 * 1.04);
+      expect(ratio?.p90).toBeGreaterThan(31.6 * 0.96);
+      expect(ratio?.p90).toBeLessThan(31.6 * 1.04);
+      expect(summary.unreachableShare).toBe(0);
+    },
+  );
 
   it('re-evaluates a budget target per draw: with no demand, every draw’s Chinchilla optimum spends exactly the budget', () => {
     const draws = drawLaws(besiroglu.constants, covariance, 200, 5);
@@ -76,18 +83,22 @@ describe('solving every drawn law', () => {
     ).toBe(true);
   });
 
-  it('keeps a target loss fixed and counts the draws whose floor E is at or above it as unreachable, exactly', () => {
-    const draws = drawLaws(besiroglu.constants, covariance, 2000, 9);
-    const outcomes = solveDraws(uncertain({}, { loss: 1.83 }), draws, 0, draws.length);
-    const unreachable = outcomes.filter((o) => o.kind === 'unreachable').length;
-    expect(unreachable).toBe(draws.filter((law) => law.E >= 1.83).length);
-    // P(E ≥ 1.83) = P(z ≥ ln(1.83/1.8172)/0.014102) = P(z ≥ 0.4985) ≈ 0.309.
-    expect(Math.abs(unreachable / 2000 - 0.309)).toBeLessThan(4 * Math.sqrt((0.309 * 0.691) / 2000));
-    const summary = summarizeDraws(outcomes, { seed: 9, objective: 'cost', baselines: [20, 142, 1875] });
-    expect(summary.unreachableShare).toBe(unreachable / 2000);
-    expect(summary.solved).toBe(2000 - unreachable);
-    expect(summary.lifetimeOptimal?.draws).toBe(2000 - unreachable);
-  });
+  it(
+    'keeps a target loss fixed and counts the draws whose floor E is at or above it as unreachable, exactly',
+    { timeout: HEAVY_TEST_TIMEOUT },
+    () => {
+      const draws = drawLaws(besiroglu.constants, covariance, 2000, 9);
+      const outcomes = solveDraws(uncertain({}, { loss: 1.83 }), draws, 0, draws.length);
+      const unreachable = outcomes.filter((o) => o.kind === 'unreachable').length;
+      expect(unreachable).toBe(draws.filter((law) => law.E >= 1.83).length);
+      // P(E ≥ 1.83) = P(z ≥ ln(1.83/1.8172)/0.014102) = P(z ≥ 0.4985) ≈ 0.309.
+      expect(Math.abs(unreachable / 2000 - 0.309)).toBeLessThan(4 * Math.sqrt((0.309 * 0.691) / 2000));
+      const summary = summarizeDraws(outcomes, { seed: 9, objective: 'cost', baselines: [20, 142, 1875] });
+      expect(summary.unreachableShare).toBe(unreachable / 2000);
+      expect(summary.solved).toBe(2000 - unreachable);
+      expect(summary.lifetimeOptimal?.draws).toBe(2000 - unreachable);
+    },
+  );
 
   it('counts draws that describe no scaling law (α ≤ 0) as out of range', () => {
     const wide = covariance.map((row, i) =>
@@ -132,20 +143,24 @@ describe('solving every drawn law', () => {
     expect(summary.saving['chinchilla']?.p50).toBeCloseTo(point.savings.chinchillaOptimal.totalCost, 10);
   });
 
-  it('reports how often the lifetime optimum beats each alternative: always with Sardana’s demand, never (a tie) with none', () => {
-    const options = { draws: 300, seed: 3 };
-    const served = solveWithUncertainty(uncertain(), options);
-    expect(served.beatsShare).toEqual({
-      chinchilla: 1,
-      'baseline-20': 1,
-      'baseline-142': 1,
-      'baseline-1875': 1,
-    });
-    const idle = solveWithUncertainty(uncertain({ ...NO_DEMAND, objective: 'flops' }), options);
-    // With no demand the lifetime optimum is the Chinchilla optimum: a tie, not a win.
-    expect(idle.beatsShare['chinchilla']).toBe(0);
-    expect(idle.beatsShare['baseline-1875']).toBe(1);
-  });
+  it(
+    'reports how often the lifetime optimum beats each alternative: always with Sardana’s demand, never (a tie) with none',
+    { timeout: HEAVY_TEST_TIMEOUT },
+    () => {
+      const options = { draws: 300, seed: 3 };
+      const served = solveWithUncertainty(uncertain(), options);
+      expect(served.beatsShare).toEqual({
+        chinchilla: 1,
+        'baseline-20': 1,
+        'baseline-142': 1,
+        'baseline-1875': 1,
+      });
+      const idle = solveWithUncertainty(uncertain({ ...NO_DEMAND, objective: 'flops' }), options);
+      // With no demand the lifetime optimum is the Chinchilla optimum: a tie, not a win.
+      expect(idle.beatsShare['chinchilla']).toBe(0);
+      expect(idle.beatsShare['baseline-1875']).toBe(1);
+    },
+  );
 
   it('is reproducible with a seed and moves with it', () => {
     const options = { draws: 200, seed: 42 };
