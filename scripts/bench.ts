@@ -15,6 +15,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { bootstrapFit, fitLaw, type TrainingRun } from '../src/model/fit';
 import { resampleIndices } from '../src/fit/resample-indices';
+import { benchUncertainty, UNCERTAINTY_DRAWS } from './bench-uncertainty';
 import { median } from './stats';
 
 const RUNS = 15;
@@ -129,6 +130,7 @@ const bootstrapCpuMs = median(bootstraps.map((t) => t.cpuMs));
 
 const usPerOptimum = median(optimumTimes);
 const gridMs = median(gridTimes);
+const uncertainty = benchUncertainty();
 console.log(
   `lifetime optimum: median ${usPerOptimum.toFixed(3)} µs over ${RUNS} runs of ${OPTIMA_PER_RUN} (budget 1 µs)`,
 );
@@ -138,6 +140,9 @@ console.log(
 );
 console.log(
   `bootstrap of ${BOOTSTRAP_RESAMPLES} resamples of those runs: median ${bootstrapMs.toFixed(0)} ms wall (${bootstrapCpuMs.toFixed(0)} ms CPU) over ${BOOTSTRAP_REPEATS} runs`,
+);
+console.log(
+  `uncertainty: ${UNCERTAINTY_DRAWS} draws of the Sardana 70B chatbot under besiroglu2024, drawn and solved: median ${uncertainty.medianMs.toFixed(0)} ms over ${uncertainty.runs} runs (budget a few seconds)`,
 );
 console.log(
   JSON.stringify({
@@ -150,6 +155,9 @@ console.log(
     fitCpuMs: Number(fitCpuMs.toFixed(1)),
     bootstrapMs: Number(bootstrapMs.toFixed(1)),
     bootstrapCpuMs: Number(bootstrapCpuMs.toFixed(1)),
+    uncertaintyMs: Number(uncertainty.medianMs.toFixed(1)),
+    uncertaintyMsMin: Number(uncertainty.minMs.toFixed(1)),
+    uncertaintyDraws: UNCERTAINTY_DRAWS,
     node: process.version,
   }),
 );

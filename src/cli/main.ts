@@ -28,6 +28,7 @@ Tradeoff Explorer's command line: the lifetime-optimal language model for a scen
 
 Commands:
   solve FILE... [--format table|json|csv]          solve scenario files
+        [--uncertainty [--draws N] [--seed S]]      …with percentiles over the law's uncertainty
   sweep FILE --demand FROM:TO:COUNT [--format csv|json]   the optimum across lifetime demands
   explain --params N --tokens D [--law PRESET]      what a given model is, and when it is optimal
   validate FILE...                                  check scenario files

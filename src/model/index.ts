@@ -19,7 +19,14 @@ export {
   lawFromPreset,
   type LawPreset,
 } from './laws/presets';
-export type { ChinchillaConstants, KaplanConstants, LawEvidence, LawForm, LossLaw } from './laws/types';
+export type {
+  ChinchillaConstants,
+  ChinchillaLaw,
+  KaplanConstants,
+  LawEvidence,
+  LawForm,
+  LossLaw,
+} from './laws/types';
 
 export { lowestReachableLoss } from './data/data-constrained';
 export {
@@ -92,3 +99,20 @@ export {
   type WarningCode,
   type WarningSeverity,
 } from './warnings';
+
+export {
+  COVARIANCE_PARAMETERS,
+  covarianceProblems,
+  drawLaws,
+  MAX_DRAWS,
+  MAX_SEED,
+  solveDraws,
+  solveWithUncertainty,
+  summarizeDraws,
+  type CandidateSpread,
+  type DrawOutcome,
+  type LawCovariance,
+  type Percentiles,
+  type UncertainProblem,
+  type UncertaintySummary,
+} from './uncertainty';

@@ -21,6 +21,7 @@ export {
   problemFromScenario,
   requestsOf,
 } from './resolve';
+export { uncertainProblemFromScenario, type UncertainProblemResult } from './resolve-uncertainty';
 export { MAX_BASELINES } from './sections';
 export { serializeScenario } from './serialize';
 export { solveScenario, type SolvedScenario } from './solve-scenario';

@@ -33,7 +33,7 @@ import type {
 
 export function lawFromSpec(spec: LawSpec): LossLaw {
   if ('preset' in spec) return lawFromPreset(spec.preset);
-  const { fittedRange, ...constants } = spec;
+  const { fittedRange, ...definition } = spec;
   const meta = {
     id: 'custom',
     label: `Custom ${spec.form} law`,
@@ -42,9 +42,9 @@ export function lawFromSpec(spec: LawSpec): LossLaw {
       ? { evidence: { ...fittedRange, source: 'the fitted range entered by the user (law.fittedRange)' } }
       : {}),
   };
-  return constants.form === 'chinchilla'
-    ? buildLaw({ ...meta, form: 'chinchilla', constants })
-    : buildLaw({ ...meta, form: 'kaplan', constants });
+  if (definition.form === 'kaplan') return buildLaw({ ...meta, form: 'kaplan', constants: definition });
+  const { covariance, ...constants } = definition;
+  return buildLaw({ ...meta, form: 'chinchilla', constants, ...(covariance ? { covariance } : {}) });
 }
 
 export function demandFromSpec(spec: DemandSpec): Demand {

@@ -1,4 +1,6 @@
 import {
+  COVARIANCE_PARAMETERS,
+  covarianceProblems,
   DTYPES,
   findGpu,
   findLawPreset,
@@ -8,6 +10,7 @@ import {
   OBJECTIVES,
   type BaselineRule,
   type Dtype,
+  type LawCovariance,
   type Objective,
 } from '../model';
 import {
@@ -64,23 +67,82 @@ export function readLaw(reader: FieldReader, value: unknown, path: string): LawS
     law['fittedRange'] === undefined ? null : readFittedRange(reader, law['fittedRange'], rangePath);
   if (fittedRange === undefined) return undefined;
   const range = fittedRange ? { fittedRange } : {};
+  const covariancePath = childPath(path, 'covariance');
   if (form === 'chinchilla') {
-    reader.onlyKeys(law, path, ['form', ...CHINCHILLA_KEYS, 'fittedRange']);
-    const E = reader.number(law, path, 'E', 'non-negative');
+    reader.onlyKeys(law, path, ['form', ...CHINCHILLA_KEYS, 'fittedRange', 'covariance']);
+    const hasCovariance = law['covariance'] !== undefined;
+    // The covariance is over ln E, which a floor of 0 does not have.
+    const E = reader.number(law, path, 'E', hasCovariance ? 'positive' : 'non-negative');
     const [A, B, alpha, beta] = (['A', 'B', 'alpha', 'beta'] as const).map((key) =>
       reader.number(law, path, key, 'positive'),
     );
-    if (E === undefined || A === undefined || B === undefined || alpha === undefined || beta === undefined)
+    const covariance = hasCovariance ? readCovariance(reader, law['covariance'], covariancePath) : null;
+    if (
+      E === undefined ||
+      A === undefined ||
+      B === undefined ||
+      alpha === undefined ||
+      beta === undefined ||
+      covariance === undefined
+    )
       return;
-    return { form, E, A, B, alpha, beta, ...range };
+    return { form, E, A, B, alpha, beta, ...range, ...(covariance ? { covariance } : {}) };
   }
   if (form === 'kaplan') {
-    reader.onlyKeys(law, path, ['form', ...KAPLAN_KEYS, 'fittedRange']);
+    if (law['covariance'] !== undefined) {
+      reader.report(
+        covariancePath,
+        'a covariance is defined for Chinchilla-form laws only (over ln A, ln B, ln E, α, β); a Kaplan-form law carries none',
+      );
+    }
+    reader.onlyKeys(law, path, ['form', ...KAPLAN_KEYS, 'fittedRange', 'covariance']);
     const [alphaN, alphaD, Nc, Dc] = KAPLAN_KEYS.map((key) => reader.number(law, path, key, 'positive'));
     if (alphaN === undefined || alphaD === undefined || Nc === undefined || Dc === undefined) return;
     return { form, alphaN, alphaD, Nc, Dc, ...range };
   }
   return undefined;
+}
+
+/**
+ * A custom Chinchilla-form law's `covariance`: 5 rows of 5 finite numbers over
+ * (ln A, ln B, ln E, α, β), symmetric and positive semi-definite (the engine's covarianceProblems,
+ * whose tolerances it states), each problem named by its entry, `law.covariance[i][j]`.
+ */
+function readCovariance(reader: FieldReader, value: unknown, path: string): LawCovariance | undefined {
+  const size = COVARIANCE_PARAMETERS.length;
+  const shape = `${size} rows of ${size} numbers over (${COVARIANCE_PARAMETERS.join(', ')})`;
+  if (!Array.isArray(value) || value.length !== size) {
+    return reader.report(
+      path,
+      `expected ${shape}, got ${describeValue(value)}${Array.isArray(value) ? ` of ${value.length}` : ''}`,
+    );
+  }
+  const before = reader.issues.length;
+  const rows = value.map((row: unknown, i) => {
+    const rowPath = childPath(path, i);
+    if (!Array.isArray(row) || row.length !== size) {
+      reader.report(
+        rowPath,
+        `expected a row of ${size} numbers, got ${describeValue(row)}${Array.isArray(row) ? ` of ${row.length}` : ''}`,
+      );
+      return [];
+    }
+    return row.map((entry: unknown, j) => {
+      const at = childPath(rowPath, j);
+      if (typeof entry !== 'number')
+        return reader.report(at, `expected a number, got ${describeValue(entry)}`) ?? 0;
+      return entry;
+    });
+  });
+  if (reader.issues.length > before) return undefined;
+  for (const problem of covarianceProblems(rows)) {
+    const at =
+      problem.row === undefined
+        ? path
+        : childPath(childPath(path, problem.row), problem.column ?? problem.row);
+    reader.report(at, problem.message);
+  }
+  return reader.issues.length > before ? undefined : rows;
 }
 
 /** A custom law's `fittedRange`: `params` and `tokens`, each [smallest, largest] of the runs it was fitted on. */

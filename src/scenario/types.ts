@@ -1,4 +1,13 @@
-import type { Allocation, BaselineRule, Dtype, GpuDefinition, Objective, Selection, Target } from '../model';
+import type {
+  Allocation,
+  BaselineRule,
+  Dtype,
+  GpuDefinition,
+  LawCovariance,
+  Objective,
+  Selection,
+  Target,
+} from '../model';
 
 export type { GpuDefinition };
 
@@ -27,6 +36,8 @@ export type LawSpec =
       readonly alpha: number;
       readonly beta: number;
       readonly fittedRange?: FittedRangeSpec;
+      /** Covariance of the constants over (ln A, ln B, ln E, α, β); needed for `solve --uncertainty`. */
+      readonly covariance?: LawCovariance;
     }
   | {
       readonly form: 'kaplan';

@@ -1,24 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-
-const example = (name: string) => `resources/scenarios/${name}.tradeoff.json`;
-
-/** Runs the command line in-process and captures what it prints. */
-async function run(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
-
-function scratchFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'tradeoff-cli-')), name);
-  writeFileSync(path, text);
-  return path;
-}
+import { example, run, scratchFile } from '../support/cli';
 
 describe('tradeoff solve', () => {
   it('prints a table with human units, the optimum beside Chinchilla and each baseline', async () => {

@@ -35,6 +35,18 @@ describe('the scenario editor form', () => {
         ...{ E: 1.5, A: 400, B: 400, alpha: 0.3, beta: 0.3 },
         fittedRange: { params: [1e8, 7e9] as const, tokens: [2e9, 2e12] as const },
       },
+      {
+        form: 'chinchilla' as const,
+        ...{ E: 1.5, A: 400, B: 400, alpha: 0.3, beta: 0.3 },
+        // A covariance is not typed in the editor but kept as the file gives it.
+        covariance: [
+          [0.04, 0, 0, 0.001, 0],
+          [0, 0.09, 0, 0, 0],
+          [0, 0, 1e-4, 0, 0],
+          [0.001, 0, 0, 2.5e-4, 0],
+          [0, 0, 0, 0, 4e-4],
+        ],
+      },
     ]) {
       const scenario = {
         ...base,

@@ -7,8 +7,9 @@ import { UsageError } from '../usage-error';
 
 export const PRESETS_HELP = `Usage: tradeoff presets [--format table|json]
 
-Lists the scaling-law presets (with their constants and sources) and the GPU presets (with their
-dated typical prices, which a scenario that gives no price uses).`;
+Lists the scaling-law presets (with their constants, sources and published uncertainty: a
+covariance for solve --uncertainty, or "none published") and the GPU presets (with their dated
+typical prices, which a scenario that gives no price uses).`;
 
 function constantsText(preset: LawPreset): string {
   if (preset.form === 'kaplan') {
@@ -27,10 +28,17 @@ export function runPresets(argv: readonly string[], output: Output): void {
     return;
   }
   const laws = textTable(
-    ['law', 'form', 'constants', 'source'],
-    LAW_PRESETS.map((preset) => [preset.id, preset.form, constantsText(preset), preset.source]),
-    4,
+    ['law', 'form', 'constants', 'uncertainty', 'source'],
+    LAW_PRESETS.map((preset) => [
+      preset.id,
+      preset.form,
+      constantsText(preset),
+      preset.form === 'chinchilla' && preset.covariance ? 'covariance' : 'none published',
+      preset.source,
+    ]),
+    5,
   );
+  const uncertainty = LAW_PRESETS.map((preset) => `  ${preset.id}: ${preset.uncertainty}`).join('\n');
   const gpus = textTable(
     ['gpu', 'bf16 FLOP/s', 'fp8 FLOP/s', 'int8 OP/s', 'memory', 'bandwidth', 'typical price'],
     GPU_PRESETS.map((gpu) => [
@@ -44,5 +52,7 @@ export function runPresets(argv: readonly string[], output: Output): void {
       `$${gpu.price.perHour.toFixed(2)}/h (${gpu.price.date})`,
     ]),
   );
-  output.out(`Scaling laws\n\n${laws}\n\nGPUs (dense peaks, no sparsity)\n\n${gpus}`);
+  output.out(
+    `Scaling laws\n\n${laws}\n\nUncertainty of the constants\n\n${uncertainty}\n\nGPUs (dense peaks, no sparsity)\n\n${gpus}`,
+  );
 }

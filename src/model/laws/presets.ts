@@ -8,19 +8,39 @@ import {
   SARDANA_MPT_EVIDENCE,
 } from './evidence';
 import { kaplanLaw } from './kaplan';
+import type { LawCovariance } from '../uncertainty/covariance';
 import type { ChinchillaConstants, KaplanConstants, LawMeta, LossLaw } from './types';
 
-interface ChinchillaPreset extends LawMeta {
-  readonly form: 'chinchilla';
-  readonly constants: ChinchillaConstants;
-}
+/** A law's constants with where they come from: a preset's or the user's. */
+export type LawDefinition =
+  | (LawMeta & {
+      readonly form: 'chinchilla';
+      readonly constants: ChinchillaConstants;
+      /** The covariance of the constants over (ln A, ln B, ln E, α, β), when known. */
+      readonly covariance?: LawCovariance;
+    })
+  | (LawMeta & { readonly form: 'kaplan'; readonly constants: KaplanConstants });
 
-interface KaplanPreset extends LawMeta {
-  readonly form: 'kaplan';
-  readonly constants: KaplanConstants;
-}
+/** A published law: its definition and where its uncertainty comes from, or why it has none. */
+export type LawPreset = LawDefinition & { readonly uncertainty: string };
 
-export type LawPreset = ChinchillaPreset | KaplanPreset;
+/** What a preset says when its source publishes no uncertainty of its constants. */
+const NONE_PUBLISHED = 'none published';
+
+/**
+ * Epoch AI's bootstrap covariance of Besiroglu et al. 2024's fit, over (ln A, ln B, ln E, α, β) in
+ * that order: np.cov of 4,000 bootstrap refits of the 240 runs in epoch-research/analyzing-chinchilla,
+ * data_analysis.ipynb (cell "cov_matrix = np.cov(np.transpose(param_list))"), as issue 13 gives it.
+ * The notebook prints its square-root diagonal, 0.258, 0.421, 0.014, 0.015, 0.021, which this
+ * matrix reproduces (tests/model/laws/presets-uncertainty.test.ts).
+ */
+const BESIROGLU_COVARIANCE: LawCovariance = [
+  [6.665505e-2, -2.782104e-2, 2.134113e-3, 3.973359e-3, -1.39356e-3],
+  [-2.782104e-2, 1.773696e-1, 3.602958e-3, -1.727047e-3, 8.674264e-3],
+  [2.134113e-3, 3.602958e-3, 1.988682e-4, 1.260515e-4, 1.755179e-4],
+  [3.973359e-3, -1.727047e-3, 1.260515e-4, 2.371772e-4, -8.656299e-5],
+  [-1.39356e-3, 8.674264e-3, 1.755179e-4, -8.656299e-5, 4.244887e-4],
+];
 
 /**
  * The published fits we ship. Rounding matters (a 70B-quality target moves a lot between
@@ -35,6 +55,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       'Sardana et al. 2024, arXiv 2401.00448 (ICML 2024), and de Vries 2023: the defaults of their code; reproduces every FLOPs example of the paper',
     form: 'chinchilla',
     constants: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.336, beta: 0.283 },
+    uncertainty: `${NONE_PUBLISHED}: Sardana et al. 2024 use these constants without standard errors or a covariance`,
   },
   {
     id: 'hoffmann2022',
@@ -43,6 +64,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
     source: 'Hoffmann et al. 2022, arXiv 2203.15556, Eq. 2 and App. D.2 (rounded constants as printed)',
     form: 'chinchilla',
     constants: { E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 },
+    uncertainty: `${NONE_PUBLISHED}: Hoffmann et al. 2022 give no standard errors or covariance of the Approach 3 constants (besiroglu2024 is the replication that does)`,
   },
   {
     id: 'hoffmann2022-unrounded',
@@ -60,6 +82,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       alpha: 0.33917084,
       beta: 0.2849083,
     },
+    uncertainty: `${NONE_PUBLISHED}: Hoffmann et al. 2022 give no standard errors or covariance of the Approach 3 constants (besiroglu2024 is the replication that does)`,
   },
   {
     id: 'besiroglu2024',
@@ -69,6 +92,9 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       'Besiroglu et al. 2024, arXiv 2404.10102 (standard errors: E 0.03, A 124.58, B 1293.23, α 0.02, β 0.02); about 20 tokens per parameter',
     form: 'chinchilla',
     constants: { E: 1.8172, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658 },
+    uncertainty:
+      "Epoch AI's bootstrap covariance over (ln A, ln B, ln E, α, β), 4,000 resamples of the 240 runs: Besiroglu et al. 2024, arXiv 2404.10102, and github.com/epoch-research/analyzing-chinchilla, data_analysis.ipynb (np.cov of the bootstrap fits, whose standard errors 0.258, 0.421, 0.014, 0.015, 0.021 it prints)",
+    covariance: BESIROGLU_COVARIANCE,
   },
   {
     id: 'muennighoff2023',
@@ -84,6 +110,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       alpha: 0.3526596,
       beta: 0.3526596,
     },
+    uncertainty: `${NONE_PUBLISHED}: Muennighoff et al. 2023 give the C4 fit without a covariance`,
   },
   {
     id: 'sardana2024-mpt',
@@ -93,6 +120,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       'Sardana et al. 2024, arXiv 2401.00448, Table 1: the constants the paper publishes for its 47 MPT runs (150M–6B parameters, 10–10,000 tokens/param), not a best fit to those runs: on the runs of their repository (trainingresults.csv) their Huber objective is 4.4× that of a refit (α ≈ 0.179, β ≈ 0.232, E ≈ 1.46, A ≈ 35.4, B ≈ 133); the printed β = 0.24 differs by more than rounding, so their fit evidently used other data or settings',
     form: 'chinchilla',
     constants: { E: 1.45, A: 33.66, B: 138.9, alpha: 0.18, beta: 0.24 },
+    uncertainty: `${NONE_PUBLISHED}: Sardana et al. 2024 print the constants without standard errors; tradeoff fit --bootstrap on their runs gives a covariance`,
   },
   {
     id: 'kaplan2020',
@@ -102,6 +130,7 @@ export const LAW_PRESETS: readonly LawPreset[] = [
       'Kaplan et al. 2020, arXiv 2001.08361, Eq. 1.5 and Table 5 (N excludes embeddings; loss on WebText2, not comparable with Chinchilla-form losses)',
     form: 'kaplan',
     constants: { alphaN: 0.076, alphaD: 0.095, Nc: 8.8e13, Dc: 5.4e13 },
+    uncertainty: `${NONE_PUBLISHED} (a covariance is defined for Chinchilla-form laws only)`,
   },
 ];
 
@@ -112,8 +141,14 @@ export function findLawPreset(id: string): LawPreset | undefined {
 }
 
 /** Builds the law of a preset or of custom constants. */
-export function buildLaw(spec: LawPreset): LossLaw {
-  return spec.form === 'chinchilla' ? chinchillaLaw(spec.constants, spec) : kaplanLaw(spec.constants, spec);
+export function buildLaw(spec: LawDefinition): LossLaw {
+  if (spec.form === 'kaplan') return kaplanLaw(spec.constants, spec);
+  const { id, label, source, evidence } = spec;
+  return chinchillaLaw(
+    spec.constants,
+    { id, label, source, ...(evidence ? { evidence } : {}) },
+    spec.covariance,
+  );
 }
 
 export function lawFromPreset(id: string): LossLaw {

@@ -1,3 +1,5 @@
+import type { LawCovariance } from '../uncertainty/covariance';
+
 /**
  * A loss law L(N, D) in the separable form the solvers need.
  *
@@ -68,6 +70,8 @@ interface LawBase extends LawMeta {
 export interface ChinchillaLaw extends LawBase {
   readonly form: 'chinchilla';
   readonly constants: ChinchillaConstants;
+  /** The constants' uncertainty, when known (uncertainty/covariance.ts). */
+  readonly covariance?: LawCovariance;
 }
 
 export interface KaplanLaw extends LawBase {

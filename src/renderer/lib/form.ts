@@ -10,6 +10,7 @@ import {
   type Dtype,
   type GpuDefinition,
   type KaplanConstants,
+  type LawCovariance,
   type LawForm,
   type LawPreset,
   type Objective,
@@ -73,6 +74,8 @@ export interface ScenarioForm {
   kaplan: { alphaN: string; alphaD: string; Nc: string; Dc: string };
   /** A custom law's fitted range (its `law.fittedRange`), kept as it is; null when none. */
   lawFittedRange: FittedRangeSpec | null;
+  /** A custom Chinchilla-form law's covariance (its `law.covariance`), kept as it is; null when none. */
+  lawCovariance: LawCovariance | null;
   targetKind: TargetKind;
   target: { loss: string; params: string; tokens: string; flops: string; optimalParams: string };
   demandKind: DemandKind;
@@ -238,6 +241,7 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
         ? { alphaN: text(law.alphaN), alphaD: text(law.alphaD), Nc: text(law.Nc), Dc: text(law.Dc) }
         : kaplanFields(startingPreset('kaplan').constants),
     lawFittedRange: 'fittedRange' in law && law.fittedRange ? structuredClone(law.fittedRange) : null,
+    lawCovariance: 'covariance' in law && law.covariance ? structuredClone(law.covariance) : null,
     targetKind: targetKindOf(target),
     target: {
       loss: text('loss' in target ? target.loss : undefined, '2'),
@@ -433,6 +437,7 @@ function lawOf(form: ScenarioForm, number: NumberReader): Section {
       alpha: number(c.alpha, 'law.alpha'),
       beta: number(c.beta, 'law.beta'),
       ...range,
+      ...(form.lawCovariance ? { covariance: form.lawCovariance } : {}),
     };
   }
   const k = form.kaplan;
