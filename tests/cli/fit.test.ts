@@ -176,7 +176,7 @@ describe('tradeoff fit', () => {
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x80]));
     expect(await run('fit', binary)).toMatchObject({
       status: 1,
-      err: `${binary}: binary.csv is not a text file`,
+      err: `${binary}: not UTF-8 text; not a runs file`,
     });
   });
 

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { ScienceError } from '../../model';
 import { bootstrapFit, fitLaw, type BootstrapSummary, type LawFit } from '../../model/fit';
 import { resampleIndices } from '../../fit/resample-indices';
 import { parseRunsCsv, RunsCsvError, type CsvRun } from '../../fit/runs-csv';
-import { FileTooLargeError, NotTextError, readTextFile } from '../../files/read-text-file';
 import { writeFileAtomic } from '../../files/write-file-atomic';
 import { formatCount } from '../../format/quantity';
 import { textTable } from '../../report/text-table';
 import { choiceOption, parseArgs, type ParsedArgs } from '../args';
+import { readInputFile } from '../input-file';
 import { json, type Output } from '../output';
 import { InputError, UsageError } from '../usage-error';
+import { solveOrExplain } from './shared';
 
 export const FIT_HELP = `Usage: tradeoff fit RUNS.csv [options]
 
@@ -49,17 +49,7 @@ function numberOption(
 }
 
 async function readRuns(file: string): Promise<CsvRun[]> {
-  let text: string;
-  try {
-    text = (await readTextFile(file, MAX_RUNS_CSV_BYTES)).text;
-  } catch (error) {
-    if (error instanceof FileTooLargeError || error instanceof NotTextError)
-      throw new InputError(`${file}: ${error.message}`);
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-    throw new InputError(`${file}: ${reason}`);
-  }
+  const text = await readInputFile(file, MAX_RUNS_CSV_BYTES, 'runs file');
   try {
     return parseRunsCsv(text);
   } catch (error) {
@@ -166,17 +156,13 @@ export async function runFit(argv: readonly string[], output: Output): Promise<v
   const writeLaw = args.options.get('write-law');
 
   const csvRuns = await readRuns(file);
-  let fit: LawFit;
-  try {
-    fit = fitLaw(csvRuns, {
+  const fit: LawFit = solveOrExplain(file, () =>
+    fitLaw(csvRuns, {
       ...(huberDelta !== undefined ? { huberDelta } : {}),
       ...(dropHighestLoss !== undefined ? { dropHighestLoss } : {}),
       ...(maxTokensPerParam !== undefined ? { maxTokensPerParam } : {}),
-    });
-  } catch (error) {
-    if (error instanceof ScienceError) throw new InputError(`${file}: ${error.message}`);
-    throw error;
-  }
+    }),
+  );
   // The fit keeps the selected runs themselves, so their lines are found by identity.
   const lines = fit.runs.map((run) => (run as CsvRun).line);
   const bootstrap =
