@@ -15,7 +15,7 @@
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Writes each unsafe character as a `\uXXXX` escape. Inside JSON strings (the only place JSON
+ * Writes each unsafe character as a four-hex-digit `\u` escape (ESC becomes `\u001b`). Inside JSON strings (the only place JSON
  * output can hold these characters) that escape means the same character, so JSON output stays
  * valid and reads back unchanged.
  */

@@ -5,7 +5,7 @@ import { draftKey } from '../../src/renderer/lib/web-api';
 import { serializeScenario } from '../../src/scenario';
 import { draftBody } from '../../src/shared/documents';
 import { tabDraft } from './stored-drafts';
-import { openApp, skipBrowserTests, usePagePerTest } from './support';
+import { openApp, screenshot, skipBrowserTests, usePagePerTest } from './support';
 
 /** The stored draft of a scenario named `name`, as a tab that is now closed left it. */
 function closedTabDraft(name: string, savedAt: string): string {
@@ -87,6 +87,7 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', { timeout: 120_
     const items = banner(page).locator('li');
     await expect.poll(() => items.count(), SETTLED).toBe(2);
     expect(await items.first().textContent()).toContain('“Newer plan”');
+    await screenshot(page, 'drafts-offered');
     await items.first().locator('[data-action="discard-draft"]').click();
     await expect.poll(() => storedKeys(page), SETTLED).toEqual([draftKey('tab-1', 'older')]);
     await expect.poll(() => banner(page).textContent(), SETTLED).toContain('“Older plan”');
@@ -150,6 +151,7 @@ describe.skipIf(skipBrowserTests)('crash drafts in the browser', { timeout: 120_
       .poll(() => notice.textContent(), SETTLED)
       .toBe('Unsaved changes are not being backed up: the browser’s storage for this site is full');
     expect(await notice.getAttribute('role')).toBe('alert');
+    await screenshot(page, 'drafts-backup-failing');
     await page.evaluate(() => ((window as unknown as { __storageFull: boolean }).__storageFull = false));
     await nameField(page).fill('Room again');
     await expect.poll(() => notice.count(), SETTLED).toBe(0);

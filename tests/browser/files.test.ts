@@ -185,6 +185,7 @@ describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
     await newButton.click();
     await page.locator('[data-testid="unsaved"]').waitFor();
     await expect.poll(focused).toBe('unsaved-save');
+    await screenshot(page, 'unsaved-dialog');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="unsaved"]').waitFor({ state: 'detached' });
     expect(await page.locator('[data-path="name"]').inputValue()).toBe('My plan');

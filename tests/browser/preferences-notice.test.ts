@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openApp, skipBrowserTests, usePagePerTest } from './support';
+import { openApp, screenshot, skipBrowserTests, usePagePerTest } from './support';
 
 const NOTICE = {
   message:
@@ -46,6 +46,7 @@ describe.skipIf(skipBrowserTests)('the preferences notice', () => {
     expect(await notice.getAttribute('role')).toBe('alert');
     expect(await notice.textContent()).toContain(NOTICE.backupPath);
     expect(await notice.textContent()).toContain('Kept: theme, your GPUs (1 of 2).');
+    await screenshot(page, 'preferences-notice');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice.count()).toBe(0);
     expect(probe.problems()).toEqual([]);
