@@ -15,9 +15,9 @@
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * Writes each unsafe character as a four-hex-digit `\u` escape (ESC becomes `\u001b`). Inside JSON strings (the only place JSON
- * output can hold these characters) that escape means the same character, so JSON output stays
- * valid and reads back unchanged.
+ * Writes each unsafe character as a four-hex-digit `\u` escape (ESC becomes `\u001b`). Inside
+ * JSON strings (the only place JSON output can hold these characters) that escape means the same
+ * character, so JSON output stays valid and reads back unchanged.
  */
 export function escapeForTerminal(text: string): string {
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
