@@ -1,3 +1,5 @@
+import { formatForMessage } from '../model/errors';
+import { limitFor } from './limits';
 import type { ScenarioIssue } from './types';
 
 /** Which numbers a field accepts. */
@@ -84,6 +86,17 @@ export class FieldReader {
     if (typeof value !== 'number') return this.report(at, `expected a number, got ${describeValue(value)}`);
     if (!Number.isFinite(value)) return this.report(at, `${value} is not a finite number`);
     if (!inDomain(value, domain)) return this.report(at, `${value} ${DOMAIN_TEXT[domain]}`);
+    return this.withinLimit(value, at);
+  }
+
+  /** Refuses a number beyond its field's range (limits.ts), naming the range and why. */
+  private withinLimit(value: number, at: string): number | undefined {
+    const limit = limitFor(at);
+    if (!limit) return value;
+    if (value > limit.max)
+      return this.report(at, `${value} is above the limit of ${formatForMessage(limit.max)} (${limit.why})`);
+    if (limit.min !== undefined && value < limit.min)
+      return this.report(at, `${value} is below the limit of ${formatForMessage(limit.min)} (${limit.why})`);
     return value;
   }
 

@@ -16,8 +16,30 @@ async function run(...argv: string[]): Promise<{ status: number; out: string; er
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
+/**
+ * The scenario field one refusal line names: the issue's path after the file name, or the field an
+ * engine refusal says to change; '' when it names none.
+ */
+function namedField(line: string, file: string): string {
+  const rest = line.slice(`${file}: `.length);
+  return /^([\w.[\]]+): /.exec(rest)?.[1] ?? /; change ([\w.[\]]+)/.exec(rest)?.[1] ?? '';
+}
+
+/** Whether `path` (e.g. `training.mfu`, `baselines[1]`) is in `file`, or, for a missing field, its parent is. */
+function fieldIn(file: unknown, path: string, missing: boolean): boolean {
+  const steps = path.split(/\.|\[(\d+)\]/).filter((step) => step !== undefined && step !== '');
+  let value: unknown = file;
+  for (const [index, step] of steps.entries()) {
+    const next =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined;
+    if (next === undefined) return missing && index === steps.length - 1;
+    value = next;
+  }
+  return true;
+}
+
 describe('tradeoff validate and tradeoff solve', () => {
-  it('refuse a file whose answer overflows with the same message (validate used to pass it)', async () => {
+  it('refuse a board power whose energy overflows naming the field (it once blamed the demand)', async () => {
     const file = join(folder, 'hot.tradeoff.json');
     const demand = { requestsPerDay: 1e10, days: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 };
     const inference = { gpu: 'B200', boardPowerW: 1.7e308 };
@@ -26,7 +48,7 @@ describe('tradeoff validate and tradeoff solve', () => {
     expect(validated).toEqual({
       status: 1,
       out: '',
-      err: `${file}: energy is beyond the range of double-precision numbers; change demand: fewer lifetime tokens (or a target further above the law’s floor)`,
+      err: `${file}: inference.boardPowerW: 1.7e+308 is above the limit of 100000 (watts drawn by one accelerator, up to 100 kW)`,
     });
     expect(await run('solve', file)).toEqual(validated);
   });
@@ -47,6 +69,12 @@ describe('tradeoff validate and tradeoff solve', () => {
           expect(solved.err).toBe(validated.err);
           expect(solved.err).toMatch(new RegExp(`^${file}: `));
           expect(solved.err).not.toMatch(/NaN|Infinity|undefined/);
+          // Each refusal names a field of this file (no generated file is wrong as a whole).
+          for (const line of solved.err.split('\n')) {
+            const field = namedField(line, file);
+            expect(field, line).not.toBe('');
+            expect(fieldIn(scenario, field, line.includes(': missing')), line).toBe(true);
+          }
         }
       }),
       { numRuns: 300, seed: 20261202 },
