@@ -53,6 +53,75 @@ describe('tradeoff validate and tradeoff solve', () => {
     expect(await run('solve', file)).toEqual(validated);
   });
 
+  // One hostile file per kind that once validated and then failed to solve naming the wrong field
+  // or none (issue 12's report): each is now refused by both, naming its field first.
+  const base = { target: { loss: 2.1 }, demand: { inputTokens: 1e12, outputTokens: 1e12 } };
+  const steepKaplan = {
+    form: 'kaplan',
+    alphaN: 0.5,
+    alphaD: 0.024200474833402166,
+    Nc: 831420966820039.8,
+    Dc: 1e10,
+  };
+  const rooflineOn = (extra: object) => ({ gpu: 'H100-SXM', decode: { model: 'roofline' }, ...extra });
+  it.each([
+    ['a data limit no model reaches', { ...base, data: { uniqueTokens: 1e-300 } }, 'data.uniqueTokens'],
+    [
+      'a target whose loss overflows',
+      { ...base, law: steepKaplan, target: { computeOptimalParams: 1e6 } },
+      'target.computeOptimalParams',
+    ],
+    [
+      'an optimum overflowing with the demand',
+      { ...base, demand: { inputTokens: 1e305, outputTokens: 1 } },
+      'demand.inputTokens',
+    ],
+    [
+      'an optimum overflowing with the target',
+      { ...base, target: { model: { params: 1e150, tokens: 1e150 } } },
+      'target.model.params',
+    ],
+    ['an optimum overflowing with a baseline', { ...base, baselines: [20, 1e-300] }, 'baselines[1]'],
+    [
+      'energy overflowing with board power',
+      { ...base, training: { gpu: 'B200', boardPowerW: 1.7e308 } },
+      'training.boardPowerW',
+    ],
+    [
+      'compute-optimal tokens overflowing',
+      { ...base, target: { computeOptimalFlops: 1e300 } },
+      'target.computeOptimalFlops',
+    ],
+    [
+      'parameters that are not a number',
+      { ...base, law: { form: 'chinchilla', E: 1.7, A: 400, B: 400, alpha: 1e-300, beta: 0.3 } },
+      'law.alpha',
+    ],
+    [
+      'lifetime tokens that overflow',
+      {
+        ...base,
+        demand: { requestsPerDay: 1e300, days: 1e300, inputTokensPerRequest: 1, outputTokensPerRequest: 1 },
+      },
+      'demand.requestsPerDay',
+    ],
+    [
+      'memory bandwidth that overflows',
+      { ...base, inference: rooflineOn({ bandwidthTBs: 1.7e308 }) },
+      'inference.bandwidthTBs',
+    ],
+    ['a solve that does not converge', { ...base, training: { peakFlops: 5e-324 } }, 'training.peakFlops'],
+  ])('refuse %s naming the field', async (_kind, scenario, field) => {
+    const file = join(folder, 'hostile.tradeoff.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const validated = await run('validate', file);
+    expect(validated.status).toBe(1);
+    expect(validated.err.split('\n')[0]).toMatch(
+      new RegExp(`^${file}: ${field.replace(/[.[\]]/g, '\\$&')}: `),
+    );
+    expect(await run('solve', file)).toEqual(validated);
+  });
+
   it('agree on every generated file: validate accepts exactly what solve solves, refusing with one message', async () => {
     const file = join(folder, 'generated.tradeoff.json');
     let solvedCount = 0;
