@@ -1,4 +1,3 @@
-import { formatForMessage } from '../model/errors';
 import { limitFor } from './limits';
 import type { ScenarioIssue } from './types';
 
@@ -21,6 +20,11 @@ function inDomain(value: number, domain: NumberDomain): boolean {
   if (domain === 'non-negative') return value >= 0;
   if (domain === 'at-least-one') return value >= 1;
   return value > 0 && value <= 1;
+}
+
+/** A number as a limit's refusal shows it: large ones as powers of ten ("1e16", not 17 digits). */
+function readable(value: number): string {
+  return Math.abs(value) >= 1e6 ? value.toExponential().replace('e+', 'e') : String(value);
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -94,9 +98,15 @@ export class FieldReader {
     const limit = limitFor(at);
     if (!limit) return value;
     if (value > limit.max)
-      return this.report(at, `${value} is above the limit of ${formatForMessage(limit.max)} (${limit.why})`);
+      return this.report(
+        at,
+        `${readable(value)} is above the limit of ${readable(limit.max)} (${limit.why})`,
+      );
     if (limit.min !== undefined && value < limit.min)
-      return this.report(at, `${value} is below the limit of ${formatForMessage(limit.min)} (${limit.why})`);
+      return this.report(
+        at,
+        `${readable(value)} is below the limit of ${readable(limit.min)} (${limit.why})`,
+      );
     return value;
   }
 

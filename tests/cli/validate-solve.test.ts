@@ -48,7 +48,7 @@ describe('tradeoff validate and tradeoff solve', () => {
     expect(validated).toEqual({
       status: 1,
       out: '',
-      err: `${file}: inference.boardPowerW: 1.7e+308 is above the limit of 100000 (watts drawn by one accelerator, up to 100 kW)`,
+      err: `${file}: inference.boardPowerW: 1.7e308 is above the limit of 100000 (watts drawn by one accelerator, up to 100 kW)`,
     });
     expect(await run('solve', file)).toEqual(validated);
   });

@@ -184,8 +184,8 @@ describe('scenario validation', () => {
         demand: { requests: 1e300, inputTokensPerRequest: 1e300, outputTokensPerRequest: 1 },
       }),
     ).toEqual([
-      'demand.inputTokensPerRequest: 1e+300 is above the limit of 100000000 (tokens per request, ~100× the longest contexts)',
-      'demand.requests: 1e+300 is above the limit of 10000000000000000 (lifetime requests, ~1,000× a year of the largest API today)',
+      'demand.inputTokensPerRequest: 1e300 is above the limit of 1e8 (tokens per request, ~100× the longest contexts)',
+      'demand.requests: 1e300 is above the limit of 1e16 (lifetime requests, ~1,000× a year of the largest API today)',
     ]);
   });
 
@@ -400,7 +400,7 @@ describe('the data and energy sections', () => {
     // A huge head size is refused by its limit, naming the field, before the shape rule sees it.
     const huge = { model: 'roofline', shape: { headDim: 1e300 } };
     expect(issuesOf({ ...minimal, inference: { gpu: 'H100-SXM', decode: huge } })).toEqual([
-      'inference.decode.shape.headDim: 1e+300 is above the limit of 100000 (an attention head size, ~128 in practice)',
+      'inference.decode.shape.headDim: 1e300 is above the limit of 100000 (an attention head size, ~128 in practice)',
     ]);
   });
 
