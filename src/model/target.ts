@@ -57,5 +57,12 @@ function aboveFloor(law: LossLaw, loss: number, field: string, instead: string):
       `the loss of this target is indistinguishable from ${law.floorName} (${formatForMessage(law.floor, 4)}) of law ${law.id} in double precision; change ${field}: ${instead}`,
     );
   }
+  // A tiny model under a steep law (e.g. Kaplan's N_c/N raised to α_N/α_D ≈ 20) overflows instead.
+  if (!Number.isFinite(loss)) {
+    throw new ScienceError(
+      'out-of-range',
+      `the loss of this target under law ${law.id} is ${formatForMessage(loss)}; change ${field}: a larger model, or the law's constants`,
+    );
+  }
   return loss;
 }

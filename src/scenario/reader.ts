@@ -1,3 +1,4 @@
+import { limitFor } from './limits';
 import type { ScenarioIssue } from './types';
 
 /** Which numbers a field accepts. */
@@ -19,6 +20,11 @@ function inDomain(value: number, domain: NumberDomain): boolean {
   if (domain === 'non-negative') return value >= 0;
   if (domain === 'at-least-one') return value >= 1;
   return value > 0 && value <= 1;
+}
+
+/** A number as a limit's refusal shows it: large ones as powers of ten ("1e16", not 17 digits). */
+function readable(value: number): string {
+  return Math.abs(value) >= 1e6 ? value.toExponential().replace('e+', 'e') : String(value);
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -84,6 +90,23 @@ export class FieldReader {
     if (typeof value !== 'number') return this.report(at, `expected a number, got ${describeValue(value)}`);
     if (!Number.isFinite(value)) return this.report(at, `${value} is not a finite number`);
     if (!inDomain(value, domain)) return this.report(at, `${value} ${DOMAIN_TEXT[domain]}`);
+    return this.withinLimit(value, at);
+  }
+
+  /** Refuses a number beyond its field's range (limits.ts), naming the range and why. */
+  private withinLimit(value: number, at: string): number | undefined {
+    const limit = limitFor(at);
+    if (!limit) return value;
+    if (value > limit.max)
+      return this.report(
+        at,
+        `${readable(value)} is above the limit of ${readable(limit.max)} (${limit.why})`,
+      );
+    if (limit.min !== undefined && value < limit.min)
+      return this.report(
+        at,
+        `${readable(value)} is below the limit of ${readable(limit.min)} (${limit.why})`,
+      );
     return value;
   }
 

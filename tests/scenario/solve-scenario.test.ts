@@ -15,8 +15,9 @@ describe('solveScenario', () => {
 
   it('refuses an answer holding a quantity that overflowed, which the engine itself lets through', () => {
     // Kaplan's N_c at 1e-300: the optimum has no parameters to speak of, and D/N overflows.
-    const law = { form: 'kaplan', alphaN: 0.5, alphaD: 0.5, Nc: 1e-300, Dc: 3.685e12 };
-    const scenario = valid({ law, target: { loss: 4 }, demand });
+    // Past the validator's limits (limits.ts), to test the engine's own guard behind them.
+    const law = { form: 'kaplan', alphaN: 0.5, alphaD: 0.5, Nc: 1e-300, Dc: 3.685e12 } as const;
+    const scenario = { ...valid({ target: { loss: 4 }, demand }), law };
     expect(solve(problemFromScenario(scenario)).lifetimeOptimal.tokensPerParam).toBe(Infinity);
     expect(() => solveScenario(scenario)).toThrow(ScienceError);
     expect(() => solveScenario(scenario)).toThrow(

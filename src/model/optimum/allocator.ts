@@ -286,7 +286,7 @@ class NumericAllocator implements Allocator {
       return new ScienceError(
         'unreachable',
         data
-          ? `no model reaches loss ${formatForMessage(loss, 5)} with ${formatForMessage(data.uniqueTokens, 3)} unique tokens, however often they are repeated`
+          ? `no model reaches loss ${formatForMessage(loss, 5)} with ${formatForMessage(data.uniqueTokens, 3)} unique tokens, however often they are repeated; change data.uniqueTokens: more unique tokens (or a target further above the law’s floor)`
           : `no model reaches loss ${formatForMessage(loss, 5)}`,
       );
     };
