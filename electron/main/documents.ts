@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron';
 import { MAX_SCENARIO_BYTES, SCENARIO_EXTENSION } from '../../src/scenario';
 import { EventChannel, type OpenedFile } from '../../src/shared/ipc';
-import { readTextFile, type TextFile } from '../../src/files/read-text-file';
+import { FileRefusedError, readTextFile, type TextFile } from '../../src/files/read-text-file';
 import { DiskVersions } from './disk-versions';
 import type { Preferences } from './preferences';
 
@@ -60,6 +60,7 @@ export class Documents {
 }
 
 function describeFileError(error: unknown): string {
+  if (error instanceof FileRefusedError) return error.reason;
   switch (errorCode(error)) {
     case 'ENOENT':
       return 'the file or its folder no longer exists';

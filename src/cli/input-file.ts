@@ -1,5 +1,4 @@
-import { FileTooLargeError, NotRegularFileError, NotTextError, readTextFile } from '../files/read-text-file';
-import { NOT_UTF8_TEXT } from '../shared/utf8-text';
+import { FileRefusedError, readTextFile } from '../files/read-text-file';
 import { InputError } from './usage-error';
 
 /**
@@ -11,17 +10,13 @@ export async function readInputFile(file: string, maxBytes: number, kind: string
   try {
     return (await readTextFile(file, maxBytes)).text;
   } catch (error) {
-    throw new InputError(`${file}: ${describeReadError(error, maxBytes, kind)}`);
+    throw new InputError(`${file}: ${describeReadError(error, kind)}`);
   }
 }
 
 /** Why a file could not be read, without repeating its name (the caller puts the path first). */
-function describeReadError(error: unknown, maxBytes: number, kind: string): string {
-  if (error instanceof NotRegularFileError) return `not a regular file (${error.kind}); not a ${kind}`;
-  if (error instanceof FileTooLargeError) {
-    return `larger than ${maxBytes.toLocaleString('en-US')} bytes; not a ${kind}`;
-  }
-  if (error instanceof NotTextError) return `${NOT_UTF8_TEXT}; not a ${kind}`;
+function describeReadError(error: unknown, kind: string): string {
+  if (error instanceof FileRefusedError) return `${error.reason}; not a ${kind}`;
   switch ((error as NodeJS.ErrnoException).code) {
     case 'ENOENT':
       return 'no such file';

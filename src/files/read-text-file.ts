@@ -10,28 +10,39 @@ import path from 'node:path';
 import { decodeUtf8Text, NOT_UTF8_TEXT } from '../shared/utf8-text';
 import { stampOf, type FileStamp } from './file-stamp';
 
-export class FileTooLargeError extends Error {
-  constructor(filePath: string, limit: number) {
-    super(`${path.basename(filePath)} is larger than ${limit.toLocaleString('en-US')} bytes`);
-    this.name = 'FileTooLargeError';
+/**
+ * A file the reader refuses to take as text. `reason` says why without the file's name, for
+ * messages that name the file themselves ("Could not open a.json: not UTF-8 text").
+ */
+export class FileRefusedError extends Error {
+  constructor(
+    filePath: string,
+    readonly reason: string,
+  ) {
+    super(`${path.basename(filePath)} is ${reason}`);
+    this.name = new.target.name;
   }
 }
 
-export class NotTextError extends Error {
+export class FileTooLargeError extends FileRefusedError {
+  constructor(filePath: string, limit: number) {
+    super(filePath, `larger than ${limit.toLocaleString('en-US')} bytes`);
+  }
+}
+
+export class NotTextError extends FileRefusedError {
   constructor(filePath: string) {
-    super(`${path.basename(filePath)} is ${NOT_UTF8_TEXT}`);
-    this.name = 'NotTextError';
+    super(filePath, NOT_UTF8_TEXT);
   }
 }
 
 /** The path names something other than a regular file: a folder, a named pipe, a device, a socket. */
-export class NotRegularFileError extends Error {
+export class NotRegularFileError extends FileRefusedError {
   constructor(
     filePath: string,
     readonly kind: string,
   ) {
-    super(`${path.basename(filePath)} is not a regular file (${kind})`);
-    this.name = 'NotRegularFileError';
+    super(filePath, `not a regular file (${kind})`);
   }
 }
 
