@@ -429,12 +429,9 @@ function readShapeRule(reader: FieldReader, value: unknown, path: string): Shape
     const number = reader.number(shape, path, key, key === 'aspectRatio' ? 'positive' : 'at-least-one');
     if (number === undefined) {
       valid = false;
-    } else if (key !== 'aspectRatio' && !Number.isSafeInteger(number)) {
-      // Beyond 2^53 doubles skip whole numbers; the shape rule (transformer-shape.ts) refuses them.
-      reader.report(
-        childPath(path, key),
-        `${number} must be a whole number up to ${Number.MAX_SAFE_INTEGER}`,
-      );
+    } else if (key !== 'aspectRatio' && !Number.isInteger(number)) {
+      // The range (limits.ts) is checked by reader.number; only whole heads remain to check.
+      reader.report(childPath(path, key), `${number} must be a whole number`);
       valid = false;
     } else {
       spec[key] = number;
