@@ -18,18 +18,7 @@ vi.mock('electron', () => import('./fake-electron'));
 
 const { Documents, filesFromArgv, handleOpenRequests, openInWindow, sendWhenLoaded } =
   await import('../../electron/main/documents');
-const { Preferences, DEFAULT_WINDOW_STATE } = await import('../../electron/main/preferences');
-
-function preferences() {
-  const data = new Map<string, unknown>([
-    ['recentFiles', []],
-    ['windowState', DEFAULT_WINDOW_STATE],
-  ]);
-  return new Preferences({
-    get: (key) => data.get(key) as never,
-    set: (key, value) => void data.set(key, value),
-  });
-}
+const { memoryPreferences } = await import('./memory-preferences');
 
 let folder: string;
 let file: string;
@@ -60,7 +49,7 @@ describe('filesFromArgv', () => {
 
 describe('Documents', () => {
   it('grants and lists opened files', async () => {
-    const prefs = preferences();
+    const prefs = memoryPreferences();
     const documents = new Documents(prefs);
     const win = new FakeBrowserWindow() as unknown as BrowserWindow;
     expect(documents.isGranted(file)).toBe(false);
@@ -72,7 +61,7 @@ describe('Documents', () => {
   it.skipIf(process.platform === 'win32')(
     'refuses a named pipe, a symlink to /dev/zero and non-UTF-8 bytes at once, and opens a byte-order mark',
     async () => {
-      const documents = new Documents(preferences());
+      const documents = new Documents(memoryPreferences());
       const win = new FakeBrowserWindow() as unknown as BrowserWindow;
       const pipe = path.join(folder, 'pipe.tradeoff.json');
       execFileSync('mkfifo', [pipe]);
@@ -102,7 +91,7 @@ describe('Documents', () => {
   );
 
   it('remembers what each window read of a file, and forgets it when the window closes', async () => {
-    const documents = new Documents(preferences());
+    const documents = new Documents(memoryPreferences());
     const reader = new FakeBrowserWindow();
     const other = new FakeBrowserWindow();
     await documents.open(file, reader as unknown as BrowserWindow);
@@ -116,7 +105,7 @@ describe('Documents', () => {
   });
 
   it('allows a path without listing it as recent', () => {
-    const prefs = preferences();
+    const prefs = memoryPreferences();
     const documents = new Documents(prefs);
     documents.allow(file);
     expect(documents.isGranted(file)).toBe(true);
@@ -137,7 +126,7 @@ describe('delivering files to the page', () => {
   it('shows an error dialog when a file cannot be opened', async () => {
     const win = new FakeBrowserWindow();
     await openInWindow(
-      new Documents(preferences()),
+      new Documents(memoryPreferences()),
       win as unknown as BrowserWindow,
       path.join(folder, 'gone.tradeoff.json'),
     );
@@ -154,7 +143,7 @@ describe('delivering files to the page', () => {
     app.whenReady.mockReturnValueOnce(new Promise<void>((resolve) => (ready = resolve)));
     const win = new FakeBrowserWindow();
     const show = vi.fn(() => win as unknown as BrowserWindow);
-    handleOpenRequests(new Documents(preferences()), show);
+    handleOpenRequests(new Documents(memoryPreferences()), show);
 
     const event = fakeEvent();
     app.emit('open-file', event, file);

@@ -11,18 +11,7 @@ vi.mock('electron', () => import('./fake-electron'));
 
 const { Documents } = await import('../../electron/main/documents');
 const { ScenarioSaver } = await import('../../electron/main/scenario-saver');
-const { Preferences, DEFAULT_WINDOW_STATE } = await import('../../electron/main/preferences');
-
-function preferences() {
-  const data = new Map<string, unknown>([
-    ['recentFiles', []],
-    ['windowState', DEFAULT_WINDOW_STATE],
-  ]);
-  return new Preferences({
-    get: (key) => data.get(key) as never,
-    set: (key, value) => void data.set(key, value),
-  });
-}
+const { memoryPreferences } = await import('./memory-preferences');
 
 const scenario = (name: string, notes = ''): Scenario =>
   valid({ name, target: { loss: 2.5 }, demand: { inputTokens: 1e12, outputTokens: 1e11 }, notes });
@@ -48,7 +37,7 @@ beforeEach(async () => {
   file = path.join(folder, 'run.tradeoff.json');
   await writeFile(file, serializeScenario(scenario('On disk')));
   win = new FakeBrowserWindow() as unknown as BrowserWindow;
-  documents = new Documents(preferences());
+  documents = new Documents(memoryPreferences());
   dirty = true;
   saver = new ScenarioSaver(documents, () => dirty);
   await documents.open(file, win);
