@@ -15,7 +15,7 @@ const NOTICE = {
  */
 const DESKTOP_WITH_NOTICE = `
   const answers = { getPreferences: { theme: 'system', defaultLaw: null, defaultHardware: null, customGpus: [] },
-    getRecentFiles: [], getDraft: null };
+    getRecentFiles: [], listDrafts: [] };
   window.tradeoff = new Proxy({}, {
     get: (_target, name) => {
       if (name === 'onPreferencesNotice') {
@@ -47,6 +47,8 @@ describe.skipIf(skipBrowserTests)('the preferences notice', () => {
     expect(await notice.textContent()).toContain(NOTICE.backupPath);
     expect(await notice.textContent()).toContain('Kept: theme, your GPUs (1 of 2).');
     await screenshot(page, 'preferences-notice');
+    // The rest of the start went as usual: no other message beside the notice.
+    expect(await page.locator('[data-testid="status"]').count()).toBe(0);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice.count()).toBe(0);
     expect(probe.problems()).toEqual([]);
