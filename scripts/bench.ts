@@ -11,10 +11,9 @@ import {
   logSpace,
   type Problem,
 } from '../src/model';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { bootstrapFit, fitLaw, type TrainingRun } from '../src/model/fit';
 import { resampleIndices } from '../src/fit/resample-indices';
+import { standardNormals } from '../src/model/uncertainty/normal';
 import { benchUncertainty, UNCERTAINTY_DRAWS } from './bench-uncertainty';
 import { median } from './stats';
 
@@ -87,16 +86,14 @@ const gridTimes = Array.from({ length: RUNS }, timeGrid);
  * with 1 % log-normal noise on the loss (seeded, so every run of the benchmark fits the same table).
  */
 function syntheticRuns(): TrainingRun[] {
-  const rng = xoroshiro128plus(2024);
-  const normal = () =>
-    Math.sqrt(-2 * Math.log(1 - uniformFloat64(rng))) * Math.cos(2 * Math.PI * uniformFloat64(rng));
+  const noise = standardNormals(2024, 240);
   const runs: TrainingRun[] = [];
   for (let i = 0; i < 12; i++) {
     const params = 70e6 * (16e9 / 70e6) ** (i / 11);
     for (let j = 0; j < 20; j++) {
       const tokens = params * 5 * 100 ** (j / 19);
       const loss = 1.8172 + 482.01 / params ** 0.3478 + 2085.43 / tokens ** 0.3658;
-      runs.push({ params, tokens, loss: loss * Math.exp(0.01 * normal()) });
+      runs.push({ params, tokens, loss: loss * Math.exp(0.01 * (noise[runs.length] ?? 0)) });
     }
   }
   return runs;
