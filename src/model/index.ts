@@ -65,6 +65,7 @@ export {
 export type { Candidate, Saving } from './optimum/candidate';
 export { explainModel } from './optimum/explain';
 export { candidatesAlongIsoLoss, minimumParamsForTarget } from './optimum/iso-loss';
+export { candidateOfPlan, sizePlanOf, type SizePlan } from './optimum/size-plan';
 export { KAPLAN_BASELINE } from './optimum/kaplan-allocation';
 export { lifetimeOptimalForExcess } from './optimum/lifetime';
 export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve';

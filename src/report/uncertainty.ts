@@ -54,13 +54,14 @@ export const UNCERTAINTY_TABLE_HEADER = [
   'tokens/param',
   'lifetime FLOPs',
   'lifetime cost',
-  'optimum saves',
+  'optimum’s size saves',
   'wins',
 ] as const;
 
 /**
- * One row per candidate: its percentiles, what the lifetime optimum saves against it (percentiles,
- * in the objective) and the share of draws the optimum beats it in.
+ * One row per candidate: its percentiles, what the point optimum's size saves against the
+ * candidate's size when both are trained to each draw's target (percentiles, in the objective), and
+ * the share of draws in which it is the cheaper of the two (summary.ts, `beatsShare`).
  */
 export function uncertaintyTableRows(summary: UncertaintySummary): string[][] {
   return spreadRows(summary).map(({ id, label, spread }) => {
@@ -86,7 +87,11 @@ export function uncertaintyHeadline(summary: UncertaintySummary, lawId: string):
     `target unreachable in ${formatPercent(summary.unreachableShare, 1)}`,
     ...(summary.outOfRangeShare > 0 ? [`no valid law in ${formatPercent(summary.outOfRangeShare, 1)}`] : []),
   ].join(', ');
-  return `${summary.draws.toLocaleString('en-US')} draws of law ${lawId} (seed ${summary.seed}); ${lost} of draws`;
+  const shortfall =
+    summary.optimumFallsShortShare > 0
+      ? `; a model of the optimum’s size cannot reach the target in ${formatPercent(summary.optimumFallsShortShare, 1)} of solved draws`
+      : '';
+  return `${summary.draws.toLocaleString('en-US')} draws of law ${lawId} (seed ${summary.seed}); ${lost} of draws${shortfall}`;
 }
 
 const QUANTITIES = ['params', 'tokens', 'tokensPerParam', 'totalFlops', 'totalCost'] as const;

@@ -60,12 +60,19 @@ describe('tradeoff solve --uncertainty', () => {
         [1875, '1,875 tokens/param'],
       ]);
       expect(u.baselines[0]?.tokensPerParam).toEqual({ p10: 20, p50: 20, p90: 20 });
-      expect(u.beatsShare).toEqual({
-        chinchilla: 1,
-        'baseline-20': 1,
-        'baseline-142': 1,
-        'baseline-1875': 1,
-      });
+      // The point optimum's size (83.5B) against each alternative's, trained to each draw's target:
+      // cheaper in most draws, not all (the solve-draws tests re-derive these shares).
+      expect(Object.keys(u.beatsShare)).toEqual([
+        'chinchilla',
+        'baseline-20',
+        'baseline-142',
+        'baseline-1875',
+      ]);
+      for (const share of Object.values(u.beatsShare)) {
+        expect(share).toBeGreaterThan(0.5);
+        expect(share).toBeLessThan(1);
+      }
+      expect(u.saving['chinchilla']?.p10).toBeLessThan(0);
       expect(u.saving['chinchilla']?.p50).toBeGreaterThan(0);
     },
   );
@@ -92,10 +99,10 @@ describe('tradeoff solve --uncertainty', () => {
       'uncertainty  200 draws of law besiroglu2024 (seed 1); target unreachable in 0.0 % of draws',
     );
     expect(out).toMatch(
-      /p10 \/ p50 \/ p90\s+params\s+tokens\s+tokens\/param\s+lifetime FLOPs\s+lifetime cost\s+optimum saves\s+wins/,
+      /p10 \/ p50 \/ p90\s+params\s+tokens\s+tokens\/param\s+lifetime FLOPs\s+lifetime cost\s+optimum’s size saves\s+wins/,
     );
     expect(out).toMatch(/Lifetime-optimal\s+[\d.]+B \/ [\d.]+B \/ [\d.]+B\s+/);
-    expect(out).toMatch(/20 tokens\/param .* 20 \/ 20 \/ 20 .* 100 %/);
+    expect(out).toMatch(/20 tokens\/param .* 20 \/ 20 \/ 20 .* \d+ %/);
   });
 
   it('adds the percentiles as columns of each candidate’s CSV row (empty for a candidate not drawn)', async () => {
@@ -113,12 +120,15 @@ describe('tradeoff solve --uncertainty', () => {
     expect(columns.at(-1)).toBe('beatsShare');
     expect(rows.every((row) => row.split(',').length === columns.length)).toBe(true);
     const cell = (row: string, name: string) => row.split(',')[columns.indexOf(name)];
+    // The same shares as the JSON of the same draws.
+    const { beatsShare } = await uncertaintyOf(besiroglu, '--uncertainty', '--draws', '100');
     expect(rows.map((row) => [cell(row, 'candidate'), cell(row, 'draws'), cell(row, 'beatsShare')])).toEqual([
       ['lifetime', '100', ''],
-      ['chinchilla', '100', '1'],
-      ['baseline-20', '100', '1'],
-      ['baseline-142', '100', '1'],
-      ['baseline-1875', '100', '1'],
+      ...['chinchilla', 'baseline-20', 'baseline-142', 'baseline-1875'].map((id) => [
+        id,
+        '100',
+        String(beatsShare[id]),
+      ]),
     ]);
     expect(Number(cell(rows[1] ?? '', 'tokensPerParamP50'))).toBeGreaterThan(10);
   });

@@ -180,7 +180,7 @@ function solutionTable({ file, scenario, problem, solution, uncertainty }: Solve
           `uncertainty  ${uncertaintyHeadline(uncertainty, law.id)}`,
           '',
           textTable(UNCERTAINTY_TABLE_HEADER, uncertaintyTableRows(uncertainty)),
-          `  each draw solved anew; optimum saves: share of the lifetime ${solution.objective === 'cost' ? 'cost' : 'FLOPs'} the lifetime optimum saves against the candidate; wins: share of draws in which it saves any`,
+          `  percentiles: each draw solved anew; optimum’s size saves: share of the lifetime ${solution.objective === 'cost' ? 'cost' : 'FLOPs'} a model of the lifetime optimum’s size saves against one of the candidate’s size, both trained to the draw’s target; wins: share of draws in which it is the cheaper`,
         ]
       : []),
   ].join('\n');

@@ -205,6 +205,28 @@ export function candidateAtK(problem: Problem, setup: TestTimeSetup, attempts: n
   });
 }
 
+/**
+ * The model of a given size when every query spends k× compute: trained to what the target allows
+ * at that k (candidateAtK with N fixed rather than chosen). Throws `unreachable` when no amount of
+ * data brings a model of this size there.
+ */
+export function candidateOfSizeAtK(
+  problem: Problem,
+  setup: TestTimeSetup,
+  params: number,
+  attempts: number,
+): Candidate {
+  const k = countsWholeAttempts(setup) ? wholeAttempts(attempts) : attempts;
+  const allocator = allocatorFor(problem);
+  const { excess, effectiveLoss } = allowedExcess(problem, setup.benefit, k);
+  const demand = servedDemand(problem.demand, setup, k);
+  return allocator.evaluate({ params, tokens: allocator.tokensFor(excess, params) }, demand, {
+    k,
+    effectiveLoss,
+    verifierFlops: setup.verifierFlopsPerSample * setup.requests * k,
+  });
+}
+
 /** The odd whole number of votes nearest k, within [1, k_max]. */
 function nearestOdd(k: number, kMax: number): number {
   const largest = Math.floor(kMax) % 2 === 1 ? Math.floor(kMax) : Math.floor(kMax) - 1;
