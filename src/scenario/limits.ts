@@ -31,15 +31,16 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   // vocabulary is ln 10^6 ≈ 14, so 100 holds every real loss and floor.
   E: { max: 100, why: 'a loss in nats per token' },
   loss: { max: 100, why: 'a loss in nats per token' },
-  // Chinchilla's A and B are ~400 and ~400–2000 (Hoffmann et al. 2022 eq. 10; Besiroglu et al.
-  // 2024 table 1); 10^9 leaves six orders of magnitude for other fits.
-  A: { max: 1e9, why: 'a loss coefficient, published ones are ~400–2000' },
-  B: { max: 1e9, why: 'a loss coefficient, published ones are ~400–2000' },
+  // Published A and B span ~30–2,100: 406.4 and 410.7 (Hoffmann et al. 2022, Eq. 2 and App. D.2),
+  // 482.01 and 2,085.43 (Besiroglu et al. 2024, Table 1), 33.66 and 138.9 (Sardana et al. 2024's
+  // MPT refit, Table 1); 10^9 leaves over five orders of magnitude for other fits.
+  A: { max: 1e9, why: 'a loss coefficient, published ones are ~30–2,100' },
+  B: { max: 1e9, why: 'a loss coefficient, published ones are ~30–2,100' },
   alpha: EXPONENT,
   beta: EXPONENT,
   alphaN: EXPONENT,
   alphaD: EXPONENT,
-  // Kaplan et al. 2020 eq. 1.5: N_c = 8.8e13, D_c = 5.4e13.
+  // Kaplan et al. 2020, Eq. 1.5 with Table 5's fit: N_c = 8.8e13, D_c = 5.4e13.
   Nc: { min: 1, max: 1e25, why: 'a Kaplan scale, N_c is 8.8e13 in Kaplan et al. 2020' },
   Dc: { min: 1, max: 1e25, why: 'a Kaplan scale, D_c is 5.4e13 in Kaplan et al. 2020' },
   'fittedRange.params': PARAMS,
