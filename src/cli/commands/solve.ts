@@ -28,7 +28,9 @@ import {
   uncertaintyReport,
   uncertaintyTableRows,
 } from '../../report/uncertainty';
+import { SENSITIVITY_TABLE_HEADER, sensitivityNotes, sensitivityTableRows } from '../../report/sensitivity';
 import { uncertainProblemFromScenario, type Scenario } from '../../scenario';
+import { sensitivity as sensitivityOf, SWING, type Sensitivity } from '../../scenario/sensitivity';
 import { choiceOption, parseArgs, type ParsedArgs } from '../args';
 import { FORMATS_TABLE_JSON_CSV, json, type Output } from '../output';
 import { solveScenarioFile } from '../scenario-files';
@@ -39,7 +41,7 @@ export const DEFAULT_DRAWS = 4000;
 /** A fixed default seed, so that the same file gives the same percentiles; --seed varies them. */
 export const DEFAULT_SEED = 1;
 
-export const SOLVE_HELP = `Usage: tradeoff solve FILE... [--format table|json|csv] [--uncertainty [--draws N] [--seed S]]
+export const SOLVE_HELP = `Usage: tradeoff solve FILE... [--format table|json|csv] [--uncertainty [--draws N] [--seed S]] [--sensitivity]
 
 Solves each scenario file: the lifetime-optimal model (minimum training + inference FLOPs or cost
 at the target loss) beside the Chinchilla-optimal model and each baseline (tokens-per-parameter
@@ -53,7 +55,11 @@ ratios, or Kaplan et al. 2020's allocation).
                    that publishes one: besiroglu2024), solve each draw and report the 10th, 50th and
                    90th percentiles of every candidate (JSON: "uncertainty"; CSV: more columns)
   --draws N        draws, 1 to ${MAX_DRAWS.toLocaleString('en-US')} (default ${DEFAULT_DRAWS})
-  --seed S         seed of the draws, 0 to ${MAX_SEED} (default ${DEFAULT_SEED}); the same seed gives the same draws`;
+  --seed S         seed of the draws, 0 to ${MAX_SEED} (default ${DEFAULT_SEED}); the same seed gives the same draws
+  --sensitivity    also solve with each input (demand, prices, MFUs, the target's loss above the
+                   floor, each law constant) moved by ±${100 * SWING} %, and report the optimum's size and
+                   lifetime objective there and the elasticities at the scenario (JSON: "sensitivity";
+                   table and json formats only)`;
 
 interface UncertaintyOptions {
   readonly draws: number;
@@ -66,24 +72,36 @@ interface Solved {
   readonly problem: Problem;
   readonly solution: Solution;
   readonly uncertainty: UncertaintySummary | null;
+  readonly sensitivity: Sensitivity | null;
 }
 
 export async function runSolve(argv: readonly string[], output: Output): Promise<void> {
-  const args = parseArgs(argv, { options: ['format', 'draws', 'seed'], flags: ['uncertainty'] });
+  const args = parseArgs(argv, {
+    options: ['format', 'draws', 'seed'],
+    flags: ['uncertainty', 'sensitivity'],
+  });
   const format = choiceOption(args, 'format', FORMATS_TABLE_JSON_CSV, 'table');
   const drawing = uncertaintyOptions(args);
+  const moving = args.flags.has('sensitivity');
+  if (moving && format === 'csv') {
+    throw new UsageError(
+      '--sensitivity has one row per input, not per candidate: use --format table or json',
+    );
+  }
   if (args.positionals.length === 0) throw new UsageError('solve needs at least one scenario file');
   const solved: Solved[] = [];
   for (const file of args.positionals) {
     const { scenario, problem, solution } = await solveScenarioFile(file);
     const uncertainty = drawing && drawUncertainty(file, scenario, problem, drawing);
-    solved.push({ file, scenario, problem, solution, uncertainty });
+    const sensitivity = moving ? solveOrExplain(file, () => sensitivityOf(scenario)) : null;
+    solved.push({ file, scenario, problem, solution, uncertainty, sensitivity });
   }
   if (format === 'json') {
-    const reports = solved.map(({ file, scenario, problem, solution, uncertainty }) => ({
+    const reports = solved.map(({ file, scenario, problem, solution, uncertainty, sensitivity }) => ({
       file,
       ...solutionReport(scenario.name, problem.law, problem.demand, solution),
       ...(uncertainty ? { uncertainty: uncertaintyReport(uncertainty) } : {}),
+      ...(sensitivity ? { sensitivity } : {}),
     }));
     output.out(json(reports.length === 1 ? reports[0] : reports));
   } else if (format === 'csv') {
@@ -144,7 +162,7 @@ function drawUncertainty(
   return solveOrExplain(file, () => solveWithUncertainty(resolved.uncertain, options));
 }
 
-function solutionTable({ file, scenario, problem, solution, uncertainty }: Solved): string {
+function solutionTable({ file, scenario, problem, solution, uncertainty, sensitivity }: Solved): string {
   const { law, demand } = problem;
   return [
     scenario.name,
@@ -181,6 +199,15 @@ function solutionTable({ file, scenario, problem, solution, uncertainty }: Solve
           '',
           textTable(UNCERTAINTY_TABLE_HEADER, uncertaintyTableRows(uncertainty)),
           `  percentiles: each draw solved anew; optimum’s size saves: share of the lifetime ${solution.objective === 'cost' ? 'cost' : 'FLOPs'} a model of the lifetime optimum’s size saves against one of the candidate’s size, both trained to the draw’s target; wins: share of draws in which it is the cheaper`,
+        ]
+      : []),
+    ...(sensitivity
+      ? [
+          '',
+          `sensitivity  the optimum with one input moved by ±${100 * SWING} %; elasticity: d ln y / d ln x at the scenario`,
+          '',
+          textTable(SENSITIVITY_TABLE_HEADER, sensitivityTableRows(sensitivity, solution.objective)),
+          ...sensitivityNotes(sensitivity).map((note) => `  no answer: ${note}`),
         ]
       : []),
   ].join('\n');
