@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ScienceError } from '../model';
 import { EXPLAIN_HELP, runExplain } from './commands/explain';
 import { FIT_HELP, runFit } from './commands/fit';
+import { LAWS_HELP, runLaws } from './commands/laws';
 import { PRESETS_HELP, runPresets } from './commands/presets';
 import { runSolve, SOLVE_HELP } from './commands/solve';
 import { runSweep, SWEEP_HELP } from './commands/sweep';
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<
   validate: { run: runValidate, help: VALIDATE_HELP },
   presets: { run: runPresets, help: PRESETS_HELP },
   fit: { run: runFit, help: FIT_HELP },
+  laws: { run: runLaws, help: LAWS_HELP },
 };
 
 export const MAIN_HELP = `Usage: tradeoff COMMAND [ARGS]
@@ -31,6 +33,7 @@ Commands:
         [--uncertainty [--draws N] [--seed S]]      …with percentiles over the law's uncertainty
   sweep FILE --demand FROM:TO:COUNT [--format csv|json]   the optimum across lifetime demands
   explain --params N --tokens D [--law PRESET]      what a given model is, and when it is optimal
+  laws FILE [--format table|json|csv]               one scenario under every published law
   validate FILE...                                  check scenario files
   presets [--format table|json]                     scaling-law and GPU presets
   fit RUNS.csv [--bootstrap N] [--write-law FILE]   fit a law to your own training runs
