@@ -66,6 +66,12 @@ export type { Candidate, Saving } from './optimum/candidate';
 export { explainModel } from './optimum/explain';
 export { candidatesAlongIsoLoss, minimumParamsForTarget } from './optimum/iso-loss';
 export { candidateOfPlan, sizePlanOf, type SizePlan } from './optimum/size-plan';
+export {
+  evaluatePlan,
+  TARGET_RELATIVE_SLACK,
+  type PlanEvaluation,
+  type PlannedModel,
+} from './optimum/plan-evaluation';
 export { KAPLAN_BASELINE } from './optimum/kaplan-allocation';
 export { lifetimeOptimalForExcess } from './optimum/lifetime';
 export { lifetimeOptimalCandidate, solve, type Solution } from './optimum/solve';

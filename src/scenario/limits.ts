@@ -47,6 +47,9 @@ export const FIELD_LIMITS: Readonly<Record<string, FieldLimit>> = {
   'fittedRange.tokens': TOKENS,
   'model.params': PARAMS,
   'model.tokens': TOKENS,
+  'plans.params': PARAMS,
+  'plans.tokens': TOKENS,
+  'plans.k': { max: 1e9, why: 'attempts per query' },
   computeOptimalParams: PARAMS,
   // 6·N·D at the largest N and D above.
   computeOptimalFlops: { max: 1e35, why: 'training FLOPs, 6 × 10^16 parameters × 10^18 tokens' },

@@ -35,6 +35,7 @@ import type {
   FittedRangeSpec,
   InferenceSpec,
   LawSpec,
+  PlanSpec,
   ShapeRuleSpec,
   TargetSpec,
   TrainingSpec,
@@ -466,4 +467,54 @@ export function readData(reader: FieldReader, value: unknown, path: string): Dat
   reader.onlyKeys(data, path, ['uniqueTokens']);
   const uniqueTokens = reader.number(data, path, 'uniqueTokens', 'positive');
   return uniqueTokens === undefined ? undefined : { uniqueTokens };
+}
+
+/** More plans than this would only clutter every table and chart, as with baselines. */
+export const MAX_PLANS = 12;
+
+/**
+ * Models the user intends to train (`plans`), each evaluated against the optimum. A plan's k
+ * (attempts per query) only means something with test-time compute.
+ */
+export function readPlans(
+  reader: FieldReader,
+  value: unknown,
+  path: string,
+  withTestTime: boolean,
+): readonly PlanSpec[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value))
+    return reader.report(
+      path,
+      `expected a list of planned models ({"name", "params", "tokens"}), got ${describeValue(value)}`,
+    );
+  if (value.length > MAX_PLANS)
+    return reader.report(path, `at most ${MAX_PLANS} plans (got ${value.length})`);
+  const names = new Map<string, number>();
+  const plans = value.map((item: unknown, index): PlanSpec | undefined => {
+    const at = childPath(path, index);
+    const plan = reader.object(item, at);
+    if (!plan) return undefined;
+    reader.onlyKeys(plan, at, ['name', 'params', 'tokens', 'k']);
+    const name = reader.text(plan, at, 'name', `Plan ${index + 1}`);
+    const params = reader.number(plan, at, 'params', 'positive');
+    const tokens = reader.number(plan, at, 'tokens', 'positive');
+    if (plan['k'] !== undefined && !withTestTime) {
+      return reader.report(
+        childPath(at, 'k'),
+        'attempts per query need test-time compute: add a testTime section, or leave k out',
+      );
+    }
+    const k = plan['k'] === undefined ? undefined : reader.number(plan, at, 'k', 'at-least-one');
+    if (name !== undefined) {
+      const first = names.get(name);
+      if (first !== undefined)
+        return reader.report(childPath(at, 'name'), `"${name}" is already plan ${first + 1}`);
+      names.set(name, index);
+    }
+    if (name === undefined || params === undefined || tokens === undefined) return undefined;
+    if (plan['k'] !== undefined && k === undefined) return undefined;
+    return { name, params, tokens, ...(k === undefined ? {} : { k }) };
+  });
+  return plans.every((plan) => plan !== undefined) ? (plans as PlanSpec[]) : undefined;
 }

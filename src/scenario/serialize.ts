@@ -30,6 +30,7 @@ export function serializeScenario(scenario: Scenario): string {
     ...(normal.testTime ? { testTime: normal.testTime } : {}),
     energy: normal.energy,
     ...(normal.data ? { data: normal.data } : {}),
+    ...(normal.plans ? { plans: normal.plans } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -3,7 +3,15 @@
  * and the app's results, so that a file that validates also solves, and a file refused is refused
  * by every host with the same message.
  */
-import { ScienceError, solve, type Candidate, type Problem, type Solution } from '../model';
+import {
+  evaluatePlan,
+  ScienceError,
+  solve,
+  type Candidate,
+  type PlanEvaluation,
+  type Problem,
+  type Solution,
+} from '../model';
 import { formatForMessage } from '../model/errors';
 import { problemFromScenario } from './resolve';
 import type { Scenario } from './types';
@@ -11,6 +19,8 @@ import type { Scenario } from './types';
 export interface SolvedScenario {
   readonly problem: Problem;
   readonly solution: Solution;
+  /** The scenario's planned models, each against the solution, in the file's order. */
+  readonly plans: readonly PlanEvaluation[];
 }
 
 /**
@@ -38,7 +48,24 @@ export function solveScenario(scenario: Scenario): SolvedScenario {
       );
     }
   }
-  return { problem, solution };
+  const plans = (scenario.plans ?? []).map((plan) =>
+    evaluatePlan(problem, solution, {
+      name: plan.name,
+      params: plan.params,
+      tokens: plan.tokens,
+      k: plan.k ?? 1,
+    }),
+  );
+  for (const { plan, candidate } of plans) {
+    const overflow = nonFiniteQuantity(candidate);
+    if (overflow) {
+      throw new ScienceError(
+        'out-of-range',
+        `plan "${plan.name}"'s ${overflow[0]} is ${formatForMessage(overflow[1])}; its size or tokens are too extreme to compute with`,
+      );
+    }
+  }
+  return { problem, solution, plans };
 }
 
 /** The first quantity of a candidate that is not a finite number, with its value. */

@@ -196,6 +196,17 @@ export interface Scenario {
   readonly energy: EnergySpec;
   /** Absent: unlimited unique data. */
   readonly data?: DataSpec;
+  /** Models the user intends to train, each evaluated against the optimum; absent: none. */
+  readonly plans?: readonly PlanSpec[];
+}
+
+/** A model the user intends to train: a name, its size and training tokens, and k with test-time compute. */
+export interface PlanSpec {
+  readonly name: string;
+  readonly params: number;
+  readonly tokens: number;
+  /** Attempts per query (only with testTime); absent: 1. */
+  readonly k?: number;
 }
 
 /** One problem found in a scenario: the JSON path of the field and what is wrong with it. */

@@ -15,6 +15,7 @@ import { accuracyTargetLoss, demandFromSpec, lawFromSpec } from './resolve';
 import {
   readBaselines,
   readData,
+  readPlans,
   readDemand,
   readEnergy,
   readInference,
@@ -52,6 +53,7 @@ const TOP_LEVEL_KEYS = [
   'testTime',
   'energy',
   'data',
+  'plans',
 ] as const;
 
 /**
@@ -88,6 +90,7 @@ export function validateScenario(value: unknown): ScenarioResult {
   const testTime = readTestTime(reader, file['testTime'], 'testTime', demand);
   const energy = readEnergy(reader, file['energy'], 'energy');
   const data = readData(reader, file['data'], 'data');
+  const plans = readPlans(reader, file['plans'], 'plans', testTime !== undefined);
 
   if (law && target) checkTargetReachable(reader, law, target);
   if (law && testTime?.model === 'accuracy') checkAccuracyReachable(reader, law, testTime);
@@ -107,7 +110,8 @@ export function validateScenario(value: unknown): ScenarioResult {
     !inference ||
     !baselines ||
     !energy ||
-    (file['data'] !== undefined && !data)
+    (file['data'] !== undefined && !data) ||
+    !plans
   ) {
     return { ok: false, issues: reader.issues };
   }
@@ -125,6 +129,7 @@ export function validateScenario(value: unknown): ScenarioResult {
     ...(testTime ? { testTime } : {}),
     energy,
     ...(data ? { data } : {}),
+    ...(plans.length > 0 ? { plans } : {}),
   };
   return { ok: true, scenario };
 }

@@ -57,6 +57,12 @@ describe('the scenario editor form', () => {
     }
   });
 
+  it('keeps the planned models a file gives, which the editor does not type yet', () => {
+    const base = newScenario({ defaultLaw: null, defaultHardware: null });
+    const scenario = { ...base, plans: [{ name: 'Llama 3 8B recipe', params: 8e9, tokens: 15e12 }] };
+    expect(scenarioFromForm(formFromScenario(scenario))).toEqual({ ok: true, scenario });
+  });
+
   it('round-trips both test-time models, and drops the loss target for a task accuracy', () => {
     const base = newScenario({ defaultLaw: null, defaultHardware: null });
     const budget = { kMax: 64, integerSamples: true, prefixCaching: false, verifierCostPerSample: 2e9 };

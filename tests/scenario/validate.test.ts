@@ -126,7 +126,7 @@ describe('scenario validation', () => {
       colour: 'blue',
     });
     expect(issues).toEqual([
-      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, gpus, training, inference, baselines, testTime, energy, data',
+      'colour: unknown field; allowed here: format, version, name, notes, law, target, demand, objective, gpus, training, inference, baselines, testTime, energy, data, plans',
       expect.stringMatching(
         /^law\.preset: unknown preset "chinchilla2099" \(text\); known presets: "sardana2024", /,
       ),

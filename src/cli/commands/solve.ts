@@ -3,6 +3,7 @@ import {
   MAX_SEED,
   solveWithUncertainty,
   type Candidate,
+  type PlanEvaluation,
   type Problem,
   type Solution,
   type UncertaintySummary,
@@ -18,6 +19,7 @@ import {
   warningLines,
 } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
+import { PLANS_NOTE, PLANS_TABLE_HEADER, plansTableRows } from '../../report/plans';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
 import {
@@ -71,6 +73,7 @@ interface Solved {
   readonly scenario: Scenario;
   readonly problem: Problem;
   readonly solution: Solution;
+  readonly plans: readonly PlanEvaluation[];
   readonly uncertainty: UncertaintySummary | null;
   readonly sensitivity: Sensitivity | null;
 }
@@ -91,15 +94,16 @@ export async function runSolve(argv: readonly string[], output: Output): Promise
   if (args.positionals.length === 0) throw new UsageError('solve needs at least one scenario file');
   const solved: Solved[] = [];
   for (const file of args.positionals) {
-    const { scenario, problem, solution } = await solveScenarioFile(file);
+    const { scenario, problem, solution, plans } = await solveScenarioFile(file);
     const uncertainty = drawing && drawUncertainty(file, scenario, problem, drawing);
     const sensitivity = moving ? solveOrExplain(file, () => sensitivityOf(scenario)) : null;
-    solved.push({ file, scenario, problem, solution, uncertainty, sensitivity });
+    solved.push({ file, scenario, problem, solution, plans, uncertainty, sensitivity });
   }
   if (format === 'json') {
-    const reports = solved.map(({ file, scenario, problem, solution, uncertainty, sensitivity }) => ({
+    const reports = solved.map(({ file, scenario, problem, solution, plans, uncertainty, sensitivity }) => ({
       file,
       ...solutionReport(scenario.name, problem.law, problem.demand, solution),
+      ...(plans.length > 0 ? { plans } : {}),
       ...(uncertainty ? { uncertainty: uncertaintyReport(uncertainty) } : {}),
       ...(sensitivity ? { sensitivity } : {}),
     }));
@@ -162,7 +166,15 @@ function drawUncertainty(
   return solveOrExplain(file, () => solveWithUncertainty(resolved.uncertain, options));
 }
 
-function solutionTable({ file, scenario, problem, solution, uncertainty, sensitivity }: Solved): string {
+function solutionTable({
+  file,
+  scenario,
+  problem,
+  solution,
+  plans,
+  uncertainty,
+  sensitivity,
+}: Solved): string {
   const { law, demand } = problem;
   return [
     scenario.name,
@@ -174,6 +186,9 @@ function solutionTable({ file, scenario, problem, solution, uncertainty, sensiti
     '',
     textTable(candidateTableHeader(solution), candidateTableRows(solution)),
     ...candidateNotes(solution).map((note) => `  ${note}`),
+    ...(plans.length > 0
+      ? ['', textTable(PLANS_TABLE_HEADER, plansTableRows(plans, solution.objective)), `  ${PLANS_NOTE}`]
+      : []),
     '',
     textTable(FOOTPRINT_TABLE_HEADER, footprintTableRows(solution)),
     ...(solution.withoutDataLimit

@@ -217,14 +217,32 @@ export function candidateOfSizeAtK(
   attempts: number,
 ): Candidate {
   const k = countsWholeAttempts(setup) ? wholeAttempts(attempts) : attempts;
+  const { excess } = allowedExcess(problem, setup.benefit, k);
+  const tokens = allocatorFor(problem).tokensFor(excess, params);
+  return modelAtK(problem, setup, { params, tokens }, k).candidate;
+}
+
+/**
+ * A given model (N and D both fixed) served with k× compute per query: its lifetime bill, and the
+ * excess the target allows at this k, which says whether the model is good enough. Throws
+ * `unreachable` when no model reaches the target at this k.
+ */
+export function modelAtK(
+  problem: Problem,
+  setup: TestTimeSetup,
+  model: { readonly params: number; readonly tokens: number },
+  attempts: number,
+): { readonly candidate: Candidate; readonly allowedExcess: number } {
+  const k = countsWholeAttempts(setup) ? wholeAttempts(attempts) : attempts;
   const allocator = allocatorFor(problem);
   const { excess, effectiveLoss } = allowedExcess(problem, setup.benefit, k);
   const demand = servedDemand(problem.demand, setup, k);
-  return allocator.evaluate({ params, tokens: allocator.tokensFor(excess, params) }, demand, {
+  const candidate = allocator.evaluate(model, demand, {
     k,
     effectiveLoss,
     verifierFlops: setup.verifierFlopsPerSample * setup.requests * k,
   });
+  return { candidate, allowedExcess: excess };
 }
 
 /** The odd whole number of votes nearest k, within [1, k_max]. */

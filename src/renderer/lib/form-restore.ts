@@ -42,13 +42,14 @@ const LIST_ENTRIES: Readonly<Record<string, unknown>> = {
  * base's value.
  */
 export function restoreForm(base: ScenarioForm, stored: unknown): ScenarioForm {
-  // The scenario's own GPU definitions and a custom law's fitted range and covariance are not
-  // typed in the editor: the valid scenario's are right.
+  // The scenario's own GPU definitions, a custom law's fitted range and covariance and the plans
+  // are not typed in the editor: the valid scenario's are right.
   return {
     ...overlay(base, stored, ''),
     gpus: base.gpus,
     lawFittedRange: base.lawFittedRange,
     lawCovariance: base.lawCovariance,
+    plans: base.plans,
   };
 }
 

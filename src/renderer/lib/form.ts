@@ -32,6 +32,7 @@ import {
   type DecodeModel,
   type DemandKind,
   type FittedRangeSpec,
+  type PlanSpec,
   type InferenceSpec,
   type LawKind,
   type Scenario,
@@ -76,6 +77,8 @@ export interface ScenarioForm {
   lawFittedRange: FittedRangeSpec | null;
   /** A custom Chinchilla-form law's covariance (its `law.covariance`), kept as it is; null when none. */
   lawCovariance: LawCovariance | null;
+  /** The scenario's planned models (`plans`), kept as they are: not edited in the form yet. */
+  plans: readonly PlanSpec[];
   targetKind: TargetKind;
   target: { loss: string; params: string; tokens: string; flops: string; optimalParams: string };
   demandKind: DemandKind;
@@ -284,6 +287,7 @@ export function formFromScenario(scenario: Scenario): ScenarioForm {
     data: { limited: scenario.data !== undefined, uniqueTokens: text(scenario.data?.uniqueTokens, '15T') },
     baselines: scenario.baselines.map((rule) => ({ ratio: typeof rule === 'number' ? text(rule) : rule })),
     testTime: testTimeForm(scenario.testTime),
+    plans: scenario.plans ? structuredClone(scenario.plans) : [],
   };
 }
 
@@ -404,6 +408,7 @@ export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefini
       ratio.trim() === KAPLAN_BASELINE ? KAPLAN_BASELINE : number(ratio, `baselines[${index}]`),
     ),
     ...(form.testTime.enabled ? { testTime: testTimeOf(form.testTime, number) } : {}),
+    ...(form.plans.length > 0 ? { plans: form.plans } : {}),
   };
   const result = validateScenario(file);
   if (result.ok && typingIssues.length === 0) return result;
