@@ -27,7 +27,8 @@ export interface FitReport {
 }
 
 /** A fit, or why there is none in words for the user (a CSV line and column, too few runs, …). */
-export type FitAnswer = { readonly ok: true; readonly report: FitReport } | { readonly ok: false; readonly message: string };
+export type FitAnswer =
+  { readonly ok: true; readonly report: FitReport } | { readonly ok: false; readonly message: string };
 
 export function fitRunsText(text: string, options: FitOptions): FitAnswer {
   let runs: CsvRun[];
@@ -40,7 +41,10 @@ export function fitRunsText(text: string, options: FitOptions): FitAnswer {
   try {
     const fit = fitLaw(runs, options);
     // The fit keeps the selected runs themselves, so their lines are found by identity.
-    return { ok: true, report: { fit, lines: fit.runs.map((run) => (run as CsvRun).line), rowCount: runs.length } };
+    return {
+      ok: true,
+      report: { fit, lines: fit.runs.map((run) => (run as CsvRun).line), rowCount: runs.length },
+    };
   } catch (error) {
     if (error instanceof ScienceError) return { ok: false, message: error.message };
     throw error;

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { bootstrapFit, fitLaw, type BootstrapSummary, type LawFit } from '../../model/fit';
-import { FIT_OPTION_RULES, FitOptionError, fitOptions, parseFitOption, type FitOptionName } from '../../fit/fit-options';
+import {
+  FIT_OPTION_RULES,
+  FitOptionError,
+  fitOptions,
+  parseFitOption,
+  type FitOptionName,
+} from '../../fit/fit-options';
 import { lawSection } from '../../fit/law-section';
 import { resampleIndices } from '../../fit/resample-indices';
 import { parseRunsCsv, RunsCsvError, type CsvRun } from '../../fit/runs-csv';
 import { writeFileAtomic } from '../../files/write-file-atomic';
 import { MAX_RUNS_CSV_BYTES } from '../../shared/runs-file';
-import { formatCount } from '../../format/quantity';
+import { formatCount, formatSignificant } from '../../format/quantity';
 import { textTable } from '../../report/text-table';
 import { choiceOption, parseArgs, type ParsedArgs } from '../args';
 import { readInputFile } from '../input-file';
@@ -34,7 +40,8 @@ function numberOption(args: ParsedArgs, option: FitOptionName): number | undefin
   try {
     return parseFitOption(option, args.options.get(FIT_OPTION_RULES[option].flag));
   } catch (error) {
-    if (error instanceof FitOptionError) throw new UsageError(`--${FIT_OPTION_RULES[option].flag} ${error.message}`);
+    if (error instanceof FitOptionError)
+      throw new UsageError(`--${FIT_OPTION_RULES[option].flag} ${error.message}`);
     throw error;
   }
 }
@@ -64,8 +71,6 @@ export function fitJson(
   };
 }
 
-const significant = (value: number, digits = 4) => Number(value.toPrecision(digits)).toString();
-
 function fitTable(
   file: string,
   fit: LawFit,
@@ -73,13 +78,15 @@ function fitTable(
   lines: readonly number[],
 ): string {
   const names = ['E', 'A', 'B', 'alpha', 'beta'] as const;
-  const rows: string[][] = [['fit', ...names.map((name) => significant(fit.law[name]))]];
+  const rows: string[][] = [['fit', ...names.map((name) => formatSignificant(fit.law[name]))]];
   if (bootstrap) {
-    rows.push(['std. error', ...names.map((name) => significant(bootstrap.standardErrors[name], 2))]);
+    rows.push(['std. error', ...names.map((name) => formatSignificant(bootstrap.standardErrors[name], 2))]);
     for (const level of ['80', '95'] as const) {
       rows.push([
         `${level} % interval`,
-        ...names.map((name) => bootstrap.intervals[name][level].map((v) => significant(v, 3)).join('–')),
+        ...names.map((name) =>
+          bootstrap.intervals[name][level].map((v) => formatSignificant(v, 3)).join('–'),
+        ),
       ]);
     }
   }

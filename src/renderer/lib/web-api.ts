@@ -186,7 +186,10 @@ export function exportTarget({ suggestedName, content, kind }: ExportRequest): S
  * Reads a picked or dropped file as UTF-8 text; `sizeProblem` says why a size is too large (null
  * when it is not). Failures reject with a message fit for an error dialog.
  */
-async function readPickedText(file: PickedFile, sizeProblem: (bytes: number) => string | null): Promise<OpenedFile> {
+async function readPickedText(
+  file: PickedFile,
+  sizeProblem: (bytes: number) => string | null,
+): Promise<OpenedFile> {
   const tooLarge = (bytes: number): Error | null => {
     const problem = sizeProblem(bytes);
     return problem === null
