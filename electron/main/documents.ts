@@ -59,7 +59,8 @@ export class Documents {
   }
 }
 
-function describeFileError(error: unknown): string {
+/** Why a user-chosen file could not be read, in words for the user (without the file's name). */
+export function describeFileError(error: unknown): string {
   if (error instanceof FileRefusedError) return error.reason;
   switch (errorCode(error)) {
     case 'ENOENT':

@@ -29,6 +29,7 @@ import { ScenarioSaver } from './scenario-saver';
 import { writeFileAtomic } from '../../src/files/write-file-atomic';
 import type { AppOrigin } from './origin';
 import type { Preferences } from './preferences';
+import { chooseRunsFile, openDroppedRunsFile } from './runs-files';
 import { openExternalSafely } from './security';
 
 export interface IpcDependencies {
@@ -153,6 +154,12 @@ function createHandlers({ documents, preferences, drafts, closeGuard }: IpcDepen
     },
     [InvokeChannel.openExternal](url) {
       return openExternalSafely(url);
+    },
+    [InvokeChannel.openRuns](_payload, win) {
+      return chooseRunsFile(win);
+    },
+    [InvokeChannel.openDroppedRuns](filePath) {
+      return openDroppedRunsFile(filePath);
     },
   };
 }

@@ -48,6 +48,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
         command('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
         command('Export Results…', 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },
+        command('Fit a Law to My Runs…', 'fitLaw'),
+        { type: 'separator' },
         command('Close', 'close', 'CmdOrCtrl+W'),
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],

@@ -47,6 +47,8 @@ const api: DesktopApi = {
   setDocumentState: (state) => invoke(InvokeChannel.setDocumentState, state),
   confirmClose: (proceed) => invoke(InvokeChannel.confirmClose, proceed),
   openExternal: (url) => invoke(InvokeChannel.openExternal, url),
+  openRuns: () => invoke(InvokeChannel.openRuns),
+  openDroppedRuns: (file) => invoke(InvokeChannel.openDroppedRuns, webUtils.getPathForFile(file)),
   onMenuCommand: (callback) => subscribe<MenuCommand>(EventChannel.menuCommand, callback),
   onOpenFile: (callback) => subscribe<OpenedFile>(EventChannel.openFile, callback),
   onCloseRequested: (callback) => subscribe<undefined>(EventChannel.closeRequested, () => callback()),

@@ -125,3 +125,9 @@ export function formatEnergy(kwh: number): string {
   }
   return `${trimZeros(kwh.toPrecision(3))} kWh`;
 }
+
+/** `digits` significant digits, with no trailing zeros: 35.388 → "35.39", 133.02 → "133". */
+export function formatSignificant(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return '—';
+  return Number(value.toPrecision(digits)).toString();
+}

@@ -30,6 +30,8 @@ export const InvokeChannel = {
   setDocumentState: 'document:set-state',
   confirmClose: 'document:confirm-close',
   openExternal: 'shell:open-external',
+  openRuns: 'runs:open',
+  openDroppedRuns: 'runs:open-dropped',
 } as const;
 export type InvokeChannel = (typeof InvokeChannel)[keyof typeof InvokeChannel];
 
@@ -55,6 +57,7 @@ export const MENU_COMMANDS = [
   'close',
   'showSources',
   'about',
+  'fitLaw',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -203,6 +206,13 @@ export interface DesktopApi {
   confirmClose(proceed: boolean): Promise<void>;
   /** Opens an https:// URL in the user's browser; other schemes reject. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Shows the Open dialog for a CSV of training runs (MAX_RUNS_CSV_BYTES at most); null when the
+   * user cancels. Rejects with a message naming the file when it cannot be read as text.
+   */
+  openRuns(): Promise<OpenedFile | null>;
+  /** Reads a CSV of training runs dropped on the fit dialog, as `openRuns` reads a chosen one. */
+  openDroppedRuns(file: File): Promise<OpenedFile>;
   onMenuCommand(callback: (command: MenuCommand) => void): Unsubscribe;
   /**
    * Files opened from the command line, a second launch, the macOS Dock/Finder or the Open
@@ -245,6 +255,9 @@ export interface InvokeContract {
   [InvokeChannel.setDocumentState]: Request<DocumentState, void>;
   [InvokeChannel.confirmClose]: Request<boolean, void>;
   [InvokeChannel.openExternal]: Request<string, void>;
+  [InvokeChannel.openRuns]: Request<undefined, OpenedFile | null>;
+  /** The dropped file's path, looked up by the preload. */
+  [InvokeChannel.openDroppedRuns]: Request<string, OpenedFile>;
 }
 
 export type Payload<C extends InvokeChannel> = InvokeContract[C]['payload'];
@@ -272,6 +285,8 @@ export const PAYLOAD_VALIDATORS: { readonly [C in InvokeChannel]: PayloadValidat
   [InvokeChannel.setDocumentState]: payloads.documentState,
   [InvokeChannel.confirmClose]: payloads.flag,
   [InvokeChannel.openExternal]: payloads.url,
+  [InvokeChannel.openRuns]: payloads.noPayload,
+  [InvokeChannel.openDroppedRuns]: payloads.filePath,
 };
 
 /** The DesktopApi method a channel serves, such as `saveScenario`: how errors name the request. */

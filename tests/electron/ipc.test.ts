@@ -245,6 +245,47 @@ describe('opening', () => {
   });
 });
 
+describe('opening runs for the fit dialog', () => {
+  const CSV = 'params,tokens,loss\n150M,3B,3.5\n';
+
+  it('shows the Open dialog filtered to CSV and reads the chosen file, without listing it as recent', async () => {
+    const file = path.join(folder, 'runs.csv');
+    await writeFile(file, CSV);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    await expect(call(InvokeChannel.openRuns)).resolves.toEqual({ path: file, text: CSV });
+    expect(dialog.showOpenDialog.mock.calls.at(-1)?.[1]).toMatchObject({
+      filters: [{ name: 'Training runs (*.csv)', extensions: ['csv'] }],
+    });
+    await expect(call(InvokeChannel.getRecentFiles)).resolves.toEqual([]);
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(call(InvokeChannel.openRuns)).resolves.toBeNull();
+  });
+
+  it('names the file and the reason when it cannot be read as text', async () => {
+    const file = path.join(folder, 'runs.csv');
+    await writeFile(file, new Uint8Array([0x70, 0xff, 0xfe, 0x0a]));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    await expect(call(InvokeChannel.openRuns)).rejects.toThrow(/^Could not open runs\.csv: not UTF-8 text/);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+    await expect(call(InvokeChannel.openRuns)).rejects.toThrow(/: not a regular file \(a folder\)$/);
+  });
+
+  it('reads dropped CSV files only', async () => {
+    const file = path.join(folder, 'dropped.CSV');
+    await writeFile(file, CSV);
+    await expect(call(InvokeChannel.openDroppedRuns, [file])).resolves.toEqual({ path: file, text: CSV });
+    await expect(call(InvokeChannel.openDroppedRuns, ['/home/user/.ssh/id_rsa'])).rejects.toThrow(
+      'id_rsa is not a table of runs (*.csv)',
+    );
+    await expect(call(InvokeChannel.openDroppedRuns, [path.join(folder, 'gone.csv')])).rejects.toThrow(
+      'Could not open gone.csv: the file or its folder no longer exists',
+    );
+  });
+});
+
 describe('saving', () => {
   it('asks for a location when the document has none, then saves there', async () => {
     const target = path.join(folder, 'picked');

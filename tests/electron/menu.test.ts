@@ -45,6 +45,7 @@ describe('menu', () => {
     ['Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'],
     ['Export Results…', 'export', 'CmdOrCtrl+E'],
     ['Close', 'close', 'CmdOrCtrl+W'],
+    ['Fit a Law to My Runs…', 'fitLaw', undefined],
     ['Where the Numbers Come From', 'showSources', 'F1'],
     ['About Tradeoff Explorer', 'about', undefined],
   ])('%s sends "%s" to the page (%s)', (label, command, accelerator) => {

@@ -39,6 +39,8 @@ describe('preload', () => {
         'setDocumentState',
         'confirmClose',
         'openExternal',
+        'openRuns',
+        'openDroppedRuns',
         'onMenuCommand',
         'onOpenFile',
         'onCloseRequested',
@@ -83,6 +85,7 @@ describe('preload', () => {
     ],
     [() => api.confirmClose(true), InvokeChannel.confirmClose, [true]],
     [() => api.openExternal('https://x.org'), InvokeChannel.openExternal, ['https://x.org']],
+    [() => api.openRuns(), InvokeChannel.openRuns, []],
   ] as const)('call %# goes to its fixed channel', async (run, channel, args) => {
     await expect(run()).resolves.toBe('reply');
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, ...args);
@@ -96,6 +99,15 @@ describe('preload', () => {
       '/dropped/run.tradeoff.json',
     );
     expect(api.getPathForFile(file)).toBe('/dropped/run.tradeoff.json');
+  });
+
+  it('resolves a CSV dropped on the fit dialog to its path the same way', async () => {
+    await api.openDroppedRuns(file);
+    expect(webUtils.getPathForFile).toHaveBeenCalledWith(file);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(
+      InvokeChannel.openDroppedRuns,
+      '/dropped/run.tradeoff.json',
+    );
   });
 
   it('delivers main-process events without the IPC event, and unsubscribes', () => {

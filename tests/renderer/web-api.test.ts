@@ -5,6 +5,7 @@ import { MAX_SCENARIO_BYTES, parseScenarioText, serializeScenario, type Scenario
 import type { DesktopApi, DocumentState, ExportRequest } from '../../src/shared/ipc';
 import { draftBody, DraftTooLargeError } from '../../src/shared/documents';
 import { DEFAULT_PREFERENCES } from '../../src/shared/preferences';
+import { MAX_RUNS_CSV_BYTES } from '../../src/shared/runs-file';
 import {
   MemoryStorage,
   STORAGE_KEYS,
@@ -99,6 +100,40 @@ let api: DesktopApi;
 beforeEach(() => {
   host = new FakeHost();
   api = createWebApi(host);
+});
+
+describe('opening runs for the fit dialog', () => {
+  const CSV = 'params,tokens,loss\n150M,3B,3.5\n';
+
+  it('offers CSV files in the picker and reads the chosen one, without listing it as recent', async () => {
+    host.nextPick = picked('runs.csv', CSV);
+    await expect(api.openRuns()).resolves.toEqual({ path: 'runs.csv', text: CSV });
+    expect(host.accepts).toEqual(['.csv,text/csv']);
+    await expect(api.getRecentFiles()).resolves.toEqual([]);
+    host.nextPick = null;
+    await expect(api.openRuns()).resolves.toBeNull();
+  });
+
+  it('refuses what is not a CSV, too large or not UTF-8 text, naming the file', async () => {
+    await expect(api.openDroppedRuns(picked('plan.tradeoff.json', '{}') as File)).rejects.toThrow(
+      'plan.tradeoff.json is not a table of runs (*.csv)',
+    );
+    const huge = {
+      name: 'huge.csv',
+      size: MAX_RUNS_CSV_BYTES + 1,
+      arrayBuffer: () => Promise.reject(new Error('read')),
+    };
+    await expect(api.openDroppedRuns(huge as unknown as File)).rejects.toThrow(
+      'Could not open huge.csv: the file is too large: 52,428,801 bytes is more than the 52,428,800 bytes a runs file may hold',
+    );
+    await expect(
+      api.openDroppedRuns(picked('bytes.csv', new Uint8Array([0xff, 0xfe])) as File),
+    ).rejects.toThrow(/^Could not open bytes\.csv: not UTF-8 text/);
+    await expect(api.openDroppedRuns(picked('ok.csv', CSV) as File)).resolves.toEqual({
+      path: 'ok.csv',
+      text: CSV,
+    });
+  });
 });
 
 describe('opening files', () => {

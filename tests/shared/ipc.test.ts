@@ -40,6 +40,14 @@ describe('the IPC contract', () => {
     expect(() => checkPayload(InvokeChannel.openDroppedFile, '')).toThrow(
       'Invalid openDroppedFile request: "path" must be a non-empty file path',
     );
+    expect(checkPayload(InvokeChannel.openRuns, undefined)).toBeUndefined();
+    expect(() => checkPayload(InvokeChannel.openRuns, '/etc/passwd')).toThrow(
+      'Invalid openRuns request: expected no arguments',
+    );
+    expect(checkPayload(InvokeChannel.openDroppedRuns, '/home/me/runs.csv')).toBe('/home/me/runs.csv');
+    expect(() => checkPayload(InvokeChannel.openDroppedRuns, 42)).toThrow(
+      /^Invalid openDroppedRuns request: /,
+    );
   });
 
   it('offers CSV and Markdown exports only, and three themes', () => {

@@ -1,9 +1,18 @@
 import path from 'node:path';
 import { bootstrapFit, fitLaw, type BootstrapSummary, type LawFit } from '../../model/fit';
+import {
+  FIT_OPTION_RULES,
+  FitOptionError,
+  fitOptions,
+  parseFitOption,
+  type FitOptionName,
+} from '../../fit/fit-options';
+import { lawSection } from '../../fit/law-section';
 import { resampleIndices } from '../../fit/resample-indices';
 import { parseRunsCsv, RunsCsvError, type CsvRun } from '../../fit/runs-csv';
 import { writeFileAtomic } from '../../files/write-file-atomic';
-import { formatCount } from '../../format/quantity';
+import { MAX_RUNS_CSV_BYTES } from '../../shared/runs-file';
+import { formatCount, formatSignificant } from '../../format/quantity';
 import { textTable } from '../../report/text-table';
 import { choiceOption, parseArgs, type ParsedArgs } from '../args';
 import { readInputFile } from '../input-file';
@@ -27,25 +36,14 @@ final loss (loss, final loss, smoothed loss); other columns are ignored. Cells a
   --format table|json          output format (default table)
   --write-law FILE             write the fitted law, ready for a scenario's "law" field`;
 
-/**
- * A run table is small (a row is ~100 bytes; Hoffmann et al. trained ~400 models), and the fit
- * costs time in proportion to its rows, so 50 MB (~500,000 runs) only guards memory against a
- * wrong file, never a real table.
- */
-export const MAX_RUNS_CSV_BYTES = 50 * 1024 * 1024;
-
-function numberOption(
-  args: ParsedArgs,
-  name: string,
-  check: (value: number) => boolean,
-  expected: string,
-): number | undefined {
-  const text = args.options.get(name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !check(value))
-    throw new UsageError(`--${name} must be ${expected} (got "${text}")`);
-  return value;
+function numberOption(args: ParsedArgs, option: FitOptionName): number | undefined {
+  try {
+    return parseFitOption(option, args.options.get(FIT_OPTION_RULES[option].flag));
+  } catch (error) {
+    if (error instanceof FitOptionError)
+      throw new UsageError(`--${FIT_OPTION_RULES[option].flag} ${error.message}`);
+    throw error;
+  }
 }
 
 async function readRuns(file: string): Promise<CsvRun[]> {
@@ -56,15 +54,6 @@ async function readRuns(file: string): Promise<CsvRun[]> {
     if (error instanceof RunsCsvError) throw new InputError(`${file}: ${error.message}`);
     throw error;
   }
-}
-
-/** What `--write-law` writes: a scenario's `law` section. */
-export function lawSection(fit: LawFit, bootstrap: BootstrapSummary | null): Record<string, unknown> {
-  return {
-    ...fit.law,
-    fittedRange: fit.fittedRange,
-    ...(bootstrap ? { covariance: bootstrap.covariance } : {}),
-  };
 }
 
 export function fitJson(
@@ -82,8 +71,6 @@ export function fitJson(
   };
 }
 
-const significant = (value: number, digits = 4) => Number(value.toPrecision(digits)).toString();
-
 function fitTable(
   file: string,
   fit: LawFit,
@@ -91,13 +78,15 @@ function fitTable(
   lines: readonly number[],
 ): string {
   const names = ['E', 'A', 'B', 'alpha', 'beta'] as const;
-  const rows: string[][] = [['fit', ...names.map((name) => significant(fit.law[name]))]];
+  const rows: string[][] = [['fit', ...names.map((name) => formatSignificant(fit.law[name]))]];
   if (bootstrap) {
-    rows.push(['std. error', ...names.map((name) => significant(bootstrap.standardErrors[name], 2))]);
+    rows.push(['std. error', ...names.map((name) => formatSignificant(bootstrap.standardErrors[name], 2))]);
     for (const level of ['80', '95'] as const) {
       rows.push([
         `${level} % interval`,
-        ...names.map((name) => bootstrap.intervals[name][level].map((v) => significant(v, 3)).join('–')),
+        ...names.map((name) =>
+          bootstrap.intervals[name][level].map((v) => formatSignificant(v, 3)).join('–'),
+        ),
       ]);
     }
   }
@@ -140,28 +129,16 @@ export async function runFit(argv: readonly string[], output: Output): Promise<v
   if (args.positionals.length !== 1) throw new UsageError('fit takes exactly one CSV file of runs');
   const file = args.positionals[0] as string;
   const format = choiceOption(args, 'format', ['table', 'json'] as const, 'table');
-  const isPositive = (v: number) => Number.isFinite(v) && v > 0;
-  const isCount = (v: number) => Number.isInteger(v) && v >= 0;
-  const huberDelta = numberOption(args, 'huber-delta', isPositive, 'a positive number');
-  const dropHighestLoss = numberOption(args, 'drop-highest-loss', isCount, 'a whole number, 0 or more');
-  const maxTokensPerParam = numberOption(args, 'max-tokens-per-param', isPositive, 'a positive number');
-  const resamples =
-    numberOption(
-      args,
-      'bootstrap',
-      (v) => v === 0 || (Number.isInteger(v) && v >= 2 && v <= 1e6),
-      '0 or a whole number from 2 to 1,000,000',
-    ) ?? 0;
-  const seed = numberOption(args, 'seed', (v) => Number.isSafeInteger(v), 'a whole number') ?? 0;
+  const huberDelta = numberOption(args, 'huberDelta');
+  const dropHighestLoss = numberOption(args, 'dropHighestLoss');
+  const maxTokensPerParam = numberOption(args, 'maxTokensPerParam');
+  const resamples = numberOption(args, 'resamples') ?? 0;
+  const seed = numberOption(args, 'seed') ?? 0;
   const writeLaw = args.options.get('write-law');
 
   const csvRuns = await readRuns(file);
   const fit: LawFit = solveOrExplain(file, () =>
-    fitLaw(csvRuns, {
-      ...(huberDelta !== undefined ? { huberDelta } : {}),
-      ...(dropHighestLoss !== undefined ? { dropHighestLoss } : {}),
-      ...(maxTokensPerParam !== undefined ? { maxTokensPerParam } : {}),
-    }),
+    fitLaw(csvRuns, fitOptions({ huberDelta, dropHighestLoss, maxTokensPerParam })),
   );
   // The fit keeps the selected runs themselves, so their lines are found by identity.
   const lines = fit.runs.map((run) => (run as CsvRun).line);

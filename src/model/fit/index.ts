@@ -17,4 +17,4 @@ export {
   type RunResidual,
 } from './fit-law';
 export { DEFAULT_HUBER_DELTA, HuberObjective, PARAMETER_NAMES } from './huber-objective';
-export { MIN_RUNS, selectRuns, type RunSelection, type TrainingRun } from './runs';
+export { MIN_RUNS, selectRuns, trainingCompute, type RunSelection, type TrainingRun } from './runs';

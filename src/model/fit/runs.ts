@@ -7,6 +7,11 @@ export interface TrainingRun {
   readonly loss: number;
 }
 
+/** A run's training compute, C ≈ 6ND FLOPs (Kaplan et al. 2020 §2.1), what run tables are plotted against. */
+export function trainingCompute(run: Pick<TrainingRun, 'params' | 'tokens'>): number {
+  return 6 * run.params * run.tokens;
+}
+
 /** The law has five free constants (E, A, B, α, β); fewer than twice as many runs cannot pin them down. */
 export const MIN_RUNS = 10;
 

@@ -46,6 +46,7 @@ import {
   type UserPreferences,
 } from '../../shared/ipc';
 import { preferencesFrom } from '../../shared/preferences';
+import { checkRunsFileName, RUNS_FILE_TYPE, runsSizeProblem } from '../../shared/runs-file';
 
 /** The subset of the Web Storage API used here; `localStorage` satisfies it. */
 export interface KeyValueStorage {
@@ -124,6 +125,8 @@ export function parseDraftKey(key: string): { tabId: string; id: string } | unde
 
 /** What the Open dialog offers. */
 export const SCENARIO_ACCEPT = `${SCENARIO_FILE_TYPE.extension},${SCENARIO_EXTENSION}`;
+/** What the fit dialog's Open CSV… offers. */
+export const RUNS_ACCEPT = `${RUNS_FILE_TYPE.extension},${RUNS_FILE_TYPE.mimeType}`;
 
 // ---------------------------------------------------------------------------------------------
 // Reading storage back (the rules themselves are shared with the desktop app: src/shared/)
@@ -179,11 +182,16 @@ export function exportTarget({ suggestedName, content, kind }: ExportRequest): S
 // ---------------------------------------------------------------------------------------------
 // The API
 
-/** Reads a picked or dropped file; failures reject with a message fit for an error dialog. */
-async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
-  checkScenarioFileName(file.name);
+/**
+ * Reads a picked or dropped file as UTF-8 text; `sizeProblem` says why a size is too large (null
+ * when it is not). Failures reject with a message fit for an error dialog.
+ */
+async function readPickedText(
+  file: PickedFile,
+  sizeProblem: (bytes: number) => string | null,
+): Promise<OpenedFile> {
   const tooLarge = (bytes: number): Error | null => {
-    const problem = scenarioSizeProblem(bytes);
+    const problem = sizeProblem(bytes);
     return problem === null
       ? null
       : new Error(`Could not open ${file.name}: the file is too large: ${problem}`);
@@ -207,6 +215,17 @@ async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
   const text = decodeUtf8Text(new Uint8Array(bytes));
   if (text === null) throw new Error(`Could not open ${file.name}: ${NOT_UTF8_TEXT}`);
   return { path: file.name, text };
+}
+
+async function readScenarioFile(file: PickedFile): Promise<OpenedFile> {
+  checkScenarioFileName(file.name);
+  return readPickedText(file, scenarioSizeProblem);
+}
+
+/** A CSV of training runs, refused over the byte limit the desktop app and the command line use. */
+async function readRunsFile(file: PickedFile): Promise<OpenedFile> {
+  checkRunsFileName(file.name);
+  return readPickedText(file, runsSizeProblem);
 }
 
 /**
@@ -322,6 +341,13 @@ export function createWebApi(host: WebHost): DesktopApi {
     },
     openDroppedFile(file) {
       return open(file);
+    },
+    async openRuns() {
+      const file = await host.pickFile(RUNS_ACCEPT);
+      return file ? readRunsFile(file) : null;
+    },
+    openDroppedRuns(file) {
+      return readRunsFile(file);
     },
     getPathForFile(file) {
       return file.name;
