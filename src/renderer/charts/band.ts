@@ -35,8 +35,9 @@ export function bandTrace(
     x: outline.map(({ params }) => params),
     y: [...drawn.map(({ band }) => band.p90), ...[...drawn].reverse().map(({ band }) => band.p10)],
     fill: 'toself',
-    fillcolor: `${colour}33`,
-    line: { width: 0, color: colour },
+    fillcolor: `${colour}29`,
+    // Dotted edges tell the band from the solid phase areas it may lie over.
+    line: { width: 1, color: colour, dash: 'dot' },
     hovertext: [...hover, ...[...hover].reverse()],
     hoverinfo: 'text',
     hoveron: 'points',
