@@ -164,7 +164,9 @@ describe.skipIf(skipBrowserTests)('uncertainty on the cards and charts', () => {
     expect(await page.locator('[data-chart="cost-vs-size"]').textContent()).toContain(BAND_LEGEND);
     expect(await page.locator('[data-chart="iso-loss"]').textContent()).toContain(BAND_LEGEND);
     // The two charts with bands at the top of the results pane.
-    await page.locator('[data-chart="cost-vs-size"]').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
+    await page
+      .locator('[data-chart="cost-vs-size"]')
+      .evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'uncertainty-bands');
   });
 

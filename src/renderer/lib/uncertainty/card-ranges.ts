@@ -1,6 +1,6 @@
 import type { CandidateSpread, Percentiles, UncertaintySummary } from '../../../model';
 import { CANDIDATE_IDS } from '../../../model';
-import type { RangesState } from '../workspace/ranges.svelte';
+import type { RangesState } from './ranges-state';
 import type { Results } from '../results';
 
 /** The candidates whose cards show ranges: the two optima the decision is between. */

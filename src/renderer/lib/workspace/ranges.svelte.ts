@@ -1,22 +1,8 @@
-import type { IsoLossBands, UncertaintySummary } from '../../../model';
+import type { UncertaintySummary } from '../../../model';
 import { serializeScenario } from '../../../scenario';
 import type { Results } from '../results';
+import type { RangesState } from '../uncertainty/ranges-state';
 import { APP_DRAWS, APP_SEED, bandSizes, uncertainForApp, type RangesService } from '../uncertainty/ranges';
-
-/** The ranges of the results on screen, each state naming the results it belongs to. */
-export type RangesState =
-  /** No results, or no worker to compute ranges with. */
-  | { readonly kind: 'off' }
-  | { readonly kind: 'computing'; readonly results: Results }
-  | {
-      readonly kind: 'ready';
-      readonly results: Results;
-      readonly summary: UncertaintySummary;
-      readonly bands: IsoLossBands;
-    }
-  /** The law carries no uncertainty (or the target is not drawn): why. */
-  | { readonly kind: 'none'; readonly results: Results; readonly note: string }
-  | { readonly kind: 'failed'; readonly results: Results; readonly message: string };
 
 /**
  * The law's uncertainty of the results on screen, computed off the UI thread: the point answer
