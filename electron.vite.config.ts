@@ -24,5 +24,8 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [svelte()],
+    // The app's Web Workers (e.g. the ranges over a law's uncertainty) are ES modules, as the
+    // page is, so that they may share chunks with it; both are served from 'self' under the CSP.
+    worker: { format: 'es' },
   },
 });

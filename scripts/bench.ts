@@ -14,7 +14,13 @@ import {
 import { bootstrapFit, fitLaw, type TrainingRun } from '../src/model/fit';
 import { resampleIndices } from '../src/fit/resample-indices';
 import { standardNormals } from '../src/model/uncertainty/normal';
-import { benchUncertainty, UNCERTAINTY_DRAWS } from './bench-uncertainty';
+import {
+  benchRanges,
+  benchUncertainty,
+  RANGES_DRAWS,
+  RANGES_SIZES,
+  UNCERTAINTY_DRAWS,
+} from './bench-uncertainty';
 import { median } from './stats';
 
 const RUNS = 15;
@@ -128,6 +134,7 @@ const bootstrapCpuMs = median(bootstraps.map((t) => t.cpuMs));
 const usPerOptimum = median(optimumTimes);
 const gridMs = median(gridTimes);
 const uncertainty = benchUncertainty();
+const ranges = benchRanges();
 console.log(
   `lifetime optimum: median ${usPerOptimum.toFixed(3)} µs over ${RUNS} runs of ${OPTIMA_PER_RUN} (budget 1 µs)`,
 );
@@ -140,6 +147,9 @@ console.log(
 );
 console.log(
   `uncertainty: ${UNCERTAINTY_DRAWS} draws of the Sardana 70B chatbot under besiroglu2024, drawn and solved: median ${uncertainty.medianMs.toFixed(0)} ms over ${uncertainty.runs} runs (budget a few seconds)`,
+);
+console.log(
+  `app ranges worker: ${RANGES_DRAWS} draws × ${RANGES_SIZES} sizes of the same chatbot, from its text: median ${ranges.medianMs.toFixed(0)} ms over ${ranges.runs} runs (budget well under a second)`,
 );
 console.log(
   JSON.stringify({
@@ -155,6 +165,8 @@ console.log(
     uncertaintyMs: Number(uncertainty.medianMs.toFixed(1)),
     uncertaintyMsMin: Number(uncertainty.minMs.toFixed(1)),
     uncertaintyDraws: UNCERTAINTY_DRAWS,
+    rangesMs: Number(ranges.medianMs.toFixed(1)),
+    rangesMsMin: Number(ranges.minMs.toFixed(1)),
     node: process.version,
   }),
 );

@@ -1,7 +1,8 @@
-import { PAPERS, type LossLaw, type Solution } from '../model';
+import { PAPERS, type LossLaw, type Solution, type UncertaintySummary } from '../model';
 import { formatCount, formatPercent, formatRatio } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
+import { UNCERTAINTY_TABLE_HEADER, uncertaintyHeadline, uncertaintyTableRows } from './uncertainty';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) =>
@@ -10,14 +11,16 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 }
 
 /**
- * A self-contained Markdown report of one scenario: what was asked, what the engine found, and
- * where every number comes from, so that it can be shared without the app.
+ * A self-contained Markdown report of one scenario: what was asked, what the engine found (with
+ * its percentiles over the law's uncertainty, when given), and where every number comes from, so
+ * that it can be shared without the app.
  */
 export function markdownReport(
   scenario: Scenario,
   law: LossLaw,
   solution: Solution,
   generatedAt: Date = new Date(),
+  uncertainty: UncertaintySummary | null = null,
 ): string {
   const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
   const optimum = solution.lifetimeOptimal;
@@ -38,6 +41,16 @@ export function markdownReport(
     '',
     ...candidateNotes(solution).flatMap((note) => [`- ${note}`]),
     ...(candidateNotes(solution).length > 0 ? [''] : []),
+    ...(uncertainty
+      ? [
+          '## Uncertainty',
+          '',
+          `${uncertaintyHeadline(uncertainty, law.id)}.`,
+          '',
+          markdownTable(UNCERTAINTY_TABLE_HEADER, uncertaintyTableRows(uncertainty)),
+          '',
+        ]
+      : []),
     ...(solution.warnings.length > 0
       ? [
           '## Warnings',

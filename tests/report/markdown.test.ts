@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { solve } from '../../src/model';
+import { solve, solveWithUncertainty } from '../../src/model';
 import { markdownReport } from '../../src/report/markdown';
-import { parseScenarioText, problemFromScenario } from '../../src/scenario';
+import { uncertaintyHeadline, uncertaintyTableRows } from '../../src/report/uncertainty';
+import { parseScenarioText, problemFromScenario, uncertainProblemFromScenario } from '../../src/scenario';
 
 describe('the Markdown report', () => {
   it('carries the result, the scenario file and the sources', () => {
@@ -83,5 +84,28 @@ describe('the Markdown report', () => {
     expect(report).toMatch(/\| Compute-optimal under Kaplan’s L\(N, D\) \| /);
     expect(report).toContain('- Compute-optimal under Kaplan’s L(N, D): the C = 6ND optimum');
     expect(report).toContain('- Kaplan 2020 allocation: Kaplan et al. 2020’s compute-efficient allocation');
+  });
+
+  it('lists the percentiles over the law’s uncertainty when given, as solve --uncertainty does', () => {
+    const text = readFileSync(
+      new URL('../../resources/scenarios/sardana-70b-chatbot.tradeoff.json', import.meta.url),
+      'utf8',
+    );
+    const parsed = parseScenarioText(text);
+    if (!parsed.ok) throw new Error('example invalid');
+    const scenario = { ...parsed.scenario, law: { preset: 'besiroglu2024' } };
+    const problem = problemFromScenario(scenario);
+    const resolved = uncertainProblemFromScenario(scenario, problem);
+    if (!resolved.ok) throw new Error(resolved.reason);
+    const summary = solveWithUncertainty(resolved.uncertain, { draws: 50, seed: 4 });
+    const report = markdownReport(scenario, problem.law, solve(problem), new Date(), summary);
+    const section = /## Uncertainty\n\n([^\n]*)\n\n((?:\|[^\n]*\n)+)/.exec(report);
+    expect(section?.[1]).toBe(`${uncertaintyHeadline(summary, 'besiroglu2024')}.`);
+    const rows = section?.[2]?.trimEnd().split('\n') ?? [];
+    expect(rows[0]).toBe(
+      '| p10 / p50 / p90 | params | tokens | tokens/param | lifetime FLOPs | lifetime cost | optimum saves | wins |',
+    );
+    expect(rows.slice(2)).toEqual(uncertaintyTableRows(summary).map((row) => `| ${row.join(' | ')} |`));
+    expect(markdownReport(scenario, problem.law, solve(problem))).not.toContain('## Uncertainty');
   });
 });

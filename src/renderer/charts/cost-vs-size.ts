@@ -1,18 +1,30 @@
+import type { IsoLossBands } from '../../model';
 import type { Results } from '../lib/results';
 import { logAxis, linearAxis } from './axes';
+import { bandTrace } from './band';
 import { candidateMarkers, describeModel, phaseAreas, type Figure } from './figure';
 import { metricFor } from './metric';
-import { baseLayout, type ChartTheme } from './theme';
+import { baseLayout, themeColours, type ChartTheme } from './theme';
 
-/** Chart 1: lifetime cost against model size at the target loss, stacked by phase, candidates marked. */
-export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
+/**
+ * Chart 1: lifetime cost against model size at the target loss, stacked by phase, candidates
+ * marked, and the 80 % range of the lifetime bill over the law's uncertainty when it has one.
+ */
+export function costVsSizeFigure(
+  results: Results,
+  theme: ChartTheme,
+  bands: IsoLossBands | null = null,
+): Figure {
   const metric = metricFor(results.solution.objective);
   const curve = results.isoLoss;
   const x = curve.map((c) => c.params);
+  const band =
+    bands && bandTrace(bands.points, (point) => point.objective, metric.format, themeColours(theme).text);
   return {
     title: 'Lifetime cost against model size (same loss)',
     data: [
       ...phaseAreas(curve, x, metric),
+      ...(band ? [band] : []),
       candidateMarkers(
         results.candidates,
         (c) => c.params,

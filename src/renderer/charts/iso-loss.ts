@@ -1,9 +1,10 @@
 import type { PlotData } from 'plotly.js-dist-min';
-import { REFERENCE_MODELS } from '../../model';
+import { REFERENCE_MODELS, type IsoLossBands } from '../../model';
 import { formatCount, formatRatio } from '../../format/quantity';
 import { DEFAULT_BASELINES } from '../../scenario';
 import type { Results } from '../lib/results';
 import { logAxis } from './axes';
+import { bandTrace } from './band';
 import { candidateMarkers, describeModel, type Figure } from './figure';
 import { baseLayout, themeColours, type ChartTheme } from './theme';
 
@@ -31,9 +32,14 @@ export const GUIDE_RATIOS: readonly number[] = DEFAULT_BASELINES;
 
 /**
  * Chart 2: every model of the target loss in (parameters, tokens), with tokens-per-parameter guide
- * lines, the candidates, and well-known released models as labelled reference points.
+ * lines, the candidates, well-known released models as labelled reference points, and the 80 %
+ * range of the tokens each size needs over the law's uncertainty when it has one.
  */
-export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
+export function isoLossFigure(
+  results: Results,
+  theme: ChartTheme,
+  bands: IsoLossBands | null = null,
+): Figure {
   const colours = themeColours(theme);
   const curve = results.isoLoss;
   const models = REFERENCE_MODELS.filter((m) => m.id in LABELLED_MODELS);
@@ -151,10 +157,12 @@ export function isoLossFigure(results: Results, theme: ChartTheme): Figure {
           : []),
       ]
     : [];
+  const band = bands && bandTrace(bands.points, (point) => point.tokens, formatCount, colours.text);
   return {
     title: 'Models of the target loss, with released models for reference',
     data: [
       guides,
+      ...(band ? [band] : []),
       referencePoints,
       isoCurve,
       candidateMarkers(

@@ -1,6 +1,7 @@
 import { markdownReport } from '../../../report/markdown';
 import { solutionCsv } from '../../../report/solution-report';
 import type { DesktopApi, ExportKind } from '../../../shared/ipc';
+import type { LiveRanges } from './ranges.svelte';
 import type { LiveResults } from './results.svelte';
 import type { StatusLine } from './status.svelte';
 
@@ -16,8 +17,9 @@ export function fileStem(title: string): string {
 }
 
 /**
- * The results of the document as it is now, written out as a CSV table or a Markdown report and
- * named after the document; nothing while there are none (see LiveResults.exportable).
+ * The results of the document as it is now, written out as a CSV table or a Markdown report (with
+ * the ranges over the law's uncertainty, when it has them) and named after the document; nothing
+ * while there are none (see LiveResults.exportable).
  */
 export class Exports {
   constructor(
@@ -25,6 +27,7 @@ export class Exports {
     private readonly status: StatusLine,
     private readonly live: LiveResults,
     private readonly title: () => string,
+    private readonly ranges: Pick<LiveRanges, 'summaryFor'> | null = null,
   ) {}
 
   async csv(): Promise<void> {
@@ -36,7 +39,12 @@ export class Exports {
   async report(): Promise<void> {
     const results = this.live.exportable;
     if (!results) return;
-    await this.write('md', markdownReport(results.scenario, results.problem.law, results.solution));
+    // The report lists the ranges of these results, waiting for them if they are being computed.
+    const uncertainty = (await this.ranges?.summaryFor(results)) ?? null;
+    await this.write(
+      'md',
+      markdownReport(results.scenario, results.problem.law, results.solution, new Date(), uncertainty),
+    );
   }
 
   private async write(kind: ExportKind, content: string): Promise<void> {

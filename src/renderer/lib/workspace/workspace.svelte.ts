@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { parseScenarioText, type Scenario } from '../../../scenario';
 import type { DesktopApi, OpenedFile } from '../../../shared/ipc';
 import { ScenarioDocument } from '../document.svelte';
@@ -6,6 +7,8 @@ import type { Results } from '../results';
 import { Drafts } from './drafts.svelte';
 import { Exports } from './exports';
 import { Preferences } from './preferences.svelte';
+import type { RangesService } from '../uncertainty/ranges';
+import { LiveRanges } from './ranges.svelte';
 import { LiveResults } from './results.svelte';
 import { StatusLine } from './status.svelte';
 import { UnsavedQuestion } from './unsaved.svelte';
@@ -29,6 +32,8 @@ export type WorkspaceApi = Pick<
 export interface WorkspaceOptions {
   /** How results are computed (the engine, by default). */
   readonly compute?: (scenario: Scenario) => Results;
+  /** How the ranges over the law's uncertainty are computed (a Web Worker in the app); none without. */
+  readonly ranges?: RangesService;
   /** How long edits settle before a draft is written. */
   readonly draftDelayMs?: number;
 }
@@ -43,6 +48,7 @@ export class Workspace {
   readonly status = new StatusLine();
   readonly preferences: Preferences;
   readonly live: LiveResults;
+  readonly ranges: LiveRanges;
   readonly drafts: Drafts;
   readonly unsaved = new UnsavedQuestion();
   readonly doc: ScenarioDocument;
@@ -55,12 +61,13 @@ export class Workspace {
   ) {
     this.preferences = new Preferences(api, this.status);
     this.live = new LiveResults(options.compute);
+    this.ranges = new LiveRanges(options.ranges ?? null);
     this.drafts = new Drafts(api, options.draftDelayMs);
     this.doc = new ScenarioDocument(newScenario(this.preferences.current), null, {
       library: () => this.preferences.current.customGpus,
     });
     this.gpus = new UserGpus(this.doc, this.preferences);
-    this.exports = new Exports(api, this.status, this.live, () => this.doc.title);
+    this.exports = new Exports(api, this.status, this.live, () => this.doc.title, this.ranges);
   }
 
   async start(): Promise<void> {
@@ -72,6 +79,12 @@ export class Workspace {
   /** Recomputes after every edit; the engine's refusals become a message, never a blank chart. */
   recompute(): void {
     this.live.follow(this.doc.result);
+    this.followRanges();
+  }
+
+  /** The ranges follow the results on screen, which change because of the caller, not before it. */
+  private followRanges(): void {
+    untrack(() => this.ranges.follow(this.live.results));
   }
 
   /** Keeps a draft of unsaved work for crash recovery, and clears it once nothing is unsaved. */
@@ -91,6 +104,7 @@ export class Workspace {
     this.replaceDocument(scenario, path, { dirty: true, form });
     // Fields that do not make a scenario yet leave the results to the draft's last valid one.
     if (form) this.live.show(scenario);
+    this.followRanges();
   }
 
   /**
