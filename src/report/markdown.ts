@@ -1,6 +1,6 @@
 import { PAPERS, type LossLaw, type Solution } from '../model';
-import { formatCount, formatPercent, formatRatio } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
+import { headline } from './headline';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -19,20 +19,18 @@ export function markdownReport(
   solution: Solution,
   generatedAt: Date = new Date(),
 ): string {
-  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  const optimum = solution.lifetimeOptimal;
   return [
     `# ${scenario.name}`,
+    '',
+    `**${headline(solution)}**`,
     '',
     `Tradeoff Explorer report, ${generatedAt.toISOString().slice(0, 10)}.`,
     ...(scenario.notes ? ['', scenario.notes] : []),
     '',
     '## Result',
     '',
-    `At target loss ${solution.targetLoss.toPrecision(6)} (law \`${law.id}\`), the model with the lowest lifetime ` +
-      `${solution.objective === 'cost' ? 'cost' : 'FLOPs'} has ${formatCount(optimum.params)} parameters trained on ` +
-      `${formatCount(optimum.tokens)} tokens (${formatRatio(optimum.tokensPerParam)} tokens per parameter). ` +
-      `It saves ${formatPercent(solution.savings.chinchillaOptimal[metric])} against the Chinchilla-optimal model.`,
+    `Target loss ${solution.targetLoss.toPrecision(6)} under law \`${law.id}\`; the candidates, with what the ` +
+      `lifetime optimum saves on each in lifetime ${solution.objective === 'cost' ? 'cost' : 'FLOPs'}:`,
     '',
     markdownTable(candidateTableHeader(solution), candidateTableRows(solution)),
     '',

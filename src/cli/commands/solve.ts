@@ -2,7 +2,6 @@ import {
   MAX_DRAWS,
   MAX_SEED,
   solveWithUncertainty,
-  type Candidate,
   type Problem,
   type Solution,
   type UncertaintySummary,
@@ -18,6 +17,7 @@ import {
   warningLines,
 } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
+import { dataLimitCost, headline } from '../../report/headline';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
 import {
@@ -148,6 +148,8 @@ function solutionTable({ file, scenario, problem, solution, uncertainty }: Solve
   const { law, demand } = problem;
   return [
     scenario.name,
+    `  ${headline(solution)}`,
+    '',
     `  file       ${file}`,
     `  law        ${law.id}: ${law.source}`,
     `  target     ${describeTarget(scenario)}${scenario.target && 'loss' in scenario.target ? '' : ` → loss ${solution.targetLoss.toPrecision(6)}`}`,
@@ -184,10 +186,4 @@ function solutionTable({ file, scenario, problem, solution, uncertainty }: Solve
         ]
       : []),
   ].join('\n');
-}
-
-/** Extra lifetime cost (or FLOPs, per the objective) of the data limit, as a fraction. */
-function dataLimitCost(solution: Solution, unlimited: Candidate): number {
-  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  return solution.lifetimeOptimal[metric] / unlimited[metric] - 1;
 }
