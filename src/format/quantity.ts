@@ -140,6 +140,11 @@ export function formatQuantityInput(value: number): string {
   return String(value).replace('e+', 'e');
 }
 
+/** A loss (nats per token) to `digits` significant digits: 1.947, 2.1000. */
+export function formatLoss(value: number, digits = 4): string {
+  return Number.isFinite(value) ? value.toPrecision(digits) : '—';
+}
+
 const ENERGY_UNITS: readonly [number, string][] = [
   [1e9, 'TWh'],
   [1e6, 'GWh'],

@@ -1,4 +1,5 @@
 import { PAPERS, type LossLaw, type Solution } from '../model';
+import { formatLoss } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
 import { headline } from './headline';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
@@ -29,7 +30,7 @@ export function markdownReport(
     '',
     '## Result',
     '',
-    `Target loss ${solution.targetLoss.toPrecision(6)} under law \`${law.id}\`; the candidates, with what the ` +
+    `Target loss ${formatLoss(solution.targetLoss, 6)} under law \`${law.id}\`; the candidates, with what the ` +
       `lifetime optimum saves on each in lifetime ${solution.objective === 'cost' ? 'cost' : 'FLOPs'}:`,
     '',
     markdownTable(candidateTableHeader(solution), candidateTableRows(solution)),

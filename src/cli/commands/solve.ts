@@ -6,7 +6,7 @@ import {
   type Solution,
   type UncertaintySummary,
 } from '../../model';
-import { formatCount, formatPercent } from '../../format/quantity';
+import { formatCount, formatLoss, formatPercent } from '../../format/quantity';
 import {
   baselineLabel,
   candidateNotes,
@@ -152,7 +152,7 @@ function solutionTable({ file, scenario, problem, solution, uncertainty }: Solve
     '',
     `  file       ${file}`,
     `  law        ${law.id}: ${law.source}`,
-    `  target     ${describeTarget(scenario)}${scenario.target && 'loss' in scenario.target ? '' : ` → loss ${solution.targetLoss.toPrecision(6)}`}`,
+    `  target     ${describeTarget(scenario)}${scenario.target && 'loss' in scenario.target ? '' : ` → loss ${formatLoss(solution.targetLoss, 6)}`}`,
     `  demand     ${formatCount(demand.inputTokens)} input + ${formatCount(demand.outputTokens)} output tokens`,
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',

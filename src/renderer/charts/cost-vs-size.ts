@@ -9,6 +9,8 @@ export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
   const metric = metricFor(results.solution.objective);
   const curve = results.isoLoss;
   const x = curve.map((c) => c.params);
+  // Near the smallest feasible size the bill rises without bound; show the candidates' scale.
+  const top = 2 * Math.max(...results.candidates.map(({ candidate }) => metric.total(candidate)));
   return {
     title: 'Lifetime cost against model size (same loss)',
     data: [
@@ -24,12 +26,7 @@ export function costVsSizeFigure(results: Results, theme: ChartTheme): Figure {
     layout: {
       ...baseLayout(theme),
       xaxis: logAxis(theme, 'Parameters', x),
-      // Near the smallest feasible size the bill rises without bound; show the candidates' scale.
-      yaxis: {
-        ...linearAxis(theme, `Lifetime ${metric.unit}`),
-        tickformat: '.2s',
-        range: [0, 2 * Math.max(...results.candidates.map(({ candidate }) => metric.total(candidate)))],
-      },
+      yaxis: { ...linearAxis(theme, `Lifetime ${metric.unit}`, [top], metric.tick), range: [0, top] },
       hovermode: 'closest',
     },
   };

@@ -49,7 +49,7 @@ export function testTimeCostFigure(results: Results, theme: ChartTheme): Figure 
     layout: {
       ...baseLayout(theme),
       xaxis: logAxis(theme, 'Compute per query k (× one plain answer)', ks, ratio),
-      yaxis: { ...linearAxis(theme, `Lifetime ${metric.unit}`), tickformat: '.2s' },
+      yaxis: linearAxis(theme, `Lifetime ${metric.unit}`, curve.map(metric.total), metric.tick),
       yaxis2: {
         ...logAxis(
           theme,
