@@ -204,3 +204,29 @@ describe('every chart’s axes', () => {
     expect(checked).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('the test-time cost chart', () => {
+  it('puts the optimum’s star on the stacked curve, not beside a chord between grid points', () => {
+    const computed = exampleResults('reasoning-assistant');
+    const optimum = computed.solution.lifetimeOptimal;
+    // The optimum's k is not one of the grid's: without it the chord would pass above the star.
+    expect(computed.testTime?.curve.some((c) => c.k === optimum.k)).toBe(false);
+    const figure = testTimeCostFigure(computed, 'light');
+    const traces = (figure?.data ?? []) as unknown as {
+      name?: string;
+      x: number[];
+      y: number[];
+      stackgroup?: string;
+    }[];
+    const star = traces.find((trace) => trace.name === 'Lifetime-optimal');
+    const phases = traces.filter((trace) => trace.stackgroup === 'phases');
+    expect(star?.y[0]).toBe(optimum.totalCost);
+    const index = phases[0]?.x.indexOf(optimum.k) ?? -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    const stacked = phases.reduce((sum, trace) => sum + (trace.y[index] ?? Number.NaN), 0);
+    expect(stacked / optimum.totalCost).toBeCloseTo(1, 12);
+    // The curve stays ordered by k.
+    const ks = phases[0]?.x ?? [];
+    expect(ks.every((k, i) => i === 0 || k > (ks[i - 1] ?? 0))).toBe(true);
+  });
+});
