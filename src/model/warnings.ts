@@ -1,5 +1,4 @@
 import { GPUS_PER_NODE } from './hardware/memory-fit';
-import { formatCount } from '../format/quantity';
 import type { Candidate } from './optimum/candidate';
 import type { BaselineRule, Problem } from './problem';
 import { DEFAULT_MIN_LIFT, successFromLoss } from './test-time/task-accuracy';
@@ -276,5 +275,18 @@ function percent(fraction: number): string {
   return `${(fraction * 100).toPrecision(3)} %`;
 }
 
-/** A count in the notation of the cards and tables (format/quantity.ts): 16B, 2.25T, 768. */
-const amount = formatCount;
+const SCALES: readonly [number, string][] = [
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+
+/** A count with a short scale, three significant digits: 16B, 2.25T, 768. */
+function amount(value: number): string {
+  for (const [scale, name] of SCALES) {
+    if (value >= scale * 0.9995) return `${Number((value / scale).toPrecision(3))}${name}`;
+  }
+  return String(Number(value.toPrecision(3)));
+}

@@ -269,7 +269,7 @@ describe('hardware and the data wall on the command line', () => {
     expect(json.dataLimit.epochs).toBeCloseTo(7.12, 10);
     expect(
       (await run('explain', '--params', '8B', '--tokens', '15T', '--unique-tokens', '5T')).out,
-    ).toContain('with 5T unique tokens     3.00 epochs, worth 14.4T fresh tokens: loss 1.95882');
+    ).toContain('with 5T unique tokens     3 epochs, worth 14.4T fresh tokens: loss 1.95882');
   });
 });
 
