@@ -1,6 +1,16 @@
 /**
  * Numbers as people type and read them: "70B", "1.4T", "2,000,000", "7e10" in; "24.2B params",
- * "4.82e23 FLOPs", "$1.23M" out. Shared by the command line and the app.
+ * "4.82e23 FLOPs", "$1.23M" out. Shared by the command line, the reports and the app.
+ *
+ * The one notation of every quantity shown to people (cards, chart axes and hovers, the CLI's
+ * tables, the Markdown report, the headline) is decided here and nowhere else:
+ * - parameters, tokens and other counts in K/M/B/T (`formatCount`); beyond 1,000T, where a planner
+ *   would otherwise meet "P" or "Q", in scientific notation;
+ * - FLOPs in scientific notation with the exponent written out as papers print it: 4.82e23
+ *   (`formatScientific`), trailing zeros dropped so that axes read "1e23", not "1.00e23";
+ * - money in US dollars with the same suffixes: $950, $1.23M, $4.1B (`formatDollars`);
+ * - fractions as percentages (`formatPercent`) and ratios with three significant digits (`formatRatio`).
+ * Machine-readable exports (CSV, JSON) keep full-precision numbers instead.
  */
 
 const SUFFIXES: Readonly<Record<string, number>> = {
@@ -35,20 +45,22 @@ export function parseQuantity(text: string): number {
   return value;
 }
 
+/** The short scales people read without a glossary; P and Q are not among them. */
 const SCALE_NAMES: readonly [number, string][] = [
-  [1e18, 'Q'],
-  [1e15, 'P'],
   [1e12, 'T'],
   [1e9, 'B'],
   [1e6, 'M'],
   [1e3, 'K'],
 ];
 
-/** A count with a short scale suffix and three significant digits: 24.2B, 2.66T, 950. */
+/** Counts from here on read as 1.2e15 rather than 1,200T. */
+const LARGEST_SUFFIXED = 999.5e12;
+
+/** A count with a short scale suffix and three significant digits: 24.2B, 2.66T, 950, 1.2e15. */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e21) return formatScientific(value);
+  if (magnitude >= LARGEST_SUFFIXED) return formatScientific(value);
   for (const [scale, name] of SCALE_NAMES) {
     if (magnitude >= scale * 0.9995) return `${trimZeros((value / scale).toPrecision(3))}${name}`;
   }
@@ -56,11 +68,12 @@ export function formatCount(value: number): string {
   return trimZeros(value.toPrecision(3));
 }
 
-/** Scientific notation with three significant digits, as papers print FLOPs: 4.82e23. */
+/** Scientific notation with three significant digits, as papers print FLOPs: 4.82e23, 1e23, 2.5e-3. */
 export function formatScientific(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  const [mantissa, exponent] = value.toExponential(2).split('e');
-  return `${mantissa}e${Number(exponent)}`;
+  if (value === 0) return '0';
+  const [mantissa = '', exponent] = value.toExponential(2).split('e');
+  return `${trimZeros(mantissa)}e${Number(exponent)}`;
 }
 
 /** US dollars with a scale suffix: $1.23M, $950, $4.1B. */
@@ -78,6 +91,23 @@ export function formatPercent(fraction: number, digits = 2): string {
 
 /** Whole numbers with thousands separators; one formatter, as building one per call is slow. */
 const WHOLE_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * A share in sentences, with two significant digits and at most two decimals: 0.1123 → "11 %",
+ * 0.0478 → "4.8 %", 0.00123 → "0.12 %", 0.99996 → "99.99 %"; a headline needs the size of a
+ * saving, not its fourth digit.
+ */
+export function formatShare(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  const percent = fraction * 100;
+  const magnitude = Math.abs(percent);
+  // A share short of all never reads as all: 99.996 % is "99.99 %", not "100 %".
+  if (magnitude >= 99.5 && magnitude < 100) {
+    return `${Math.sign(percent) * (Math.floor(magnitude * 100) / 100)} %`;
+  }
+  if (magnitude >= 9.95) return `${WHOLE_NUMBER.format(Math.round(percent))} %`;
+  return `${percent.toFixed(magnitude >= 0.995 ? 1 : 2)} %`;
+}
 
 /** A ratio such as tokens per parameter: 3 significant digits, no exponent below a million. */
 export function formatRatio(value: number): string {
@@ -108,6 +138,11 @@ export function formatQuantityInput(value: number): string {
     if (candidate.length <= 7 && parseQuantity(candidate) === value) return candidate;
   }
   return String(value).replace('e+', 'e');
+}
+
+/** A loss (nats per token) to `digits` significant digits: 1.947, 2.1000. */
+export function formatLoss(value: number, digits = 4): string {
+  return Number.isFinite(value) ? value.toPrecision(digits) : '—';
 }
 
 const ENERGY_UNITS: readonly [number, string][] = [

@@ -164,9 +164,9 @@ export function candidateNotes(solution: Solution): string[] {
 export function footprintTableRows(solution: Solution): string[][] {
   return labelledCandidates(solution).map(({ label, candidate: c }) => [
     label,
-    c.epochs === null ? '—' : c.epochs.toPrecision(3),
+    c.epochs === null ? '—' : formatRatio(c.epochs),
     c.gpuHours === undefined ? '—' : formatCount(c.gpuHours),
-    c.trainingDays === undefined ? '—' : c.trainingDays.toPrecision(3),
+    c.trainingDays === undefined ? '—' : formatRatio(c.trainingDays),
     c.energyKwh === undefined ? '—' : formatEnergy(c.energyKwh),
     c.co2Kg === undefined ? '—' : `${formatCount(c.co2Kg / 1000)} t`,
     c.replicaGpus === undefined ? '—' : `${c.replicaGpus}${c.replicaExceedsNode ? ' (over a node)' : ''}`,

@@ -1,6 +1,7 @@
 import { PAPERS, type LossLaw, type Solution, type UncertaintySummary } from '../model';
-import { formatCount, formatPercent, formatRatio } from '../format/quantity';
+import { formatLoss } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
+import { headline } from './headline';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
 import { UNCERTAINTY_TABLE_HEADER, uncertaintyHeadline, uncertaintyTableRows } from './uncertainty';
 
@@ -22,20 +23,18 @@ export function markdownReport(
   generatedAt: Date = new Date(),
   uncertainty: UncertaintySummary | null = null,
 ): string {
-  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  const optimum = solution.lifetimeOptimal;
   return [
     `# ${scenario.name}`,
+    '',
+    `**${headline(solution)}**`,
     '',
     `Tradeoff Explorer report, ${generatedAt.toISOString().slice(0, 10)}.`,
     ...(scenario.notes ? ['', scenario.notes] : []),
     '',
     '## Result',
     '',
-    `At target loss ${solution.targetLoss.toPrecision(6)} (law \`${law.id}\`), the model with the lowest lifetime ` +
-      `${solution.objective === 'cost' ? 'cost' : 'FLOPs'} has ${formatCount(optimum.params)} parameters trained on ` +
-      `${formatCount(optimum.tokens)} tokens (${formatRatio(optimum.tokensPerParam)} tokens per parameter). ` +
-      `It saves ${formatPercent(solution.savings.chinchillaOptimal[metric])} against the Chinchilla-optimal model.`,
+    `Target loss ${formatLoss(solution.targetLoss, 6)} under law \`${law.id}\`; the candidates, with what the ` +
+      `lifetime optimum saves on each in lifetime ${solution.objective === 'cost' ? 'cost' : 'FLOPs'}:`,
     '',
     markdownTable(candidateTableHeader(solution), candidateTableRows(solution)),
     '',

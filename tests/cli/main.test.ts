@@ -5,7 +5,12 @@ describe('tradeoff solve', () => {
   it('prints a table with human units, the optimum beside Chinchilla and each baseline', async () => {
     const { status, out } = await run('solve', example('sardana-70b-chatbot'));
     expect(status).toBe(0);
-    expect(out).toContain('70B-quality chatbot');
+    // The scenario's name, then the answer in words, before any table.
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      '70B-quality chatbot (Sardana et al. 2024)',
+      '  Train a 20.5B model on 3.3T tokens (161 tokens per parameter). Over its life it costs $1.43M, ' +
+        '11 % less than the Chinchilla-optimal 34.1B model.',
+    ]);
     expect(out).toMatch(/Lifetime-optimal\s+20\.5B\s+3\.3T\s+161/);
     expect(out).toMatch(/Chinchilla-optimal\s+34\.1B\s+1\.81T\s+53\.1 .*\$1\.61M\s+11\.24 %/);
     expect(out).toMatch(/1,875 tokens\/param\s+9\.11B/);
@@ -264,7 +269,7 @@ describe('hardware and the data wall on the command line', () => {
     expect(json.dataLimit.epochs).toBeCloseTo(7.12, 10);
     expect(
       (await run('explain', '--params', '8B', '--tokens', '15T', '--unique-tokens', '5T')).out,
-    ).toContain('with 5T unique tokens     3.00 epochs, worth 14.4T fresh tokens: loss 1.95882');
+    ).toContain('with 5T unique tokens     3 epochs, worth 14.4T fresh tokens: loss 1.95882');
   });
 });
 

@@ -20,11 +20,12 @@ describe('the Markdown report', () => {
       solve(problem),
       new Date('2026-11-22T12:00:00Z'),
     );
+    // The answer in words comes first, under the title.
     expect(report).toMatch(
-      /^# 70B-quality chatbot \(Sardana et al\. 2024\)\n\nTradeoff Explorer report, 2026-11-22\./,
+      /^# 70B-quality chatbot \(Sardana et al\. 2024\)\n\n\*\*Train a 20\.5B model on 3\.3T tokens \(161 tokens per parameter\)\. Over its life it costs \$1\.43M, 11 % less than the Chinchilla-optimal 34\.1B model\.\*\*\n\nTradeoff Explorer report, 2026-11-22\./,
     );
-    expect(report).toContain('has 20.5B parameters trained on 3.3T tokens (161 tokens per parameter)');
-    expect(report).toContain('It saves 11.24 % against the Chinchilla-optimal model.');
+    expect(report).toContain('| Lifetime-optimal | 20.5B | 3.3T | 161 |');
+    expect(report).toMatch(/\| Chinchilla-optimal .*\| 11\.24 % \|\n/);
     expect(report).toMatch(/\| Chinchilla-optimal \| 34\.1B \| 1\.81T \| 53\.1 \|/);
     const embedded = /```json\n([\s\S]*?)\n```/.exec(report)?.[1] ?? '';
     expect(parseScenarioText(embedded)).toEqual(parsed);

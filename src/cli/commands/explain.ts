@@ -1,6 +1,7 @@
 import { DEFAULT_LAW_PRESET, explainModel, lawFromPreset, LAW_PRESETS } from '../../model';
 import {
   formatCount,
+  formatLoss,
   formatPercent,
   formatRatio,
   formatScientific,
@@ -57,7 +58,7 @@ export function runExplain(argv: readonly string[], output: Output): void {
   output.out(
     [
       `A ${formatCount(model.params)}-parameter model on ${formatCount(model.tokens)} tokens (${formatRatio(explanation.tokensPerParam)} tokens/param), law ${law.id}`,
-      `  loss                      ${explanation.loss.toPrecision(6)}`,
+      `  loss                      ${formatLoss(explanation.loss, 6)}`,
       `  training compute          ${formatScientific(explanation.trainingFlops)} FLOPs`,
       `  Chinchilla-optimal twin   ${formatCount(equivalent.params)} params on ${formatCount(equivalent.tokens)} tokens (${formatRatio(equivalent.tokensPerParam)} tokens/param), ${formatScientific(equivalent.trainingFlops)} FLOPs`,
       `  training overhead         ${formatPercent(explanation.trainingOverhead)} more training compute than the twin`,
@@ -67,7 +68,7 @@ export function runExplain(argv: readonly string[], output: Output): void {
       ...(explanation.dataLimit
         ? [
             `  with ${formatCount(explanation.dataLimit.uniqueTokens)} unique tokens`.padEnd(28) +
-              `${explanation.dataLimit.epochs.toPrecision(3)} epochs, worth ${formatCount(explanation.dataLimit.effectiveTokens)} fresh tokens: loss ${explanation.dataLimit.loss.toPrecision(6)}`,
+              `${formatRatio(explanation.dataLimit.epochs)} epochs, worth ${formatCount(explanation.dataLimit.effectiveTokens)} fresh tokens: loss ${formatLoss(explanation.dataLimit.loss, 6)}`,
           ]
         : []),
       `  source                    ${law.source}`,

@@ -2,13 +2,12 @@ import {
   MAX_DRAWS,
   MAX_SEED,
   solveWithUncertainty,
-  type Candidate,
   type PlanEvaluation,
   type Problem,
   type Solution,
   type UncertaintySummary,
 } from '../../model';
-import { formatCount, formatPercent } from '../../format/quantity';
+import { formatCount, formatLoss, formatPercent } from '../../format/quantity';
 import {
   baselineLabel,
   candidateNotes,
@@ -19,6 +18,7 @@ import {
   warningLines,
 } from '../../report/candidates';
 import { toCsv } from '../../report/csv';
+import { dataLimitCost, headline } from '../../report/headline';
 import { PLANS_NOTE, PLANS_TABLE_HEADER, plansTableRows } from '../../report/plans';
 import { SOLUTION_CSV_HEADER, solutionCsvRows, solutionReport } from '../../report/solution-report';
 import { textTable } from '../../report/text-table';
@@ -178,9 +178,11 @@ function solutionTable({
   const { law, demand } = problem;
   return [
     scenario.name,
+    `  ${headline(solution)}`,
+    '',
     `  file       ${file}`,
     `  law        ${law.id}: ${law.source}`,
-    `  target     ${describeTarget(scenario)}${scenario.target && 'loss' in scenario.target ? '' : ` → loss ${solution.targetLoss.toPrecision(6)}`}`,
+    `  target     ${describeTarget(scenario)}${scenario.target && 'loss' in scenario.target ? '' : ` → loss ${formatLoss(solution.targetLoss, 6)}`}`,
     `  demand     ${formatCount(demand.inputTokens)} input + ${formatCount(demand.outputTokens)} output tokens`,
     `  objective  ${solution.objective === 'cost' ? 'lifetime cost (US dollars)' : 'lifetime FLOPs'}`,
     '',
@@ -226,10 +228,4 @@ function solutionTable({
         ]
       : []),
   ].join('\n');
-}
-
-/** Extra lifetime cost (or FLOPs, per the objective) of the data limit, as a fraction. */
-function dataLimitCost(solution: Solution, unlimited: Candidate): number {
-  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-  return solution.lifetimeOptimal[metric] / unlimited[metric] - 1;
 }

@@ -49,7 +49,12 @@ export function breakdownFigure(results: Results, theme: ChartTheme): Figure {
         tickangle: 0,
         tickfont: { color: themeColours(theme).text, size: 10 },
       },
-      yaxis: { ...linearAxis(theme, `Lifetime ${metric.unit}`), tickformat: '.2s' },
+      yaxis: linearAxis(
+        theme,
+        `Lifetime ${metric.unit}`,
+        results.candidates.map(({ candidate }) => metric.total(candidate)),
+        metric.tick,
+      ),
     },
   };
 }

@@ -20,6 +20,8 @@ export function costVsSizeFigure(
   const x = curve.map((c) => c.params);
   const band =
     bands && bandTrace(bands.points, (point) => point.objective, metric.format, themeColours(theme).text);
+  // Near the smallest feasible size the bill rises without bound; show the candidates' scale.
+  const top = 2 * Math.max(...results.candidates.map(({ candidate }) => metric.total(candidate)));
   return {
     title: 'Lifetime cost against model size (same loss)',
     data: [
@@ -36,12 +38,7 @@ export function costVsSizeFigure(
     layout: {
       ...baseLayout(theme),
       xaxis: logAxis(theme, 'Parameters', x),
-      // Near the smallest feasible size the bill rises without bound; show the candidates' scale.
-      yaxis: {
-        ...linearAxis(theme, `Lifetime ${metric.unit}`),
-        tickformat: '.2s',
-        range: [0, 2 * Math.max(...results.candidates.map(({ candidate }) => metric.total(candidate)))],
-      },
+      yaxis: { ...linearAxis(theme, `Lifetime ${metric.unit}`, [top], metric.tick), range: [0, top] },
       hovermode: 'closest',
     },
   };

@@ -1,4 +1,4 @@
-import { formatCount } from '../../format/quantity';
+import { formatCount, formatRatio } from '../../format/quantity';
 import type { Results } from '../lib/results';
 import { linearAxis, logAxis } from './axes';
 import { describeModel, type Figure } from './figure';
@@ -24,7 +24,7 @@ export function dataWallFigure(results: Results, theme: ChartTheme): Figure | nu
         y: wall.points.map((point) => metric.total(point.lifetimeOptimal)),
         hovertext: wall.points.map(
           ({ uniqueTokens, lifetimeOptimal: c }) =>
-            `${formatCount(uniqueTokens)} unique tokens: ${metric.format(metric.total(c))}<br>${describeModel(c)}, ${c.epochs?.toPrecision(3)} epochs`,
+            `${formatCount(uniqueTokens)} unique tokens: ${metric.format(metric.total(c))}<br>${describeModel(c)}, ${formatRatio(c.epochs ?? Number.NaN)} epochs`,
         ),
         hoverinfo: 'text',
         line: { color: candidateColour('lifetime', 0), width: 2 },
@@ -46,7 +46,12 @@ export function dataWallFigure(results: Results, theme: ChartTheme): Figure | nu
     layout: {
       ...baseLayout(theme),
       xaxis: logAxis(theme, 'Unique training tokens available', x),
-      yaxis: { ...linearAxis(theme, `Lifetime ${metric.unit}`), tickformat: '.2s' },
+      yaxis: linearAxis(
+        theme,
+        `Lifetime ${metric.unit}`,
+        [...wall.points.map((point) => metric.total(point.lifetimeOptimal)), unlimited],
+        metric.tick,
+      ),
       shapes: [
         {
           type: 'line',

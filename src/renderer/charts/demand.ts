@@ -1,4 +1,4 @@
-import { formatCount, formatRatio } from '../../format/quantity';
+import { formatCount, formatPercent, formatRatio } from '../../format/quantity';
 import type { Results } from '../lib/results';
 import { logAxis } from './axes';
 import type { Figure } from './figure';
@@ -13,7 +13,7 @@ export function demandFigure(results: Results, theme: ChartTheme): Figure {
   const sizes = sweep.map((point) => point.lifetimeOptimal.params);
   const hover = sweep.map(
     ({ demandTokens, lifetimeOptimal: c, savingVsChinchilla }) =>
-      `${formatCount(demandTokens)} lifetime tokens<br>optimum ${formatCount(c.params)} params, ${formatRatio(c.tokensPerParam)} tokens/param<br>saves ${(100 * savingVsChinchilla[results.solution.objective === 'cost' ? 'totalCost' : 'totalFlops']).toFixed(1)} % vs Chinchilla`,
+      `${formatCount(demandTokens)} lifetime tokens<br>optimum ${formatCount(c.params)} params, ${formatRatio(c.tokensPerParam)} tokens/param<br>saves ${formatPercent(savingVsChinchilla[results.solution.objective === 'cost' ? 'totalCost' : 'totalFlops'], 1)} vs Chinchilla`,
   );
   const today = results.demandTokens;
   const shapes =

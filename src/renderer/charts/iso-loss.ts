@@ -1,6 +1,6 @@
 import type { PlotData } from 'plotly.js-dist-min';
 import { REFERENCE_MODELS, type IsoLossBands } from '../../model';
-import { formatCount, formatRatio } from '../../format/quantity';
+import { formatCount, formatLoss, formatRatio } from '../../format/quantity';
 import { DEFAULT_BASELINES } from '../../scenario';
 import type { Results } from '../lib/results';
 import { logAxis } from './axes';
@@ -76,7 +76,7 @@ export function isoLossFigure(
     textfont: { color: colours.muted, size: 10 },
     hovertext: models.map(
       (m) =>
-        `<b>${m.label}</b><br>${formatCount(m.params)} params on ${formatCount(m.tokens)} tokens<br>loss ${results.problem.law.loss(m.params, m.tokens).toFixed(3)} (${results.problem.law.id})`,
+        `<b>${m.label}</b><br>${formatCount(m.params)} params on ${formatCount(m.tokens)} tokens<br>loss ${formatLoss(results.problem.law.loss(m.params, m.tokens))} (${results.problem.law.id})`,
     ),
     hoverinfo: 'text',
     marker: { color: colours.muted, size: 6, symbol: 'circle-open' },
@@ -85,7 +85,7 @@ export function isoLossFigure(
   const isoCurve: PlotData = {
     type: 'scatter',
     mode: 'lines',
-    name: `Loss ${results.solution.targetLoss.toPrecision(4)}`,
+    name: `Loss ${formatLoss(results.solution.targetLoss)}`,
     x: curve.map((c) => c.params),
     y: curve.map((c) => c.tokens),
     hovertext: curve.map(describeModel),

@@ -4,7 +4,10 @@ import { formatDollars, formatScientific } from '../../format/quantity';
 /** What the charts measure a lifetime in: the scenario's objective, dollars or FLOPs. */
 export interface Metric {
   readonly unit: string;
+  /** A value with its unit, for hovers: "$1.23M", "4.82e23 FLOPs". */
   readonly format: (value: number) => string;
+  /** A value as an axis tick reads under a title that names the unit: "$1M", "2e23". */
+  readonly tick: (value: number) => string;
   readonly training: (c: Candidate) => number;
   readonly prefill: (c: Candidate) => number;
   readonly decode: (c: Candidate) => number;
@@ -15,6 +18,7 @@ export interface Metric {
 const COST: Metric = {
   unit: 'US dollars',
   format: formatDollars,
+  tick: formatDollars,
   training: (c) => c.trainingCost,
   prefill: (c) => c.prefillCost,
   decode: (c) => c.decodeCost,
@@ -25,6 +29,7 @@ const COST: Metric = {
 const FLOPS: Metric = {
   unit: 'FLOPs',
   format: (value) => `${formatScientific(value)} FLOPs`,
+  tick: formatScientific,
   training: (c) => c.trainingFlops,
   prefill: (c) => c.prefillFlops,
   decode: (c) => c.decodeFlops,

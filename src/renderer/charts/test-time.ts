@@ -1,4 +1,5 @@
 import { formatCount, formatRatio, formatScientific } from '../../format/quantity';
+import type { Candidate } from '../../model';
 import type { Results } from '../lib/results';
 import { linearAxis, logAxis } from './axes';
 import { describeModel, phaseAreas, type Figure } from './figure';
@@ -11,9 +12,9 @@ const ratio = (value: number) => `${formatRatio(value)}×`;
 export function testTimeCostFigure(results: Results, theme: ChartTheme): Figure | null {
   if (!results.testTime) return null;
   const metric = metricFor(results.solution.objective);
-  const curve = results.testTime.curve;
-  const ks = curve.map((c) => c.k);
   const optimum = results.solution.lifetimeOptimal;
+  const curve = throughOptimum(results.testTime.curve, optimum);
+  const ks = curve.map((c) => c.k);
   return {
     title: 'Lifetime cost against test-time compute per query',
     data: [
@@ -49,7 +50,7 @@ export function testTimeCostFigure(results: Results, theme: ChartTheme): Figure 
     layout: {
       ...baseLayout(theme),
       xaxis: logAxis(theme, 'Compute per query k (× one plain answer)', ks, ratio),
-      yaxis: { ...linearAxis(theme, `Lifetime ${metric.unit}`), tickformat: '.2s' },
+      yaxis: linearAxis(theme, `Lifetime ${metric.unit}`, curve.map(metric.total), metric.tick),
       yaxis2: {
         ...logAxis(
           theme,
@@ -64,6 +65,15 @@ export function testTimeCostFigure(results: Results, theme: ChartTheme): Figure 
       hovermode: 'closest',
     },
   };
+}
+
+/**
+ * The curve with the optimum in its place among the grid's k: drawn as straight segments between
+ * grid points, the curve would otherwise pass above the optimum's star, which sits on the true curve.
+ */
+function throughOptimum(curve: readonly Candidate[], optimum: Candidate): Candidate[] {
+  if (curve.some((c) => c.k === optimum.k)) return [...curve];
+  return [...curve, optimum].sort((a, b) => a.k - b.k);
 }
 
 /** Chart 6: training compute against inference compute per query, at equal effective quality. */
