@@ -104,7 +104,7 @@ describe('the Markdown report', () => {
     expect(section?.[1]).toBe(`${uncertaintyHeadline(summary, 'besiroglu2024')}.`);
     const rows = section?.[2]?.trimEnd().split('\n') ?? [];
     expect(rows[0]).toBe(
-      '| p10 / p50 / p90 | params | tokens | tokens/param | lifetime FLOPs | lifetime cost | optimum saves | wins |',
+      '| p10 / p50 / p90 | params | tokens | tokens/param | lifetime FLOPs | lifetime cost | optimum’s size saves | wins |',
     );
     expect(rows.slice(2)).toEqual(uncertaintyTableRows(summary).map((row) => `| ${row.join(' | ')} |`));
     expect(markdownReport(scenario, problem.law, solve(problem))).not.toContain('## Uncertainty');
