@@ -79,6 +79,38 @@ describe('HuberObjective', () => {
     }
   });
 
+  it('gives, after each new set of multiplicities, the value and gradient of a table with the drawn rows copied', () => {
+    // Successive resamples leave out different runs (and different sizes and token counts), so a
+    // run or a distinct N or D skipped for one resample must count again in the next.
+    const weighted = new HuberObjective(columns);
+    const draws = [
+      [3, 3, 3, 4, 40, 41, 46], // only the smallest and the largest models
+      Array.from({ length: 47 }, (_, i) => i), // every run once
+      [10, 11, 12, 12, 30, 30, 30, 31], // other runs, other sizes
+    ];
+    const copiedGradient = new Float64Array(5);
+    for (const drawn of draws) {
+      weighted.setMultiplicities(drawn);
+      const copied = new HuberObjective({
+        params: drawn.map((i) => runs[i]?.params ?? NaN),
+        tokens: drawn.map((i) => runs[i]?.tokens ?? NaN),
+        loss: drawn.map((i) => runs[i]?.loss ?? NaN),
+      });
+      for (const x of POINTS) {
+        const value = weighted.evaluate(Float64Array.from(x), gradient);
+        expect(Math.abs(value / copied.evaluate(Float64Array.from(x), copiedGradient) - 1)).toBeLessThan(
+          1e-12,
+        );
+        for (let j = 0; j < 5; j++) {
+          const scale = Math.max(...Array.from(copiedGradient, Math.abs));
+          expect(Math.abs((gradient[j] as number) - (copiedGradient[j] as number)) / scale).toBeLessThan(
+            1e-12,
+          );
+        }
+      }
+    }
+  });
+
   it('uses δ as given: a larger δ puts more residuals in the quadratic regime', () => {
     const wide = new HuberObjective(columns, 0.1);
     const x = POINTS[1] as number[];
