@@ -81,7 +81,9 @@ describe('HuberObjective', () => {
 
   it('gives, after each new set of multiplicities, the value and gradient of a table with the drawn rows copied', () => {
     // Successive resamples leave out different runs (and different sizes and token counts), so a
-    // run or a distinct N or D skipped for one resample must count again in the next.
+    // run or a distinct N or D skipped for one resample must count again in the next. The whole
+    // table computes B/D^β from its 6 sizes and 12 ratios; the first and last copied tables, with
+    // fewer distinct token counts than sizes plus ratios, from each D: so the two forms agree too.
     const weighted = new HuberObjective(columns);
     const draws = [
       [3, 3, 3, 4, 40, 41, 46], // only the smallest and the largest models
