@@ -19,7 +19,7 @@
  * ln N + ln(D/N) = ln D). Only runs of non-zero weight are visited (a bootstrap resample holds
  * about 63 % of the distinct runs), and only their distinct sizes and ratios. Where a term
  * overflows or the sum underflows (far from any sensible law, during a line search) that run falls back to the
- * max-shifted log-sum-exp, which is exact there too.
+ * max-shifted log-sum-exp, which is exact there too (as it is where a factor of B/D^β underflows).
  */
 
 /** Parameter order everywhere in the fit: ln A, ln B, ln E, α, β (the covariance's order too). */
@@ -34,6 +34,9 @@ export interface RunColumns {
   readonly tokens: ArrayLike<number>;
   readonly loss: ArrayLike<number>;
 }
+
+/** The smallest positive double with full precision (2⁻¹⁰²²). */
+const MIN_NORMAL = 2 ** -1022;
 
 /** Indices into the distinct values of `values` (exact equality), and those values' logarithms. */
 function distinctLogs(values: ArrayLike<number>): { slot: Int32Array; logs: Float64Array } {
@@ -95,7 +98,10 @@ export class HuberObjective {
     const n = distinctLogs(runs.params);
     const tokens = distinctLogs(runs.tokens);
     const ratios = distinctLogs(
-      Float64Array.from(runs.loss, (_, i) => (runs.tokens[i] as number) / (runs.params[i] as number)),
+      Float64Array.from(
+        { length: this.runCount },
+        (_, i) => (runs.tokens[i] as number) / (runs.params[i] as number),
+      ),
     );
     const factored = n.logs.length + ratios.logs.length < tokens.logs.length;
     const base = factored ? n : tokens;
@@ -225,9 +231,13 @@ export class HuberObjective {
       const di = baseSlot[i] as number;
       const u = nTerm[ni] as number;
       const ri = ratioSlot[i] as number;
-      const v = (baseTerm[di] as number) * (ratioTerm[ri] as number);
+      const baseFactor = baseTerm[di] as number;
+      const ratioFactor = ratioTerm[ri] as number;
+      const v = baseFactor * ratioFactor;
       const sum = u + v + floor;
-      if (sum > 0 && sum < Infinity) {
+      // A factor of B/D^β that underflowed below the normal range has lost digits the product
+      // may need, so that run takes the exact path too.
+      if (sum > 0 && sum < Infinity && baseFactor >= MIN_NORMAL && ratioFactor >= MIN_NORMAL) {
         const r = Math.log(sum) - (lnL[i] as number);
         const magnitude = Math.abs(r);
         let psi: number;

@@ -30,6 +30,8 @@ const POINTS: readonly (readonly number[])[] = [
   [0, 25, 1, 0, 2],
   [800, 5, 0.5, 0.3, 0.3],
   [-900, -900, -900, 0.3, 0.3],
+  // B/N^β underflows (below e^−708) while B/D^β = B/N^β · (D/N)^−β still matters next to E = e^−700.
+  [-694, -960, -700, 0.3, -10],
 ];
 
 describe('HuberObjective', () => {
