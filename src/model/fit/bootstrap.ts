@@ -71,7 +71,8 @@ function within(x: Float64Array, y: Float64Array, distance: number): boolean {
 
 /**
  * One resample's refit, its weights already set: each start polished in turn (later ones stopped
- * on reaching an earlier one's minimum, SAME_MINIMUM_DISTANCE); the lowest counts (ties: the first).
+ * on reaching an earlier one's converged minimum, SAME_MINIMUM_DISTANCE); the lowest counts (ties:
+ * the first).
  */
 export function refitResample(
   objective: HuberObjective,
@@ -79,7 +80,8 @@ export function refitResample(
   workspace: LbfgsWorkspace,
 ): LbfgsResult {
   let refit = minimizeLbfgs(objective.evaluate, starts[0] as Float64Array, POLISH_LBFGS, workspace);
-  const minima = [refit.x];
+  // Only converged refits count as minima: a start that stopped elsewhere proves nothing.
+  const minima = isConverged(refit) ? [refit.x] : [];
   const options: LbfgsOptions = {
     ...POLISH_LBFGS,
     stopWhen: (x) => minima.some((minimum) => within(x, minimum, SAME_MINIMUM_DISTANCE)),
@@ -87,7 +89,7 @@ export function refitResample(
   for (let k = 1; k < starts.length; k++) {
     const candidate = minimizeLbfgs(objective.evaluate, starts[k] as Float64Array, options, workspace);
     if (candidate.reason === 'stopped') continue;
-    minima.push(candidate.x);
+    if (isConverged(candidate)) minima.push(candidate.x);
     if (candidate.f < refit.f) refit = candidate;
   }
   return refit;
