@@ -12,9 +12,14 @@
  *
  * Evaluated for speed, since a fit calls it about a million times: ln N, ln D and ln L are
  * precomputed, A/N^α is computed once per distinct N and B/D^β once per distinct D (training runs
- * share their sizes), which leaves one logarithm per run. Where a term overflows or the sum
- * underflows (far from any sensible law, during a line search) that run falls back to the
- * max-shifted log-sum-exp, which is exact there too.
+ * share their sizes), which leaves one logarithm per run. Runs are usually a grid of sizes and
+ * tokens-per-parameter ratios, with far fewer of each than distinct D (Sardana et al.: 6 sizes and
+ * 12 ratios for 47 token counts); then B/D^β = B/N^β · (D/N)^−β is computed from one exponential
+ * per distinct N and one per distinct ratio (equal to the direct form up to rounding, as
+ * ln N + ln(D/N) = ln D). Only runs of non-zero weight are visited (a bootstrap resample holds
+ * about 63 % of the distinct runs), and only their distinct sizes and ratios. Where a term
+ * overflows or the sum underflows (far from any sensible law, during a line search) that run falls back to the
+ * max-shifted log-sum-exp, which is exact there too (as it is where a factor of B/D^β underflows).
  */
 
 /** Parameter order everywhere in the fit: ln A, ln B, ln E, α, β (the covariance's order too). */
@@ -29,6 +34,9 @@ export interface RunColumns {
   readonly tokens: ArrayLike<number>;
   readonly loss: ArrayLike<number>;
 }
+
+/** The smallest positive double with full precision (2⁻¹⁰²²). */
+const MIN_NORMAL = 2 ** -1022;
 
 /** Indices into the distinct values of `values` (exact equality), and those values' logarithms. */
 function distinctLogs(values: ArrayLike<number>): { slot: Int32Array; logs: Float64Array } {
@@ -50,20 +58,37 @@ function distinctLogs(values: ArrayLike<number>): { slot: Int32Array; logs: Floa
 
 export class HuberObjective {
   readonly runCount: number;
-  /** wᵢ; 1 each unless set by `setWeights`. */
-  readonly weights: Float64Array;
+  /** wᵢ; 1 each unless set by `setMultiplicities`. */
+  private readonly weights: Float64Array;
   private readonly lnN: Float64Array;
   private readonly lnD: Float64Array;
   private readonly lnL: Float64Array;
   private readonly nSlot: Int32Array;
-  private readonly dSlot: Int32Array;
+  // B/D^β = exp(b − β·baseLn)·exp(−β·ratioLn): the base is N and the ratio D/N when that takes
+  // fewer exponentials than one per distinct D; otherwise the base is D and the ratio 1.
+  private readonly baseSlot: Int32Array;
+  private readonly ratioSlot: Int32Array;
+  private readonly distinctLnRatio: Float64Array;
+  private readonly ratioTerm: Float64Array;
+  private readonly ratioPull: Float64Array;
   private readonly distinctLnN: Float64Array;
-  private readonly distinctLnD: Float64Array;
-  // Per distinct N (D): the term A/N^α (B/D^β) and the sum of Σ wψ/S · term over its runs.
+  private readonly distinctLnBase: Float64Array;
+  // Per distinct N (base, ratio): the term A/N^α (its factor of B/D^β) and the sum of wψ/S · term
+  // over its runs.
   private readonly nTerm: Float64Array;
-  private readonly dTerm: Float64Array;
+  private readonly baseTerm: Float64Array;
   private readonly nPull: Float64Array;
-  private readonly dPull: Float64Array;
+  private readonly basePull: Float64Array;
+  // The runs of non-zero weight, and the N, base and ratio slots they use (the first
+  // *Count entries; set with the weights, so evaluate's loops skip every run not drawn).
+  private readonly activeRuns: Int32Array;
+  private readonly activeN: Int32Array;
+  private readonly activeBase: Int32Array;
+  private readonly activeRatio: Int32Array;
+  private activeRunCount = 0;
+  private activeNCount = 0;
+  private activeBaseCount = 0;
+  private activeRatioCount = 0;
 
   constructor(
     runs: RunColumns,
@@ -71,19 +96,74 @@ export class HuberObjective {
   ) {
     this.runCount = runs.loss.length;
     const n = distinctLogs(runs.params);
-    const d = distinctLogs(runs.tokens);
+    const tokens = distinctLogs(runs.tokens);
+    const ratios = distinctLogs(
+      Float64Array.from(
+        { length: this.runCount },
+        (_, i) => (runs.tokens[i] as number) / (runs.params[i] as number),
+      ),
+    );
+    const factored = n.logs.length + ratios.logs.length < tokens.logs.length;
+    const base = factored ? n : tokens;
+    const ratio = factored ? ratios : { slot: new Int32Array(this.runCount), logs: Float64Array.of(0) };
+    this.ratioSlot = ratio.slot;
+    this.distinctLnRatio = ratio.logs;
+    this.ratioTerm = new Float64Array(ratio.logs.length);
+    this.ratioPull = new Float64Array(ratio.logs.length);
+    this.activeRatio = new Int32Array(ratio.logs.length);
     this.nSlot = n.slot;
-    this.dSlot = d.slot;
+    this.baseSlot = base.slot;
     this.distinctLnN = n.logs;
-    this.distinctLnD = d.logs;
+    this.distinctLnBase = base.logs;
     this.lnN = Float64Array.from({ length: this.runCount }, (_, i) => n.logs[n.slot[i] as number] as number);
-    this.lnD = Float64Array.from({ length: this.runCount }, (_, i) => d.logs[d.slot[i] as number] as number);
+    this.lnD = Float64Array.from(
+      { length: this.runCount },
+      (_, i) => tokens.logs[tokens.slot[i] as number] as number,
+    );
     this.lnL = Float64Array.from({ length: this.runCount }, (_, i) => Math.log(runs.loss[i] as number));
     this.weights = new Float64Array(this.runCount).fill(1);
     this.nTerm = new Float64Array(n.logs.length);
-    this.dTerm = new Float64Array(d.logs.length);
+    this.baseTerm = new Float64Array(base.logs.length);
     this.nPull = new Float64Array(n.logs.length);
-    this.dPull = new Float64Array(d.logs.length);
+    this.basePull = new Float64Array(base.logs.length);
+    this.activeRuns = new Int32Array(this.runCount);
+    this.activeN = new Int32Array(n.logs.length);
+    this.activeBase = new Int32Array(base.logs.length);
+    this.refreshActive();
+  }
+
+  /** The active lists for the current weights. */
+  private refreshActive(): void {
+    const usedN = new Uint8Array(this.activeN.length);
+    const usedBase = new Uint8Array(this.activeBase.length);
+    const usedRatio = new Uint8Array(this.activeRatio.length);
+    let rs = 0;
+    let runs = 0;
+    let ns = 0;
+    let ds = 0;
+    for (let i = 0; i < this.runCount; i++) {
+      if (this.weights[i] === 0) continue;
+      this.activeRuns[runs++] = i;
+      const ni = this.nSlot[i] as number;
+      const di = this.baseSlot[i] as number;
+      if (usedN[ni] === 0) {
+        usedN[ni] = 1;
+        this.activeN[ns++] = ni;
+      }
+      if (usedBase[di] === 0) {
+        usedBase[di] = 1;
+        this.activeBase[ds++] = di;
+      }
+      const ri = this.ratioSlot[i] as number;
+      if (usedRatio[ri] === 0) {
+        usedRatio[ri] = 1;
+        this.activeRatio[rs++] = ri;
+      }
+    }
+    this.activeRunCount = runs;
+    this.activeNCount = ns;
+    this.activeBaseCount = ds;
+    this.activeRatioCount = rs;
   }
 
   /** Bootstrap multiplicities: weights[i] = how often run i was drawn among `indices`. */
@@ -93,6 +173,7 @@ export class HuberObjective {
       const i = indices[k] as number;
       this.weights[i] = (this.weights[i] as number) + 1;
     }
+    this.refreshActive();
   }
 
   /** The law's log loss, LSE(a − α ln N, b − β ln D, e), for run i at x = (a, b, e, α, β). */
@@ -117,14 +198,24 @@ export class HuberObjective {
     const alpha = x[3] as number;
     const beta = x[4] as number;
     const delta = this.delta;
-    const { nTerm, dTerm, nPull, dPull, distinctLnN, distinctLnD, weights, lnL, nSlot, dSlot } = this;
-    for (let k = 0; k < nTerm.length; k++) {
+    const { nTerm, baseTerm, nPull, basePull, distinctLnN, distinctLnBase, weights, lnL, nSlot, baseSlot } =
+      this;
+    const { activeRuns, activeN, activeBase, activeRunCount, activeNCount, activeBaseCount } = this;
+    const { ratioTerm, ratioPull, ratioSlot, distinctLnRatio, activeRatio, activeRatioCount } = this;
+    for (let s = 0; s < activeNCount; s++) {
+      const k = activeN[s] as number;
       nTerm[k] = Math.exp(a - alpha * (distinctLnN[k] as number));
       nPull[k] = 0;
     }
-    for (let k = 0; k < dTerm.length; k++) {
-      dTerm[k] = Math.exp(b - beta * (distinctLnD[k] as number));
-      dPull[k] = 0;
+    for (let s = 0; s < activeBaseCount; s++) {
+      const k = activeBase[s] as number;
+      baseTerm[k] = Math.exp(b - beta * (distinctLnBase[k] as number));
+      basePull[k] = 0;
+    }
+    for (let s = 0; s < activeRatioCount; s++) {
+      const k = activeRatio[s] as number;
+      ratioTerm[k] = Math.exp(-beta * (distinctLnRatio[k] as number));
+      ratioPull[k] = 0;
     }
     const floor = Math.exp(e);
     let value = 0;
@@ -133,15 +224,20 @@ export class HuberObjective {
     let fallbackB = 0;
     let fallbackAlpha = 0;
     let fallbackBeta = 0;
-    for (let i = 0; i < this.runCount; i++) {
+    for (let s = 0; s < activeRunCount; s++) {
+      const i = activeRuns[s] as number;
       const w = weights[i] as number;
-      if (w === 0) continue;
       const ni = nSlot[i] as number;
-      const di = dSlot[i] as number;
+      const di = baseSlot[i] as number;
       const u = nTerm[ni] as number;
-      const v = dTerm[di] as number;
+      const ri = ratioSlot[i] as number;
+      const baseFactor = baseTerm[di] as number;
+      const ratioFactor = ratioTerm[ri] as number;
+      const v = baseFactor * ratioFactor;
       const sum = u + v + floor;
-      if (sum > 0 && sum < Infinity) {
+      // A factor of B/D^β that underflowed below the normal range has lost digits the product
+      // may need, so that run takes the exact path too.
+      if (sum > 0 && sum < Infinity && baseFactor >= MIN_NORMAL && ratioFactor >= MIN_NORMAL) {
         const r = Math.log(sum) - (lnL[i] as number);
         const magnitude = Math.abs(r);
         let psi: number;
@@ -154,7 +250,8 @@ export class HuberObjective {
         }
         const c = (w * psi) / sum;
         nPull[ni] = (nPull[ni] as number) + c * u;
-        dPull[di] = (dPull[di] as number) + c * v;
+        basePull[di] = (basePull[di] as number) + c * v;
+        ratioPull[ri] = (ratioPull[ri] as number) + c * v;
         pullE += c * floor;
       } else {
         // Overflow or underflow of the direct sum: the max-shifted form for this run.
@@ -179,15 +276,21 @@ export class HuberObjective {
     }
     let gA = fallbackA;
     let gAlpha = fallbackAlpha;
-    for (let k = 0; k < nPull.length; k++) {
+    for (let s = 0; s < activeNCount; s++) {
+      const k = activeN[s] as number;
       gA += nPull[k] as number;
       gAlpha -= (nPull[k] as number) * (distinctLnN[k] as number);
     }
     let gB = fallbackB;
     let gBeta = fallbackBeta;
-    for (let k = 0; k < dPull.length; k++) {
-      gB += dPull[k] as number;
-      gBeta -= (dPull[k] as number) * (distinctLnD[k] as number);
+    for (let s = 0; s < activeBaseCount; s++) {
+      const k = activeBase[s] as number;
+      gB += basePull[k] as number;
+      gBeta -= (basePull[k] as number) * (distinctLnBase[k] as number);
+    }
+    for (let s = 0; s < activeRatioCount; s++) {
+      const k = activeRatio[s] as number;
+      gBeta -= (ratioPull[k] as number) * (distinctLnRatio[k] as number);
     }
     gradient[0] = gA;
     gradient[1] = gB;

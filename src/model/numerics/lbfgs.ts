@@ -33,10 +33,15 @@ export interface LbfgsOptions {
   readonly maxEvaluations?: number;
   /** Correction pairs kept (m). */
   readonly memory?: number;
+  /**
+   * Asked after each accepted step; true stops with reason 'stopped'. For a caller that knows
+   * where the iteration will end from here (it reached a minimum found before), so the rest is waste.
+   */
+  readonly stopWhen?: (x: Float64Array) => boolean;
 }
 
 export type LbfgsStopReason =
-  'gradient' | 'max-iterations' | 'max-evaluations' | 'line-search' | 'non-finite-start';
+  'gradient' | 'max-iterations' | 'max-evaluations' | 'line-search' | 'non-finite-start' | 'stopped';
 
 export interface LbfgsResult {
   readonly x: Float64Array;
@@ -209,6 +214,7 @@ export function minimizeLbfgs(
     fx = accepted;
     gradNorm = maxAbs(g);
     iterations++;
+    if (options.stopWhen?.(x)) return finish('stopped');
     // The strong Wolfe conditions give sᵀy > 0 in exact arithmetic; rounding can break it, and a
     // pair without positive curvature would make H indefinite, so it is skipped.
     if (sy > Number.EPSILON * yy) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapChunk, bootstrapFit, quantile, summarizeBootstrap } from '../../../src/model/fit/bootstrap';
-import { fitLaw, gridStarts, minimizeFromStarts, polish } from '../../../src/model/fit/fit-law';
+import {
+  bootstrapChunk,
+  bootstrapFit,
+  quantile,
+  refitStarts,
+  summarizeBootstrap,
+} from '../../../src/model/fit/bootstrap';
+import { fitLaw, gridStarts, minimizeFromStarts, objectiveFor, polish } from '../../../src/model/fit/fit-law';
 import { HuberObjective } from '../../../src/model/fit/huber-objective';
 import { resampleIndices } from '../../../src/fit/resample-indices';
 import { BESIROGLU_LAW, sardanaRuns, syntheticRuns } from '../../support/runs';
@@ -68,6 +74,29 @@ describe('bootstrap refits from the full fit’s optimum', () => {
     },
     FULL_REFITS_TIMEOUT,
   );
+
+  it('stop a start that reaches an earlier start’s minimum without changing any refit or standard error', () => {
+    // The reference finishes every one of the 9 starts of every resample and keeps the lowest.
+    const stopped = bootstrapChunk(fit, indices, 0, resamples);
+    const objective = objectiveFor(fit.runs, fit.huberDelta);
+    const finished = new Float64Array(resamples * 5);
+    const gradient = new Float64Array(5);
+    for (let k = 0; k < resamples; k++) {
+      objective.setMultiplicities(indices.subarray(k * runs.length, (k + 1) * runs.length));
+      const refits = refitStarts(fit).map((start) => polish(objective, start));
+      const best = refits.reduce((low, refit) => (refit.f < low.f ? refit : low));
+      finished.set(best.x, k * 5);
+      const value = objective.evaluate(stopped.parameters.slice(k * 5, k * 5 + 5), gradient);
+      expect(Math.abs(value / best.f - 1)).toBeLessThan(1e-9);
+    }
+    const fromStopped = summarizeBootstrap(stopped.parameters);
+    const fromFinished = summarizeBootstrap(finished);
+    for (const key of ['E', 'A', 'B', 'alpha', 'beta'] as const) {
+      expect(Math.abs(fromStopped.standardErrors[key] / fromFinished.standardErrors[key] - 1)).toBeLessThan(
+        1e-6,
+      );
+    }
+  });
 
   it('can be run in chunks that together give the whole, with progress and cancellation', () => {
     const whole = bootstrapChunk(fit, indices, 0, 6);

@@ -30,6 +30,8 @@ const POINTS: readonly (readonly number[])[] = [
   [0, 25, 1, 0, 2],
   [800, 5, 0.5, 0.3, 0.3],
   [-900, -900, -900, 0.3, 0.3],
+  // B/N^β underflows (below e^−708) while B/D^β = B/N^β · (D/N)^−β still matters next to E = e^−700.
+  [-694, -960, -700, 0.3, -10],
 ];
 
 describe('HuberObjective', () => {
@@ -76,6 +78,40 @@ describe('HuberObjective', () => {
       expect(
         weighted.evaluate(Float64Array.from(x), gradient) / plainObjective(x, 1e-3, weights),
       ).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('gives, after each new set of multiplicities, the value and gradient of a table with the drawn rows copied', () => {
+    // Successive resamples leave out different runs (and different sizes and token counts), so a
+    // run or a distinct N or D skipped for one resample must count again in the next. The whole
+    // table computes B/D^β from its 6 sizes and 12 ratios; the first and last copied tables, with
+    // fewer distinct token counts than sizes plus ratios, from each D: so the two forms agree too.
+    const weighted = new HuberObjective(columns);
+    const draws = [
+      [3, 3, 3, 4, 40, 41, 46], // only the smallest and the largest models
+      Array.from({ length: 47 }, (_, i) => i), // every run once
+      [10, 11, 12, 12, 30, 30, 30, 31], // other runs, other sizes
+    ];
+    const copiedGradient = new Float64Array(5);
+    for (const drawn of draws) {
+      weighted.setMultiplicities(drawn);
+      const copied = new HuberObjective({
+        params: drawn.map((i) => runs[i]?.params ?? NaN),
+        tokens: drawn.map((i) => runs[i]?.tokens ?? NaN),
+        loss: drawn.map((i) => runs[i]?.loss ?? NaN),
+      });
+      for (const x of POINTS) {
+        const value = weighted.evaluate(Float64Array.from(x), gradient);
+        expect(Math.abs(value / copied.evaluate(Float64Array.from(x), copiedGradient) - 1)).toBeLessThan(
+          1e-12,
+        );
+        for (let j = 0; j < 5; j++) {
+          const scale = Math.max(...Array.from(copiedGradient, Math.abs));
+          expect(Math.abs((gradient[j] as number) - (copiedGradient[j] as number)) / scale).toBeLessThan(
+            1e-12,
+          );
+        }
+      }
     }
   });
 

@@ -172,6 +172,26 @@ describe('minimizeLbfgs on known problems', () => {
     expect(result.x[0]).toBeCloseTo(1 / 11, 12);
   });
 
+  it('stops with reason "stopped" after the first step at which stopWhen holds, and runs on unchanged when it never does', () => {
+    const full = minimizeLbfgs(rosenbrock, [-1.2, 1], { gradientTolerance: 1e-10 });
+    const seen: number[] = [];
+    const stopped = minimizeLbfgs(rosenbrock, [-1.2, 1], {
+      gradientTolerance: 1e-10,
+      stopWhen: (x) => {
+        seen.push(Math.max(Math.abs((x[0] as number) - 1), Math.abs((x[1] as number) - 1)));
+        return (seen[seen.length - 1] as number) <= 1e-3;
+      },
+    });
+    expect(stopped).toMatchObject({ reason: 'stopped', converged: false });
+    // Asked once per accepted step, and stopped at the first that was near (1, 1).
+    expect(seen).toHaveLength(stopped.iterations);
+    expect(seen.slice(0, -1).every((distance) => distance > 1e-3)).toBe(true);
+    expect(Math.abs((stopped.x[0] as number) - 1)).toBeLessThanOrEqual(1e-3);
+    expect(stopped.evaluations).toBeLessThan(full.evaluations);
+    const never = minimizeLbfgs(rosenbrock, [-1.2, 1], { gradientTolerance: 1e-10, stopWhen: () => false });
+    expect(never).toEqual(full);
+  });
+
   it('gives the same answer with a reused workspace, and returns its own copy of x', () => {
     const workspace = new LbfgsWorkspace(2);
     const first = minimizeLbfgs(rosenbrock, [-1.2, 1], {}, workspace);
