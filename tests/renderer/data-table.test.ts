@@ -135,7 +135,7 @@ describe('a chart’s data tables', () => {
 
   it('gives every hoverable named series exactly one column, and every row a cell per column', () => {
     const trace = fc.record({
-      x: fc.constantFrom([1, 2, 3], [10, 20], [5]),
+      x: fc.constantFrom<number[]>([1, 2, 3], [10, 20], [5]),
       skip: fc.boolean(),
       labelled: fc.boolean(),
     });
@@ -146,7 +146,7 @@ describe('a chart’s data tables', () => {
             ({
               type: 'scatter',
               name: `series ${i}`,
-              x,
+              x: [...x],
               y: x.map((value) => value * (i + 1)),
               ...(skip ? { hoverinfo: 'skip' } : {}),
               ...(labelled ? { text: x.map((value) => `point ${value}`) } : {}),
