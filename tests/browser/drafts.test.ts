@@ -1,27 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { newScenario } from '../../src/renderer/lib/new-scenario';
 import { draftKey } from '../../src/renderer/lib/web-api';
-import { serializeScenario } from '../../src/scenario';
-import { draftBody } from '../../src/shared/documents';
-import { tabDraft } from './stored-drafts';
+import { closedTabDraft, seed, tabDraft } from './stored-drafts';
 import { openApp, screenshot, skipBrowserTests, usePagePerTest } from './support';
-
-/** The stored draft of a scenario named `name`, as a tab that is now closed left it. */
-function closedTabDraft(name: string, savedAt: string): string {
-  const scenario = { ...newScenario({ defaultLaw: null, defaultHardware: null }), name };
-  return draftBody({ path: null, text: serializeScenario(scenario) }, new Date(savedAt));
-}
-
-/** Seeds localStorage once per tab (a reload keeps what the app did to it since). */
-function seed(entries: Record<string, string>): string {
-  return `
-    if (!sessionStorage.getItem('seeded')) {
-      sessionStorage.setItem('seeded', '1');
-      for (const [key, value] of Object.entries(${JSON.stringify(entries)})) localStorage.setItem(key, value);
-    }
-  `;
-}
 
 function storedKeys(page: Page): Promise<string[]> {
   return page.evaluate(() =>

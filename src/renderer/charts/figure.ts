@@ -53,6 +53,8 @@ export function candidateMarkers(
     ids: candidates.map(({ id }) => id),
     x: candidates.map(({ candidate }) => x(candidate)),
     y: candidates.map(({ candidate }) => y(candidate)),
+    // Not drawn (the mode has no text): it names each point in the chart's data table.
+    text: candidates.map(({ label }) => label),
     hovertext: candidates.map(hover),
     hoverinfo: 'text',
     marker: {

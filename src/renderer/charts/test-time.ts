@@ -37,6 +37,8 @@ export function testTimeCostFigure(results: Results, theme: ChartTheme): Figure 
         showlegend: false,
         x: [optimum.k],
         y: [metric.total(optimum)],
+        // Not drawn (markers only): it names the point in the chart's data table.
+        text: ['Lifetime-optimal'],
         hovertext: [`<b>Lifetime-optimal</b>, k = ${ratio(optimum.k)}<br>${describeModel(optimum)}`],
         hoverinfo: 'text',
         marker: {

@@ -9,8 +9,9 @@ interface ThemeColours {
   readonly background: string;
 }
 
+/** The page's own colours (app.css), so a chart reads like the panel around it; text is WCAG AA on its background. */
 const COLOURS: Record<ChartTheme, ThemeColours> = {
-  light: { text: '#1f2937', muted: '#6b7280', grid: '#e5e7eb', background: '#ffffff' },
+  light: { text: '#1f2937', muted: '#646d7c', grid: '#e5e7eb', background: '#ffffff' },
   dark: { text: '#e5e7eb', muted: '#9ca3af', grid: '#374151', background: '#1f2937' },
 };
 
