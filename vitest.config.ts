@@ -19,6 +19,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          // Timeouts catch hangs, not slowness: on a shared, loaded 2-core machine a property test
+          // or a test-time solve that takes 1 s alone can take 8 s, and must not fail for it.
+          testTimeout: 30_000,
           exclude: [...configDefaults.exclude, 'tests/browser/**'],
         },
       },

@@ -45,36 +45,10 @@ export function parseQuantity(text: string): number {
   return value;
 }
 
-/** The short scales people read without a glossary; P and Q are not among them. */
-const SCALE_NAMES: readonly [number, string][] = [
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'K'],
-];
-
-/** Counts from here on read as 1.2e15 rather than 1,200T. */
-const LARGEST_SUFFIXED = 999.5e12;
-
-/** A count with a short scale suffix and three significant digits: 24.2B, 2.66T, 950, 1.2e15. */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const magnitude = Math.abs(value);
-  if (magnitude >= LARGEST_SUFFIXED) return formatScientific(value);
-  for (const [scale, name] of SCALE_NAMES) {
-    if (magnitude >= scale * 0.9995) return `${trimZeros((value / scale).toPrecision(3))}${name}`;
-  }
-  if (magnitude < 0.01 && magnitude > 0) return formatScientific(value);
-  return trimZeros(value.toPrecision(3));
-}
-
-/** Scientific notation with three significant digits, as papers print FLOPs: 4.82e23, 1e23, 2.5e-3. */
-export function formatScientific(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  if (value === 0) return '0';
-  const [mantissa = '', exponent] = value.toExponential(2).split('e');
-  return `${trimZeros(mantissa)}e${Number(exponent)}`;
-}
+// Counts and FLOPs are written the same in the engine's own messages (its warnings) as everywhere
+// else, so their rules live with the engine, which may import nothing from here.
+export { formatCount, formatScientific } from '../model/notation';
+import { formatCount, trimZeros } from '../model/notation';
 
 /** US dollars with a scale suffix: $1.23M, $950, $4.1B. */
 export function formatDollars(value: number): string {
@@ -107,16 +81,6 @@ export function formatShare(fraction: number): string {
   }
   if (magnitude >= 9.95) return `${WHOLE_NUMBER.format(Math.round(percent))} %`;
   return `${percent.toFixed(magnitude >= 0.995 ? 1 : 2)} %`;
-}
-
-/** A ratio such as tokens per parameter: 3 significant digits, no exponent below a million. */
-export function formatRatio(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  return value >= 1000 ? WHOLE_NUMBER.format(Math.round(value)) : trimZeros(value.toPrecision(3));
-}
-
-function trimZeros(text: string): string {
-  return text.includes('e') || !text.includes('.') ? text : text.replace(/\.?0+$/, '');
 }
 
 const INPUT_SUFFIXES: readonly [number, string][] = [
@@ -165,4 +129,10 @@ export function formatEnergy(kwh: number): string {
 export function formatSignificant(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return '—';
   return Number(value.toPrecision(digits)).toString();
+}
+
+/** A ratio such as tokens per parameter: 3 significant digits, no exponent below a million. */
+export function formatRatio(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value >= 1000 ? WHOLE_NUMBER.format(Math.round(value)) : trimZeros(value.toPrecision(3));
 }

@@ -1,3 +1,4 @@
+import { formatCount } from './notation';
 import { GPUS_PER_NODE } from './hardware/memory-fit';
 import type { Candidate } from './optimum/candidate';
 import type { BaselineRule, Problem } from './problem';
@@ -165,7 +166,7 @@ export function candidateWarnings(problem: Problem, id: string, candidate: Candi
         'tiny-model',
         'warning',
         'target',
-        `${amount(candidate.params)} parameters: fewer than ${amount(TINY_MODEL_PARAMS)}, too small for the loss laws to describe; aim for a better target`,
+        `${formatCount(candidate.params)} parameters: fewer than ${formatCount(TINY_MODEL_PARAMS)}, too small for the loss laws to describe; aim for a better target`,
       ),
     );
   }
@@ -202,7 +203,7 @@ function outside(value: number, [min, max]: readonly [number, number], what: str
 
 function fitted({ what, value, bound, ratio, above }: Excursion, lawId: string): string {
   const extreme = above ? 'largest' : 'smallest';
-  return `${amount(value)} ${what}: ${howFar(ratio, above)} than the ${extreme} run the law "${lawId}" was fitted on (${amount(bound)}), an extrapolation`;
+  return `${formatCount(value)} ${what}: ${howFar(ratio, above)} than the ${extreme} run the law "${lawId}" was fitted on (${formatCount(bound)}), an extrapolation`;
 }
 
 /**
@@ -235,10 +236,10 @@ function dataWarning(
   const ratio = `${times(unique / bound)} ${name}`;
   const message =
     limit === undefined
-      ? `trains on ${amount(candidate.tokens)} tokens, ${ratio}, and no data limit is set; set data.uniqueTokens to price repeated data`
+      ? `trains on ${formatCount(candidate.tokens)} tokens, ${ratio}, and no data limit is set; set data.uniqueTokens to price repeated data`
       : candidate.tokens > limit
-        ? `trains on ${amount(candidate.tokens)} tokens, repeating the data limit's ${amount(limit)} unique tokens, which are ${ratio}`
-        : `trains on ${amount(candidate.tokens)} unique tokens, ${ratio}; the data limit in force (${amount(limit)} unique tokens) allows it`;
+        ? `trains on ${formatCount(candidate.tokens)} tokens, repeating the data limit's ${formatCount(limit)} unique tokens, which are ${ratio}`
+        : `trains on ${formatCount(candidate.tokens)} unique tokens, ${ratio}; the data limit in force (${formatCount(limit)} unique tokens) allows it`;
   return { code, severity, message };
 }
 
@@ -273,20 +274,4 @@ function times(ratio: number): string {
 
 function percent(fraction: number): string {
   return `${(fraction * 100).toPrecision(3)} %`;
-}
-
-const SCALES: readonly [number, string][] = [
-  [1e15, 'P'],
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'K'],
-];
-
-/** A count with a short scale, three significant digits: 16B, 2.25T, 768. */
-function amount(value: number): string {
-  for (const [scale, name] of SCALES) {
-    if (value >= scale * 0.9995) return `${Number((value / scale).toPrecision(3))}${name}`;
-  }
-  return String(Number(value.toPrecision(3)));
 }
