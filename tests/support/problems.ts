@@ -32,3 +32,27 @@ export const H100_CHINCHILLA_QUALITY: Problem = {
   ),
   baselines: [20, 142, 1875],
 };
+
+/**
+ * Chinchilla-70B quality under sardana2024 for 1e9 requests of 500 + 500 tokens on H100s, with
+ * test-time compute bought at an exchange rate of γ = 1.5 over one order of magnitude.
+ */
+export const TEST_TIME_EXCHANGE_EXAMPLE: Problem = {
+  law: sardana,
+  targetLoss: sardana.loss(70e9, 1.4e12),
+  demand: { inputTokens: 1e9 * 500, outputTokens: 1e9 * 500 },
+  objective: 'cost',
+  rates: costRates(
+    { peakFlops: 989e12, pricePerHour: 2, mfu: 0.4 },
+    { peakFlops: 989e12, pricePerHour: 2, prefillMfu: 0.5, decodeMfu: 0.1 },
+  ),
+  baselines: [20],
+  testTime: {
+    benefit: { model: 'exchange', rate: { gamma: 1.5, spanOom: 1 } },
+    kMax: 1000,
+    integerSamples: false,
+    prefixCaching: true,
+    verifierFlopsPerSample: 0,
+    requests: 1e9,
+  },
+};

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costRates } from '../../../src/model/hardware/costs';
-import { lawFromPreset } from '../../../src/model/laws/presets';
 import { evaluatePlan, type PlannedModel } from '../../../src/model/optimum/plan-evaluation';
 import { solve } from '../../../src/model/optimum/solve';
 import type { Problem } from '../../../src/model/problem';
 import { logUniform } from '../../support/arbitraries';
-import { SARDANA_COST_EXAMPLE } from '../../support/problems';
+import { SARDANA_COST_EXAMPLE, TEST_TIME_EXCHANGE_EXAMPLE } from '../../support/problems';
 
 const solution = solve(SARDANA_COST_EXAMPLE);
 const asPlan = (name: string, c: { params: number; tokens: number; k: number }): PlannedModel => ({
@@ -67,26 +65,7 @@ describe('evaluating a model the user intends to train', () => {
   });
 
   it('serves a test-time plan at its k: the test-time optimum as a plan reaches the target at no extra cost', () => {
-    const sardana = lawFromPreset('sardana2024');
-    const problem: Problem = {
-      law: sardana,
-      targetLoss: sardana.loss(70e9, 1.4e12),
-      demand: { inputTokens: 1e9 * 500, outputTokens: 1e9 * 500 },
-      objective: 'cost',
-      rates: costRates(
-        { peakFlops: 989e12, pricePerHour: 2, mfu: 0.4 },
-        { peakFlops: 989e12, pricePerHour: 2, prefillMfu: 0.5, decodeMfu: 0.1 },
-      ),
-      baselines: [20],
-      testTime: {
-        benefit: { model: 'exchange', rate: { gamma: 1.5, spanOom: 1 } },
-        kMax: 1000,
-        integerSamples: false,
-        prefixCaching: true,
-        verifierFlopsPerSample: 0,
-        requests: 1e9,
-      },
-    };
+    const problem = TEST_TIME_EXCHANGE_EXAMPLE;
     const solved = solve(problem);
     expect(solved.lifetimeOptimal.k).toBeGreaterThan(1);
     const atK = evaluatePlan(problem, solved, asPlan('k', solved.lifetimeOptimal));

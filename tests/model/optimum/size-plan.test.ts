@@ -1,43 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costRates } from '../../../src/model/hardware/costs';
 import { chinchillaLaw } from '../../../src/model/laws/chinchilla';
 import { lawFromPreset } from '../../../src/model/laws/presets';
 import type { ChinchillaLaw } from '../../../src/model/laws/types';
 import { candidatesAlongIsoLoss } from '../../../src/model/optimum/iso-loss';
 import { candidateOfPlan, sizePlanOf } from '../../../src/model/optimum/size-plan';
 import { solve } from '../../../src/model/optimum/solve';
-import type { Problem } from '../../../src/model/problem';
 import { logUniform } from '../../support/arbitraries';
 import { expectRelativelyClose } from '../../support/close';
-import { SARDANA_COST_EXAMPLE } from '../../support/problems';
-
-const sardana = lawFromPreset('sardana2024');
-
-/** Sardana's cost example with test-time compute bought at Snell et al.'s exchange rate. */
-const WITH_TEST_TIME: Problem = {
-  law: sardana,
-  targetLoss: sardana.loss(70e9, 1.4e12),
-  demand: { inputTokens: 1e9 * 500, outputTokens: 1e9 * 500 },
-  objective: 'cost',
-  rates: costRates(
-    { peakFlops: 989e12, pricePerHour: 2, mfu: 0.4 },
-    { peakFlops: 989e12, pricePerHour: 2, prefillMfu: 0.5, decodeMfu: 0.1 },
-  ),
-  baselines: [20],
-  testTime: {
-    benefit: { model: 'exchange', rate: { gamma: 1.5, spanOom: 1 } },
-    kMax: 1000,
-    integerSamples: false,
-    prefixCaching: true,
-    verifierFlopsPerSample: 0,
-    requests: 1e9,
-  },
-};
+import { SARDANA_COST_EXAMPLE, TEST_TIME_EXCHANGE_EXAMPLE } from '../../support/problems';
 
 describe('a model size as a plan, trained to the target under a law', () => {
   it('gives back each candidate of the solve it came from (identity), with and without test-time compute', () => {
-    for (const problem of [SARDANA_COST_EXAMPLE, WITH_TEST_TIME]) {
+    for (const problem of [SARDANA_COST_EXAMPLE, TEST_TIME_EXCHANGE_EXAMPLE]) {
       const solution = solve(problem);
       const candidates = [solution.lifetimeOptimal, solution.chinchillaOptimal, ...solution.baselines];
       if (problem.testTime) expect(solution.lifetimeOptimal.k).toBeGreaterThan(1);
@@ -80,7 +55,7 @@ describe('a model size as a plan, trained to the target under a law', () => {
     expect(() => candidateOfPlan(SARDANA_COST_EXAMPLE, tiny)).toThrow(
       expect.objectContaining({ code: 'unreachable' }),
     );
-    expect(() => candidateOfPlan(WITH_TEST_TIME, tiny)).toThrow(
+    expect(() => candidateOfPlan(TEST_TIME_EXCHANGE_EXAMPLE, tiny)).toThrow(
       expect.objectContaining({ code: 'unreachable' }),
     );
   });

@@ -1,28 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lawFromPreset } from '../../../src/model/laws/presets';
-import type { ChinchillaConstants, ChinchillaLaw } from '../../../src/model/laws/types';
+import type { ChinchillaConstants } from '../../../src/model/laws/types';
 import { logSpace } from '../../../src/model/numerics/grid';
 import { candidatesAlongIsoLoss, minimumParamsForTarget } from '../../../src/model/optimum/iso-loss';
 import type { Problem } from '../../../src/model/problem';
 import { solveWithBands, solveWithUncertainty } from '../../../src/model/uncertainty';
 import { isoLossBands } from '../../../src/model/uncertainty/bands';
 import { drawLaws } from '../../../src/model/uncertainty/draws';
-import type { UncertainProblem } from '../../../src/model/uncertainty/solve-draws';
-import { SARDANA_COST_EXAMPLE } from '../../support/problems';
+import { BESIROGLU, BESIROGLU_COVARIANCE, uncertainSardanaExample } from '../../support/uncertain-problems';
 
-const besiroglu = lawFromPreset('besiroglu2024') as ChinchillaLaw;
-const covariance = besiroglu.covariance ?? [];
+const besiroglu = BESIROGLU;
+const covariance = BESIROGLU_COVARIANCE;
+const uncertain = uncertainSardanaExample;
 const ZERO_COVARIANCE = Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => 0));
-
-/** Sardana et al.'s cost example under besiroglu2024, the target given as a loss (or as `target`). */
-function uncertain(
-  overrides: Partial<Problem> = {},
-  target: UncertainProblem['target'] = { loss: 1.947 },
-): UncertainProblem {
-  const problem = { ...SARDANA_COST_EXAMPLE, law: besiroglu, targetLoss: 1.947, ...overrides };
-  return { problem: { ...problem, law: besiroglu }, target };
-}
 
 /** The chart's span: from just above the point law's smallest feasible size to 100× it. */
 function sizesOf(problem: Problem, count = 40): number[] {

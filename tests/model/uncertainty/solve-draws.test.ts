@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { lawFromPreset } from '../../../src/model/laws/presets';
 import type { ChinchillaLaw } from '../../../src/model/laws/types';
 import { solve } from '../../../src/model/optimum/solve';
-import type { Problem } from '../../../src/model/problem';
 import { drawLaws } from '../../../src/model/uncertainty/draws';
 import { chinchillaLaw } from '../../../src/model/laws/chinchilla';
 import { candidatesAlongIsoLoss } from '../../../src/model/optimum/iso-loss';
 import { solveWithUncertainty } from '../../../src/model/uncertainty';
-import { solveDraws, type UncertainProblem } from '../../../src/model/uncertainty/solve-draws';
+import { solveDraws } from '../../../src/model/uncertainty/solve-draws';
 import { summarizeDraws, TIE_RELATIVE_TOLERANCE } from '../../../src/model/uncertainty/summary';
-import { SARDANA_COST_EXAMPLE } from '../../support/problems';
+import { BESIROGLU, BESIROGLU_COVARIANCE, uncertainSardanaExample } from '../../support/uncertain-problems';
 
 /** Thousands of solves: quick alone (about a second), slower on a shared, loaded machine. */
 const HEAVY_TEST_TIMEOUT = 60_000;
 
-const besiroglu = lawFromPreset('besiroglu2024') as ChinchillaLaw;
-const covariance = besiroglu.covariance ?? [];
-
-/** Sardana et al.'s cost example under besiroglu2024, with a target given as a loss. */
-function uncertain(
-  overrides: Partial<Problem> = {},
-  target: UncertainProblem['target'] = { loss: 1.947 },
-): UncertainProblem {
-  const problem = { ...SARDANA_COST_EXAMPLE, law: besiroglu, targetLoss: 1.947, ...overrides };
-  return { problem: { ...problem, law: besiroglu }, target };
-}
+const besiroglu = BESIROGLU;
+const covariance = BESIROGLU_COVARIANCE;
+const uncertain = uncertainSardanaExample;
 
 const NO_DEMAND = { demand: { inputTokens: 0, outputTokens: 0 } };
 
