@@ -21,15 +21,22 @@ import { demandSpecOfForm, lawSpecOfForm, targetSpecOfForm, type ScenarioForm } 
 export const DEFAULT_DAYS = 365;
 
 /**
- * Significant digits of a converted value: 10 keep a loss or a token total to about 1e-10
- * (well inside what any result shows) without writing 17 digits of rounding noise into a field.
+ * How far (relative) a converted value may be rounded to read well: 1e-10 is far inside what any
+ * result shows, and a few conversions in a row stay within SAME; "10T" rather than 9999999999000.
  */
-const DIGITS = 10;
+const ROUNDING = 1e-10;
 
 /** Two values this close (relative) stand for the same target or demand. */
 const SAME = 1e-9;
 
-const written = (value: number): string => formatQuantityInput(Number(value.toPrecision(DIGITS)));
+/** A converted value in the form's input notation, with the fewest digits within ROUNDING. */
+function written(value: number): string {
+  for (let digits = 1; digits < 17; digits++) {
+    const rounded = Number(value.toPrecision(digits));
+    if (Math.abs(rounded - value) <= ROUNDING * Math.abs(value)) return formatQuantityInput(rounded);
+  }
+  return formatQuantityInput(value);
+}
 
 const same = (a: number, b: number): boolean => Math.abs(a - b) <= SAME * Math.max(Math.abs(a), Math.abs(b));
 
