@@ -9,7 +9,7 @@ export { ScienceError } from './errors';
 export { OBJECTIVES, type Objective } from './objective';
 export type { BaselineRule, Problem, TestTimeSetup } from './problem';
 export { findReferenceModel, PAPERS, REFERENCE_MODELS } from './reference-models';
-export { targetLoss, type Target } from './target';
+export { targetLoss, targetsForLoss, type EquivalentTargets, type Target } from './target';
 
 export {
   buildLaw,

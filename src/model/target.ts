@@ -1,6 +1,10 @@
 import { formatForMessage, requirePositive, ScienceError } from './errors';
 import type { Allocation } from './allocation';
-import { computeOptimalExcessForParams, computeOptimalForBudget } from './optimum/compute-optimal';
+import {
+  computeOptimalExcessForParams,
+  computeOptimalForBudget,
+  computeOptimalForExcess,
+} from './optimum/compute-optimal';
 import type { LossLaw } from './laws/types';
 
 /**
@@ -44,6 +48,29 @@ export function targetLoss(law: LossLaw, target: Target): number {
     'target.computeOptimalParams',
     'a smaller model',
   );
+}
+
+/** One loss stated each way a target can state it (see `targetsForLoss`). */
+export interface EquivalentTargets {
+  readonly loss: number;
+  readonly model: Allocation;
+  readonly computeOptimalFlops: number;
+  readonly computeOptimalParams: number;
+}
+
+/**
+ * Every target that stands for `loss` under a law: the loss itself, the training-compute-optimal
+ * model that reaches it (Hoffmann et al. 2022, Eq. 4), that model's budget C = 6ND, and its size.
+ * `targetLoss` of each gives `loss` back (to rounding). Throws `unreachable` at or below the floor.
+ */
+export function targetsForLoss(law: LossLaw, loss: number): EquivalentTargets {
+  const model = computeOptimalForExcess(law.terms, law.excessForLoss(loss));
+  return {
+    loss,
+    model,
+    computeOptimalFlops: 6 * model.params * model.tokens,
+    computeOptimalParams: model.params,
+  };
 }
 
 /**

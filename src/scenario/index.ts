@@ -11,6 +11,7 @@ export {
   type GpuListResult,
 } from './gpu-section';
 export { ID_PATTERN, isId } from './ids';
+export { checkedDemand, checkedLaw, checkedTarget } from './section-check';
 export { MAX_SCENARIO_BYTES, parseScenarioText, scenarioSizeProblem, utf8ByteLength } from './parse';
 export {
   accuracyTargetLoss,

@@ -1,4 +1,5 @@
-import type { GpuDefinition, Scenario, ScenarioIssue } from '../../scenario';
+import type { DemandKind, GpuDefinition, Scenario, ScenarioIssue, TargetKind } from '../../scenario';
+import { demandFieldsForKind, targetFieldsForKind } from './entry-conversion';
 import { baseName } from '../../shared/documents';
 import { formFromScenario, scenarioFromForm, type ScenarioForm } from './form';
 
@@ -44,6 +45,18 @@ export class ScenarioDocument {
   markSaved(path: string): void {
     this.path = path;
     this.#savedForm = JSON.stringify(this.form);
+  }
+
+  /** Switches how the target is entered; its values carry over (same loss), see entry-conversion.ts. */
+  setTargetKind(kind: TargetKind): void {
+    this.form.target = targetFieldsForKind(this.form, kind);
+    this.form.targetKind = kind;
+  }
+
+  /** Switches how the demand is entered; its values carry over (same token totals). */
+  setDemandKind(kind: DemandKind): void {
+    this.form.demand = demandFieldsForKind(this.form, kind);
+    this.form.demandKind = kind;
   }
 
   /** Every GPU the form may name besides the presets: the scenario's own, then the user's. */

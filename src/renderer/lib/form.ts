@@ -18,6 +18,9 @@ import {
 } from '../../model';
 import { formatQuantityInput, parseQuantity } from '../../format/quantity';
 import {
+  checkedDemand,
+  checkedLaw,
+  checkedTarget,
   DEFAULT_DTYPE,
   DEFAULT_GPU,
   DEFAULT_ROOFLINE,
@@ -31,16 +34,19 @@ import {
   type AcceleratorSpec,
   type DecodeModel,
   type DemandKind,
+  type DemandSpec,
   type FittedRangeSpec,
   type PlanSpec,
   type InferenceSpec,
   type LawKind,
+  type LawSpec,
   type Scenario,
   type ScenarioIssue,
   type SuccessSourceKind,
   type TestTimeModel,
   type TestTimeSpec,
   type TargetKind,
+  type TargetSpec,
 } from '../../scenario';
 import { STARTING_TARGET } from './new-scenario';
 
@@ -419,6 +425,31 @@ export function scenarioFromForm(form: ScenarioForm, library: readonly GpuDefini
 }
 
 type NumberReader = (value: string, path: string) => number | undefined;
+
+/** Reads a field of a section checked on its own: what does not parse is left undefined, unreported. */
+const quietNumber: NumberReader = (value) => {
+  if (value.trim() === '') return undefined;
+  try {
+    return parseQuantity(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The form's law on its own, when its fields make a valid law; undefined while they do not. */
+export function lawSpecOfForm(form: ScenarioForm): LawSpec | undefined {
+  return checkedLaw(lawOf(form, quietNumber), 'law');
+}
+
+/** The form's target of its current kind on its own, when its fields are valid (reachability unchecked). */
+export function targetSpecOfForm(form: ScenarioForm): TargetSpec | undefined {
+  return checkedTarget(targetOf(form, quietNumber), 'target');
+}
+
+/** The form's demand of its current kind on its own, when its fields are valid. */
+export function demandSpecOfForm(form: ScenarioForm): DemandSpec | undefined {
+  return checkedDemand(demandOf(form, quietNumber), 'demand');
+}
 
 /** A task accuracy reached through a loss mapping replaces the loss target (see setsTaskAccuracy). */
 export function setsTaskAccuracyInForm(form: ScenarioForm): boolean {
