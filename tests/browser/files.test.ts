@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
-import { openApp, screenshot, skipBrowserTests, type PageProbe, usePagePerTest } from './support';
+import { openApp, screenshot, skipBrowserTests, type PageProbe, useApp, usePagePerTest } from './support';
 
 const SCENARIO_FILE = path.resolve('resources/scenarios/sardana-70b-chatbot.tradeoff.json');
 
@@ -29,11 +29,13 @@ describe.skipIf(skipBrowserTests)('scenario files in the browser', () => {
   let page: Page;
   let probe: PageProbe;
 
-  const currentPage = usePagePerTest({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
-  beforeEach(async () => {
-    page = currentPage();
-    await page.addInitScript({ content: WITHOUT_SAVE_PICKER });
-    probe = await openApp(page);
+  const app = useApp(
+    { viewport: { width: 1280, height: 820 }, acceptDownloads: true },
+    { initScript: WITHOUT_SAVE_PICKER },
+  );
+  beforeEach(() => {
+    page = app.page();
+    probe = app.probe();
   });
 
   async function openScenarioFile(file: string): Promise<void> {
