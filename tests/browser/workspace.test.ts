@@ -371,7 +371,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     await page.locator('[data-path="inference.gpu"]').selectOption('lab-gpu');
     await expect
       .poll(() => page.locator('[data-testid="peak-inference"]').textContent())
-      .toContain('Dense peak 1.00e14 FLOP/s in bf16');
+      .toContain('Dense peak 1e14 FLOP/s in bf16');
     await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).not.toBe(costBefore);
     // A tenth of an H100's peak at the same price: dearer; 16 GB instead of 80: more GPUs per replica.
     expect(Number(await cardText(page, 'lifetime', 'replicaGpus'))).toBeGreaterThan(replicaBefore);
@@ -427,7 +427,7 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     // Twice the peak: every model trains in half the GPU-hours, so the lifetime optimum costs less.
     await expect.poll(() => cardText(page, 'lifetime', 'totalCost')).toBe('$8.05M');
     expect(await page.locator('[data-testid="peak-training"]').textContent()).toContain(
-      'Dense peak 2.00e14 FLOP/s in bf16',
+      'Dense peak 2e14 FLOP/s in bf16',
     );
     expect(await statusText(page)).toBe('Updated Lab GPU.');
     expect(await page.locator('.issue').count()).toBe(0);
