@@ -14,12 +14,7 @@ describe('the Markdown report', () => {
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error('example invalid');
     const problem = problemFromScenario(parsed.scenario);
-    const report = markdownReport(
-      parsed.scenario,
-      problem.law,
-      solve(problem),
-      new Date('2026-11-22T12:00:00Z'),
-    );
+    const report = markdownReport(parsed.scenario, problem, solve(problem), new Date('2026-11-22T12:00:00Z'));
     // The answer in words comes first, under the title.
     expect(report).toMatch(
       /^# 70B-quality chatbot \(Sardana et al\. 2024\)\n\n\*\*Train a 20\.5B model on 3\.3T tokens \(161 tokens per parameter\)\. Over its life it costs \$1\.43M, 11 % less than the Chinchilla-optimal 34\.1B model\.\*\*\n\nTradeoff Explorer report, 2026-11-22\./,
@@ -41,7 +36,7 @@ describe('the Markdown report', () => {
     );
     if (!parsed.ok) throw new Error('example invalid');
     const problem = problemFromScenario(parsed.scenario);
-    const report = markdownReport(parsed.scenario, problem.law, solve(problem));
+    const report = markdownReport(parsed.scenario, problem, solve(problem));
     const section = /## Warnings\n\n[^\n]*\n\n((?:- [^\n]*\n)+)\n## Scenario/.exec(report)?.[1];
     expect(section?.trimEnd().split('\n')).toEqual([
       '- Lifetime-optimal: 147T training tokens: 294× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]',
@@ -49,7 +44,7 @@ describe('the Markdown report', () => {
       '- 10,000 tokens/param: 1.69T training tokens: 3.4× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]',
     ]);
     expect(report).toContain(
-      '- Runs the law was fitted on: Hoffmann et al. 2022, arXiv 2203.15556, abstract and Table A9: over 400 runs from 70M to 16.2B parameters on 5B to 500B tokens.',
+      '- Hoffmann et al. 2022, arXiv 2203.15556, abstract and Table A9: over 400 runs from 70M to 16.2B parameters on 5B to 500B tokens — the runs the law was fitted on.',
     );
   });
 
@@ -65,7 +60,7 @@ describe('the Markdown report', () => {
     const problem = problemFromScenario(parsed.scenario);
     const solution = solve(problem);
     expect(solution.warnings).toEqual([]);
-    expect(markdownReport(parsed.scenario, problem.law, solution)).not.toContain('## Warnings');
+    expect(markdownReport(parsed.scenario, problem, solution)).not.toContain('## Warnings');
   });
 
   it("names the Kaplan baseline and what the Kaplan law's compute-optimal point is", () => {
@@ -80,7 +75,7 @@ describe('the Markdown report', () => {
     );
     if (!parsed.ok) throw new Error('scenario invalid');
     const problem = problemFromScenario(parsed.scenario);
-    const report = markdownReport(parsed.scenario, problem.law, solve(problem));
+    const report = markdownReport(parsed.scenario, problem, solve(problem));
     expect(report).toMatch(/\| Kaplan 2020 allocation \| /);
     expect(report).toMatch(/\| Compute-optimal under Kaplan’s L\(N, D\) \| /);
     expect(report).toContain('- Compute-optimal under Kaplan’s L(N, D): the C = 6ND optimum');
@@ -99,7 +94,7 @@ describe('the Markdown report', () => {
     const resolved = uncertainProblemFromScenario(scenario, problem);
     if (!resolved.ok) throw new Error(resolved.reason);
     const summary = solveWithUncertainty(resolved.uncertain, { draws: 50, seed: 4 });
-    const report = markdownReport(scenario, problem.law, solve(problem), new Date(), summary);
+    const report = markdownReport(scenario, problem, solve(problem), new Date(), summary);
     const section = /## Uncertainty\n\n([^\n]*)\n\n((?:\|[^\n]*\n)+)/.exec(report);
     expect(section?.[1]).toBe(`${uncertaintyHeadline(summary, 'besiroglu2024')}.`);
     const rows = section?.[2]?.trimEnd().split('\n') ?? [];
@@ -107,6 +102,6 @@ describe('the Markdown report', () => {
       '| p10 / p50 / p90 | params | tokens | tokens/param | lifetime FLOPs | lifetime cost | optimum’s size saves | wins |',
     );
     expect(rows.slice(2)).toEqual(uncertaintyTableRows(summary).map((row) => `| ${row.join(' | ')} |`));
-    expect(markdownReport(scenario, problem.law, solve(problem))).not.toContain('## Uncertainty');
+    expect(markdownReport(scenario, problem, solve(problem))).not.toContain('## Uncertainty');
   });
 });
