@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve, solveWithUncertainty } from '../../src/model';
 import { markdownReport } from '../../src/report/markdown';
+import { solutionSources, sourceLine } from '../../src/report/sources';
 import { uncertaintyHeadline, uncertaintyTableRows } from '../../src/report/uncertainty';
 import { parseScenarioText, problemFromScenario, uncertainProblemFromScenario } from '../../src/scenario';
+import { EXAMPLE_FILES, exampleJson, solvedFrom } from '../support/solved-examples';
 
 describe('the Markdown report', () => {
   it('carries the result, the scenario file and the sources', () => {
@@ -103,5 +106,47 @@ describe('the Markdown report', () => {
     );
     expect(rows.slice(2)).toEqual(uncertaintyTableRows(summary).map((row) => `| ${row.join(' | ')} |`));
     expect(markdownReport(scenario, problem, solve(problem))).not.toContain('## Uncertainty');
+  });
+});
+
+describe('the Markdown report of every shipped example', () => {
+  const SECTIONS = ['Test-time compute', 'Decode on a roofline', 'Data wall', 'Footprint'] as const;
+
+  it('has exactly the sections that apply and every source the solution used, and no NaN', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...EXAMPLE_FILES),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(undefined, 1.1),
+        (file, dropTestTime, dropData, pue) => {
+          const json = exampleJson(file);
+          if (dropTestTime) delete json.testTime;
+          if (dropData) delete json.data;
+          if (pue !== undefined) json.energy = { pue };
+          const { scenario, problem, solution } = solvedFrom(json);
+          const report = markdownReport(scenario, problem, solution, new Date('2026-12-02T00:00:00Z'));
+          const applies: Record<(typeof SECTIONS)[number], boolean> = {
+            'Test-time compute': scenario.testTime !== undefined,
+            'Decode on a roofline': scenario.inference.decode.model === 'roofline',
+            'Data wall': scenario.data !== undefined,
+            Footprint: true,
+          };
+          for (const title of SECTIONS) {
+            expect(report.includes(`\n## ${title}\n`), `${file}: ${title}`).toBe(applies[title]);
+          }
+          const listed = /## Sources\n\n[^\n]*\n\n((?:- [^\n]*\n)+)/.exec(report)?.[1] ?? '';
+          expect(listed.trimEnd().split('\n')).toEqual(
+            solutionSources(scenario, problem.law, solution).map((source) => `- ${sourceLine(source)}.`),
+          );
+          expect(report).not.toMatch(/NaN|undefined|Infinity/);
+          expect(listed.includes('Snell et al. 2024')).toBe(scenario.testTime?.model === 'exchange');
+          expect(listed.includes('Muennighoff et al. 2023')).toBe(
+            scenario.data !== undefined || problem.law.source.includes('Muennighoff'),
+          );
+        },
+      ),
+      { numRuns: 24, seed: 14 },
+    );
   });
 });
