@@ -8,7 +8,8 @@ export { totalDemandTokens, type Demand } from './demand';
 export { ScienceError } from './errors';
 export { OBJECTIVES, type Objective } from './objective';
 export type { BaselineRule, Problem, TestTimeSetup } from './problem';
-export { findReferenceModel, PAPERS, REFERENCE_MODELS } from './reference-models';
+export { findReferenceModel, paper, PAPERS, REFERENCE_MODELS } from './reference-models';
+export type { PaperId, PaperReference } from './reference-models';
 export { targetLoss, targetsForLoss, type EquivalentTargets, type Target } from './target';
 
 export {
@@ -89,13 +90,19 @@ export {
 
 export type { TestTimeBenefit } from './problem';
 export {
+  decodeCostForParams,
   decodeUtilisation,
   DEFAULT_BANDWIDTH_EFFICIENCY,
   DEFAULT_CONTEXT_TOKENS,
   DEFAULT_DECODE_BATCH,
 } from './hardware/roofline';
 export { DEFAULT_SHAPE_RULE } from './hardware/transformer-shape';
-export { DEFAULT_GRID_KG_CO2_PER_KWH, DEFAULT_PUE } from './hardware/footprint';
+export {
+  DEFAULT_GRID_KG_CO2_PER_KWH,
+  DEFAULT_GRID_SOURCE,
+  DEFAULT_PUE,
+  DEFAULT_PUE_SOURCE,
+} from './hardware/footprint';
 export {
   baselineCandidateId,
   CANDIDATE_IDS,

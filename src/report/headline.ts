@@ -15,7 +15,7 @@ export function headline(solution: Solution): string {
 }
 
 /** The metric the solution minimised, with how it reads in a sentence. */
-interface MetricWords {
+export interface MetricWords {
   readonly key: 'totalCost' | 'totalFlops';
   /** "cost", "FLOPs": what the lifetime bill is counted in. */
   readonly noun: string;
@@ -45,7 +45,8 @@ const FLOPS_WORDS: MetricWords = {
   less: 'fewer',
 };
 
-function wordsFor(solution: Solution): MetricWords {
+/** How the metric the solution minimised reads: lifetime cost in dollars or FLOPs. */
+export function wordsFor(solution: Solution): MetricWords {
   return solution.objective === 'cost' ? COST_WORDS : FLOPS_WORDS;
 }
 

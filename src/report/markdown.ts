@@ -1,14 +1,25 @@
-import { PAPERS, type LossLaw, type Solution, type UncertaintySummary } from '../model';
+import type { Problem, Solution, UncertaintySummary } from '../model';
 import { formatLoss } from '../format/quantity';
 import { serializeScenario, type Scenario } from '../scenario';
 import { headline } from './headline';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
+import { reportSections, type ReportSection } from './sections';
+import { solutionSources, sourceLine } from './sources';
 import { UNCERTAINTY_TABLE_HEADER, uncertaintyHeadline, uncertaintyTableRows } from './uncertainty';
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function markdownSection({ title, lines, table }: ReportSection): string[] {
+  return [
+    `## ${title}`,
+    '',
+    ...lines.flatMap((text) => [text, '']),
+    ...(table ? [markdownTable(table.header, table.rows), ''] : []),
+  ];
 }
 
 /**
@@ -18,11 +29,12 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
  */
 export function markdownReport(
   scenario: Scenario,
-  law: LossLaw,
+  problem: Problem,
   solution: Solution,
   generatedAt: Date = new Date(),
   uncertainty: UncertaintySummary | null = null,
 ): string {
+  const { law } = problem;
   return [
     `# ${scenario.name}`,
     '',
@@ -40,6 +52,7 @@ export function markdownReport(
     '',
     ...candidateNotes(solution).flatMap((note) => [`- ${note}`]),
     ...(candidateNotes(solution).length > 0 ? [''] : []),
+    ...reportSections(scenario, problem, solution).flatMap(markdownSection),
     ...(uncertainty
       ? [
           '## Uncertainty',
@@ -68,9 +81,9 @@ export function markdownReport(
     '',
     '## Sources',
     '',
-    `- Scaling law \`${law.id}\`: ${law.source}.`,
-    ...(law.evidence ? [`- Runs the law was fitted on: ${law.evidence.source}.`] : []),
-    ...PAPERS.map((paper) => `- ${paper.citation}, "${paper.title}", ${paper.url}: ${paper.usedFor}.`),
+    'Every source the engine used for this solution:',
+    '',
+    ...solutionSources(scenario, law, solution).map((source) => `- ${sourceLine(source)}.`),
     '',
   ].join('\n');
 }

@@ -266,6 +266,14 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     expect(await cardText(page, 'without-test-time', 'k')).toBe('1×');
     await page.locator('[data-chart="test-time-cost"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'test-time');
+    // Where the numbers come from lists the test-time papers of these results.
+    await page.locator('[data-action="sources"]').click();
+    const used = page.locator('[data-testid="sources-used"]');
+    await used.waitFor();
+    expect(await used.textContent()).toMatch(/Villalobos & Atkinson 2023[\s\S]*Snell et al\. 2024/);
+    await screenshot(page, 'sources-test-time');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => used.count()).toBe(0);
     await page.locator('[data-path="testTime.enabled"]').uncheck();
     await expect.poll(() => page.locator('[data-chart="test-time-cost"]').count()).toBe(0);
     await expect.poll(() => page.locator('[data-card="without-test-time"]').count()).toBe(0);
@@ -513,6 +521,8 @@ describe.skipIf(skipBrowserTests)('the workspace', () => {
     const dialog = page.locator('[data-testid="sources"]');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Sardana et al. 2024');
+    // The catalogue holds the test-time and shape papers whatever the scenario uses.
+    expect(await dialog.textContent()).toMatch(/Brown et al\. 2024[\s\S]*Touvron et al\. 2023/);
     await screenshot(page, 'sources');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);

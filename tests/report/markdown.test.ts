@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve, solveWithUncertainty } from '../../src/model';
 import { markdownReport } from '../../src/report/markdown';
+import { solutionSources, sourceLine } from '../../src/report/sources';
 import { uncertaintyHeadline, uncertaintyTableRows } from '../../src/report/uncertainty';
 import { parseScenarioText, problemFromScenario, uncertainProblemFromScenario } from '../../src/scenario';
+import { EXAMPLE_FILES, exampleJson, solvedFrom } from '../support/solved-examples';
 
 describe('the Markdown report', () => {
   it('carries the result, the scenario file and the sources', () => {
@@ -14,12 +17,7 @@ describe('the Markdown report', () => {
     const parsed = parseScenarioText(text);
     if (!parsed.ok) throw new Error('example invalid');
     const problem = problemFromScenario(parsed.scenario);
-    const report = markdownReport(
-      parsed.scenario,
-      problem.law,
-      solve(problem),
-      new Date('2026-11-22T12:00:00Z'),
-    );
+    const report = markdownReport(parsed.scenario, problem, solve(problem), new Date('2026-11-22T12:00:00Z'));
     // The answer in words comes first, under the title.
     expect(report).toMatch(
       /^# 70B-quality chatbot \(Sardana et al\. 2024\)\n\n\*\*Train a 20\.5B model on 3\.3T tokens \(161 tokens per parameter\)\. Over its life it costs \$1\.43M, 11 % less than the Chinchilla-optimal 34\.1B model\.\*\*\n\nTradeoff Explorer report, 2026-11-22\./,
@@ -41,7 +39,7 @@ describe('the Markdown report', () => {
     );
     if (!parsed.ok) throw new Error('example invalid');
     const problem = problemFromScenario(parsed.scenario);
-    const report = markdownReport(parsed.scenario, problem.law, solve(problem));
+    const report = markdownReport(parsed.scenario, problem, solve(problem));
     const section = /## Warnings\n\n[^\n]*\n\n((?:- [^\n]*\n)+)\n## Scenario/.exec(report)?.[1];
     expect(section?.trimEnd().split('\n')).toEqual([
       '- Lifetime-optimal: 147T training tokens: 294× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]',
@@ -49,7 +47,7 @@ describe('the Markdown report', () => {
       '- 10,000 tokens/param: 1.69T training tokens: 3.4× more than the largest run the law "sardana2024" was fitted on (500B), an extrapolation [warning tokens-beyond-evidence; change law]',
     ]);
     expect(report).toContain(
-      '- Runs the law was fitted on: Hoffmann et al. 2022, arXiv 2203.15556, abstract and Table A9: over 400 runs from 70M to 16.2B parameters on 5B to 500B tokens.',
+      '- Hoffmann et al. 2022, arXiv 2203.15556, abstract and Table A9: over 400 runs from 70M to 16.2B parameters on 5B to 500B tokens — the runs the law was fitted on.',
     );
   });
 
@@ -65,7 +63,7 @@ describe('the Markdown report', () => {
     const problem = problemFromScenario(parsed.scenario);
     const solution = solve(problem);
     expect(solution.warnings).toEqual([]);
-    expect(markdownReport(parsed.scenario, problem.law, solution)).not.toContain('## Warnings');
+    expect(markdownReport(parsed.scenario, problem, solution)).not.toContain('## Warnings');
   });
 
   it("names the Kaplan baseline and what the Kaplan law's compute-optimal point is", () => {
@@ -80,7 +78,7 @@ describe('the Markdown report', () => {
     );
     if (!parsed.ok) throw new Error('scenario invalid');
     const problem = problemFromScenario(parsed.scenario);
-    const report = markdownReport(parsed.scenario, problem.law, solve(problem));
+    const report = markdownReport(parsed.scenario, problem, solve(problem));
     expect(report).toMatch(/\| Kaplan 2020 allocation \| /);
     expect(report).toMatch(/\| Compute-optimal under Kaplan’s L\(N, D\) \| /);
     expect(report).toContain('- Compute-optimal under Kaplan’s L(N, D): the C = 6ND optimum');
@@ -99,7 +97,7 @@ describe('the Markdown report', () => {
     const resolved = uncertainProblemFromScenario(scenario, problem);
     if (!resolved.ok) throw new Error(resolved.reason);
     const summary = solveWithUncertainty(resolved.uncertain, { draws: 50, seed: 4 });
-    const report = markdownReport(scenario, problem.law, solve(problem), new Date(), summary);
+    const report = markdownReport(scenario, problem, solve(problem), new Date(), summary);
     const section = /## Uncertainty\n\n([^\n]*)\n\n((?:\|[^\n]*\n)+)/.exec(report);
     expect(section?.[1]).toBe(`${uncertaintyHeadline(summary, 'besiroglu2024')}.`);
     const rows = section?.[2]?.trimEnd().split('\n') ?? [];
@@ -107,6 +105,48 @@ describe('the Markdown report', () => {
       '| p10 / p50 / p90 | params | tokens | tokens/param | lifetime FLOPs | lifetime cost | optimum’s size saves | wins |',
     );
     expect(rows.slice(2)).toEqual(uncertaintyTableRows(summary).map((row) => `| ${row.join(' | ')} |`));
-    expect(markdownReport(scenario, problem.law, solve(problem))).not.toContain('## Uncertainty');
+    expect(markdownReport(scenario, problem, solve(problem))).not.toContain('## Uncertainty');
+  });
+});
+
+describe('the Markdown report of every shipped example', () => {
+  const SECTIONS = ['Test-time compute', 'Decode on a roofline', 'Data wall', 'Footprint'] as const;
+
+  it('has exactly the sections that apply and every source the solution used, and no NaN', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...EXAMPLE_FILES),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(undefined, 1.1),
+        (file, dropTestTime, dropData, pue) => {
+          const json = exampleJson(file);
+          if (dropTestTime) delete json.testTime;
+          if (dropData) delete json.data;
+          if (pue !== undefined) json.energy = { pue };
+          const { scenario, problem, solution } = solvedFrom(json);
+          const report = markdownReport(scenario, problem, solution, new Date('2026-12-02T00:00:00Z'));
+          const applies: Record<(typeof SECTIONS)[number], boolean> = {
+            'Test-time compute': scenario.testTime !== undefined,
+            'Decode on a roofline': scenario.inference.decode.model === 'roofline',
+            'Data wall': scenario.data !== undefined,
+            Footprint: true,
+          };
+          for (const title of SECTIONS) {
+            expect(report.includes(`\n## ${title}\n`), `${file}: ${title}`).toBe(applies[title]);
+          }
+          const listed = /## Sources\n\n[^\n]*\n\n((?:- [^\n]*\n)+)/.exec(report)?.[1] ?? '';
+          expect(listed.trimEnd().split('\n')).toEqual(
+            solutionSources(scenario, problem.law, solution).map((source) => `- ${sourceLine(source)}.`),
+          );
+          expect(report).not.toMatch(/NaN|undefined|Infinity/);
+          expect(listed.includes('Snell et al. 2024')).toBe(scenario.testTime?.model === 'exchange');
+          expect(listed.includes('Muennighoff et al. 2023')).toBe(
+            scenario.data !== undefined || problem.law.source.includes('Muennighoff'),
+          );
+        },
+      ),
+      { numRuns: 24, seed: 14 },
+    );
   });
 });

@@ -23,12 +23,16 @@ const WATTS_PER_KILOWATT = 1000;
  * survey average is ~1.5–1.6). Users should set their facility's value.
  */
 export const DEFAULT_PUE = 1.2;
+export const DEFAULT_PUE_SOURCE =
+  'assumption typical of recent large and hyperscale data centres (hyperscalers report ~1.1, the Uptime Institute survey average is ~1.5–1.6)';
 /**
  * Grid carbon intensity, kg CO₂ per kWh. Assumption: 0.4, a round figure between the US average
  * (~0.37, US EIA) and the world average (~0.45–0.48, IEA) of recent years. Users should set their
  * grid's or contract's value; low-carbon grids are below 0.1.
  */
 export const DEFAULT_GRID_KG_CO2_PER_KWH = 0.4;
+export const DEFAULT_GRID_SOURCE =
+  'assumption between the US average (~0.37, US EIA) and the world average (~0.45–0.48, IEA) of recent years';
 
 /** Wall-clock days for `gpuHours` spread perfectly over a cluster: gpuHours / G / 24. */
 export function wallClockDays(gpuHours: number, clusterGpus: number): number {

@@ -43,7 +43,7 @@ export class Exports {
     const uncertainty = (await this.ranges?.summaryFor(results)) ?? null;
     await this.write(
       'md',
-      markdownReport(results.scenario, results.problem.law, results.solution, new Date(), uncertainty),
+      markdownReport(results.scenario, results.problem, results.solution, new Date(), uncertainty),
     );
   }
 
