@@ -1,5 +1,9 @@
-import { PAPERS, type LossLaw, type Solution, type UncertaintySummary } from '../model';
-import { formatLoss } from '../format/quantity';
+import { PAPERS, type LossLaw, type Objective, type Solution, type UncertaintySummary } from '../model';
+import { formatLoss, formatPercent } from '../format/quantity';
+import type { LawComparison } from '../scenario/across-laws';
+import type { Sensitivity } from '../scenario/sensitivity';
+import { LAWS_TABLE_HEADER, lawsNotes, lawsTableRows } from './across-laws';
+import { SENSITIVITY_TABLE_HEADER, sensitivityNotes, sensitivityTableRows } from './sensitivity';
 import { serializeScenario, type Scenario } from '../scenario';
 import { headline } from './headline';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
@@ -9,6 +13,36 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function notesList(notes: readonly string[]): string[] {
+  return notes.length > 0 ? [...notes.map((note) => `- ${note}`), ''] : [];
+}
+
+function sensitivitySection(result: Sensitivity, objective: Objective): string[] {
+  return [
+    '## Sensitivity',
+    '',
+    `The lifetime optimum with each input moved by ±${formatPercent(result.swing, 0)}, and the elasticities ` +
+      'of its size and lifetime objective (d ln y / d ln x) at the scenario:',
+    '',
+    markdownTable(SENSITIVITY_TABLE_HEADER, sensitivityTableRows(result, objective)),
+    '',
+    ...notesList(sensitivityNotes(result)),
+  ];
+}
+
+function lawsSection(comparison: LawComparison, objective: Objective): string[] {
+  return [
+    '## Under every published law',
+    '',
+    'The same scenario solved under every law preset (a loss target carried over as the model that ' +
+      'reaches it under this scenario’s law):',
+    '',
+    markdownTable(LAWS_TABLE_HEADER, lawsTableRows(comparison, objective)),
+    '',
+    ...notesList(lawsNotes(comparison)),
+  ];
 }
 
 /**
@@ -22,6 +56,7 @@ export function markdownReport(
   solution: Solution,
   generatedAt: Date = new Date(),
   uncertainty: UncertaintySummary | null = null,
+  comparisons: { readonly laws?: LawComparison | null; readonly sensitivity?: Sensitivity | null } = {},
 ): string {
   return [
     `# ${scenario.name}`,
@@ -60,6 +95,8 @@ export function markdownReport(
           '',
         ]
       : []),
+    ...(comparisons.sensitivity ? sensitivitySection(comparisons.sensitivity, solution.objective) : []),
+    ...(comparisons.laws ? lawsSection(comparisons.laws, solution.objective) : []),
     '## Scenario',
     '',
     '```json',
