@@ -1,7 +1,7 @@
 import type { Objective } from '../../model';
 import type { LawAnswer, LawComparison } from '../../scenario/across-laws';
 import { formatCount, formatRatio } from '../../format/quantity';
-import { logAxis } from './axes';
+import { linearAxis, logAxis } from './axes';
 import type { Figure } from './figure';
 import { metricFor } from './metric';
 import { baseLayout, candidateColour, themeColours, type ChartTheme } from './theme';
@@ -58,7 +58,9 @@ export function lawsFigure(comparison: LawComparison, objective: Objective, them
       ...baseLayout(theme),
       margin: { l: 72, r: 24, t: 24, b: 48 },
       xaxis: { ...logAxis(theme, 'Optimum size (parameters)', padded(params)) },
-      yaxis: { ...logAxis(theme, `Lifetime ${metric.unit}`, padded(objectives), metric.tick) },
+      // Linear from zero: the laws' lifetime bills differ by a small factor, which a log axis would
+      // leave with a single tick.
+      yaxis: linearAxis(theme, `Lifetime ${metric.unit}`, objectives, metric.tick),
     },
   };
 }
