@@ -1,4 +1,4 @@
-import { wrap, type Remote } from 'comlink';
+import { wrap, type Endpoint, type Remote } from 'comlink';
 
 /**
  * A Web Worker reached through comlink, started on the first call (`open` must hold the literal
@@ -7,16 +7,18 @@ import { wrap, type Remote } from 'comlink';
  * that never comes (comlink alone would wait forever); so does every later call.
  */
 export function lazyWorker<W>(
-  open: () => Worker,
+  open: () => Endpoint,
 ): <A>(call: (remote: Remote<W>) => Promise<A>) => Promise<A> {
   let connection: { readonly remote: Remote<W>; readonly died: Promise<never> } | null = null;
   return (call) => {
     if (!connection) {
       const thread = open();
       const died = new Promise<never>((_, reject) => {
-        thread.addEventListener('error', (event) =>
-          reject(new Error(`the worker stopped: ${event.message || 'it could not be loaded'}`)),
-        );
+        // A Worker's error event is an ErrorEvent; its message is empty when the script did not load.
+        thread.addEventListener('error', (event: Event) => {
+          const { message } = event as Event & { message?: string };
+          reject(new Error(`the worker stopped: ${message || 'it could not be loaded'}`));
+        });
       });
       // Nobody may be waiting when it dies; the next call will hear of it.
       died.catch(() => undefined);
