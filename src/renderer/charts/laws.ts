@@ -32,7 +32,7 @@ export function lawsFigure(comparison: LawComparison, objective: Objective, them
         x: params,
         y: objectives,
         text: answered.map((law) => (law.own ? `<b>${law.lawId}</b>` : law.lawId)),
-        textposition: 'top center',
+        textposition: labelPositions(params),
         textfont: { size: 11, color: themeColours(theme).text },
         hovertext: answered.map(
           (law, index) =>
@@ -68,6 +68,20 @@ export function lawsFigure(comparison: LawComparison, objective: Objective, them
 /** The lifetime objective of a law's optimum: dollars, or FLOPs when the scenario minimises FLOPs. */
 export function objectiveOf(law: Answered, objective: Objective): number {
   return objective === 'cost' ? law.result.lifetimeOptimal.totalCost : law.result.lifetimeOptimal.totalFlops;
+}
+
+/**
+ * Labels above and below the points in turn, from the smallest size up: laws often agree to a few
+ * percent, and labels all above their points would overlap.
+ */
+function labelPositions(params: readonly number[]): ('top center' | 'bottom center')[] {
+  const rank = new Map(
+    params
+      .map((value, index) => [value, index] as const)
+      .sort(([a], [b]) => a - b)
+      .map(([, index], order) => [index, order]),
+  );
+  return params.map((_, index) => ((rank.get(index) ?? 0) % 2 === 0 ? 'top center' : 'bottom center'));
 }
 
 /** The values and a little room either side (×/÷1.3), so that labels at the ends are not cut. */

@@ -24,6 +24,13 @@ describe('the laws chart', () => {
     expect(marker.symbol.filter((symbol) => symbol === 'star')).toHaveLength(1);
     expect((points?.text as string[])[own]).toBe('<b>sardana2024</b>');
     expect((points?.hovertext as string[])[own]).toContain('this scenario’s law');
+    // Neighbours in size have their labels on opposite sides of their points.
+    const positions = points?.textposition as string[];
+    const sizes = points?.x as number[];
+    const bySize = sizes.map((_, index) => index).sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0));
+    bySize
+      .slice(1)
+      .forEach((index, order) => expect(positions[index]).not.toBe(positions[bySize[order] ?? -1]));
   });
 
   it('measures in FLOPs when the scenario minimises FLOPs', () => {
