@@ -1,5 +1,9 @@
-import type { Problem, Solution, UncertaintySummary } from '../model';
-import { formatLoss } from '../format/quantity';
+import type { Objective, Problem, Solution, UncertaintySummary } from '../model';
+import { formatLoss, formatPercent } from '../format/quantity';
+import type { LawComparison } from '../scenario/across-laws';
+import type { Sensitivity } from '../scenario/sensitivity';
+import { LAWS_TABLE_HEADER, lawsNotes, lawsTableRows } from './across-laws';
+import { SENSITIVITY_TABLE_HEADER, sensitivityNotes, sensitivityTableRows } from './sensitivity';
 import { serializeScenario, type Scenario } from '../scenario';
 import { headline } from './headline';
 import { candidateNotes, candidateTableHeader, candidateTableRows, warningLines } from './candidates';
@@ -22,6 +26,36 @@ function markdownSection({ title, lines, table }: ReportSection): string[] {
   ];
 }
 
+function notesList(notes: readonly string[]): string[] {
+  return notes.length > 0 ? [...notes.map((note) => `- ${note}`), ''] : [];
+}
+
+function sensitivitySection(result: Sensitivity, objective: Objective): string[] {
+  return [
+    '## Sensitivity',
+    '',
+    `The lifetime optimum with each input moved by ±${formatPercent(result.swing, 0)}, and the elasticities ` +
+      'of its size and lifetime objective (d ln y / d ln x) at the scenario:',
+    '',
+    markdownTable(SENSITIVITY_TABLE_HEADER, sensitivityTableRows(result, objective)),
+    '',
+    ...notesList(sensitivityNotes(result)),
+  ];
+}
+
+function lawsSection(comparison: LawComparison, objective: Objective): string[] {
+  return [
+    '## Under every published law',
+    '',
+    'The same scenario solved under every law preset (a loss target carried over as the model that ' +
+      'reaches it under this scenario’s law):',
+    '',
+    markdownTable(LAWS_TABLE_HEADER, lawsTableRows(comparison, objective)),
+    '',
+    ...notesList(lawsNotes(comparison)),
+  ];
+}
+
 /**
  * A self-contained Markdown report of one scenario: what was asked, what the engine found (with
  * its percentiles over the law's uncertainty, when given), and where every number comes from, so
@@ -33,6 +67,7 @@ export function markdownReport(
   solution: Solution,
   generatedAt: Date = new Date(),
   uncertainty: UncertaintySummary | null = null,
+  comparisons: { readonly laws?: LawComparison | null; readonly sensitivity?: Sensitivity | null } = {},
 ): string {
   const { law } = problem;
   return [
@@ -73,6 +108,8 @@ export function markdownReport(
           '',
         ]
       : []),
+    ...(comparisons.sensitivity ? sensitivitySection(comparisons.sensitivity, solution.objective) : []),
+    ...(comparisons.laws ? lawsSection(comparisons.laws, solution.objective) : []),
     '## Scenario',
     '',
     '```json',

@@ -9,13 +9,13 @@ import {
   type UncertaintySummary,
 } from '../../../model';
 import {
-  parseScenarioText,
   problemFromScenario,
   uncertainProblemFromScenario,
   type Scenario,
   type UncertainProblemResult,
 } from '../../../scenario';
 import type { LatestAnswer } from '../latest-request';
+import { scenarioFromRequest } from '../worker-scenario';
 
 /**
  * What the app's uncertainty worker is asked: plain data only (a worker cannot receive a law,
@@ -78,14 +78,8 @@ export function uncertainForApp(
 
 /** The worker's work: the summary of the drawn laws and their bands, for one scenario. */
 export function computeRanges(request: RangesRequest): RangesAnswer {
-  const parsed = parseScenarioText(request.scenario);
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    return {
-      kind: 'failed',
-      message: `${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'invalid scenario'}`,
-    };
-  }
+  const parsed = scenarioFromRequest(request.scenario);
+  if (!parsed.ok) return { kind: 'failed', message: parsed.message };
   try {
     const resolved = uncertainForApp(parsed.scenario);
     if (!resolved.ok) return { kind: 'none', note: resolved.reason };

@@ -1,6 +1,9 @@
 import { markdownReport } from '../../../report/markdown';
 import { solutionCsv } from '../../../report/solution-report';
 import type { DesktopApi, ExportKind } from '../../../shared/ipc';
+import type { LawComparison } from '../../../scenario/across-laws';
+import type { Sensitivity } from '../../../scenario/sensitivity';
+import type { OnDemand } from './on-demand.svelte';
 import type { LiveRanges } from './ranges.svelte';
 import type { LiveResults } from './results.svelte';
 import type { StatusLine } from './status.svelte';
@@ -18,7 +21,8 @@ export function fileStem(title: string): string {
 
 /**
  * The results of the document as it is now, written out as a CSV table or a Markdown report (with
- * the ranges over the law's uncertainty, when it has them) and named after the document; nothing
+ * the ranges over the law's uncertainty, when it has them, and the comparisons computed for them)
+ * and named after the document; nothing
  * while there are none (see LiveResults.exportable).
  */
 export class Exports {
@@ -28,6 +32,10 @@ export class Exports {
     private readonly live: LiveResults,
     private readonly title: () => string,
     private readonly ranges: Pick<LiveRanges, 'summaryFor'> | null = null,
+    private readonly comparisons: {
+      readonly laws: Pick<OnDemand<LawComparison>, 'valueFor'>;
+      readonly sensitivity: Pick<OnDemand<Sensitivity>, 'valueFor'>;
+    } | null = null,
   ) {}
 
   async csv(): Promise<void> {
@@ -41,9 +49,15 @@ export class Exports {
     if (!results) return;
     // The report lists the ranges of these results, waiting for them if they are being computed.
     const uncertainty = (await this.ranges?.summaryFor(results)) ?? null;
+    // And the comparisons whose panels were opened for them, waiting likewise.
+    const laws = (await this.comparisons?.laws.valueFor(results)) ?? null;
+    const sensitivity = (await this.comparisons?.sensitivity.valueFor(results)) ?? null;
     await this.write(
       'md',
-      markdownReport(results.scenario, results.problem, results.solution, new Date(), uncertainty),
+      markdownReport(results.scenario, results.problem, results.solution, new Date(), uncertainty, {
+        laws,
+        sensitivity,
+      }),
     );
   }
 

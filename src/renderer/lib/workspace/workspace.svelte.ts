@@ -9,6 +9,10 @@ import { Exports } from './exports';
 import { Preferences } from './preferences.svelte';
 import type { RangesService } from '../uncertainty/ranges';
 import { LiveRanges } from './ranges.svelte';
+import { OnDemand } from './on-demand.svelte';
+import type { CompareService } from '../compare/compare';
+import type { LawComparison } from '../../../scenario/across-laws';
+import type { Sensitivity } from '../../../scenario/sensitivity';
 import { LiveResults } from './results.svelte';
 import { StatusLine } from './status.svelte';
 import { UnsavedQuestion } from './unsaved.svelte';
@@ -34,6 +38,11 @@ export interface WorkspaceOptions {
   readonly compute?: (scenario: Scenario) => Results;
   /** How the ranges over the law's uncertainty are computed (a Web Worker in the app); none without. */
   readonly ranges?: RangesService;
+  /** How the scenario under every law, and its sensitivity, are computed (a Web Worker in the app). */
+  readonly comparisons?: {
+    readonly laws: CompareService<LawComparison>;
+    readonly sensitivity: CompareService<Sensitivity>;
+  };
   /** How long edits settle before a draft is written. */
   readonly draftDelayMs?: number;
 }
@@ -49,6 +58,9 @@ export class Workspace {
   readonly preferences: Preferences;
   readonly live: LiveResults;
   readonly ranges: LiveRanges;
+  /** Computed only while their panels are open (see OnDemand). */
+  readonly laws: OnDemand<LawComparison>;
+  readonly sensitivity: OnDemand<Sensitivity>;
   readonly drafts: Drafts;
   readonly unsaved = new UnsavedQuestion();
   readonly doc: ScenarioDocument;
@@ -62,12 +74,17 @@ export class Workspace {
     this.preferences = new Preferences(api, this.status);
     this.live = new LiveResults(options.compute);
     this.ranges = new LiveRanges(options.ranges ?? null);
+    this.laws = new OnDemand(options.comparisons?.laws ?? null);
+    this.sensitivity = new OnDemand(options.comparisons?.sensitivity ?? null);
     this.drafts = new Drafts(api, options.draftDelayMs);
     this.doc = new ScenarioDocument(newScenario(this.preferences.current), null, {
       library: () => this.preferences.current.customGpus,
     });
     this.gpus = new UserGpus(this.doc, this.preferences);
-    this.exports = new Exports(api, this.status, this.live, () => this.doc.title, this.ranges);
+    this.exports = new Exports(api, this.status, this.live, () => this.doc.title, this.ranges, {
+      laws: this.laws,
+      sensitivity: this.sensitivity,
+    });
   }
 
   async start(): Promise<void> {
