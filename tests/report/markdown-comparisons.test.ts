@@ -48,8 +48,8 @@ describe('the Markdown report’s comparisons', () => {
     const report = markdownReport(scenario, problem, solution, day);
     expect(report).not.toContain('## Sensitivity');
     expect(report).not.toContain('## Under every published law');
-    expect(
-      markdownReport(scenario, problem, solution, day, null, { laws: null, sensitivity: null }),
-    ).toBe(report);
+    expect(markdownReport(scenario, problem, solution, day, null, { laws: null, sensitivity: null })).toBe(
+      report,
+    );
   });
 });
