@@ -277,6 +277,29 @@ describe.skipIf(skipBrowserTests)('accessibility', { timeout: 180_000 }, () => {
       }
     });
 
+    it('the fit dialog has nothing serious and gives the focus back', async () => {
+      const { violations, focusAfter } = await visitDialog(page, 'fit-law', 'fit-dialog');
+      expect(violations).toEqual([]);
+      expect(focusAfter).toBe('fit-law');
+    });
+
+    it('the laws comparison and the sensitivity panels have nothing serious', async () => {
+      for (const panel of ['laws', 'sensitivity'] as const) {
+        await page.locator(`[data-action="show-${panel}"]`).click();
+        const table = panel === 'laws' ? 'laws-table' : 'elasticities';
+        await page.locator(`[data-testid="${table}"]`).waitFor();
+        expect({
+          panel,
+          violations: await seriousViolations(page, `[data-testid="${panel}-panel"]`),
+        }).toEqual({
+          panel,
+          violations: [],
+        });
+        await page.locator(`[data-action="show-${panel}"]`).click();
+        await page.locator(`[data-testid="${table}"]`).waitFor({ state: 'hidden' });
+      }
+    });
+
     it('a test-time-compute scenario has nothing serious, nor has the unsaved-changes dialog', async () => {
       await page.locator('[data-path="testTime.enabled"]').check();
       await waitForChart(page, 'test-time-cost');
