@@ -8,10 +8,10 @@
  * own law, its Chinchilla-optimal model (a `computeOptimalParams` target), whose loss each law then
  * gives. Targets given as a reference model or a budget are already laws-free and stay as they are.
  */
-import { LAW_PRESETS, ScienceError, type Candidate, type Target } from '../model';
+import { LAW_PRESETS, type Candidate, type Target } from '../model';
 import { solveScenario } from './solve-scenario';
 import type { LawSpec, Scenario } from './types';
-import { validateScenario } from './validate';
+import { solveChecked } from './solve-checked';
 
 /** The numbers each law's row shows for a model. */
 export interface ModelAnswer {
@@ -56,30 +56,22 @@ function answer(candidate: Candidate): ModelAnswer {
 }
 
 function solveUnder(scenario: Scenario): LawAnswer['result'] {
-  // Through the format's validation: a carried-over target a law cannot reach is refused in the
-  // format's words, as it would be in a file.
-  const checked = validateScenario(scenario);
-  if (!checked.ok) {
-    const issue = checked.issues[0];
-    return { ok: false, reason: issue ? `${issue.path}: ${issue.message}` : 'refused' };
-  }
-  try {
-    const { solution } = solveScenario(checked.scenario);
-    const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
-    return {
-      ok: true,
-      targetLoss: solution.targetLoss,
-      lifetimeOptimal: answer(solution.lifetimeOptimal),
-      chinchillaOptimal: answer(solution.chinchillaOptimal),
-      saving: 1 - solution.lifetimeOptimal[metric] / solution.chinchillaOptimal[metric],
-      extrapolates: solution.warnings.some(
-        (warning) => warning.candidate === 'lifetime' && EXTRAPOLATION_WARNINGS.has(warning.code),
-      ),
-    };
-  } catch (error) {
-    if (error instanceof ScienceError) return { ok: false, reason: error.message };
-    throw error;
-  }
+  // Validated as a file would be: a carried-over target a law cannot reach is refused in the
+  // format's words.
+  const checked = solveChecked(scenario);
+  if (!checked.ok) return checked;
+  const { solution } = checked.solved;
+  const metric = solution.objective === 'cost' ? 'totalCost' : 'totalFlops';
+  return {
+    ok: true,
+    targetLoss: solution.targetLoss,
+    lifetimeOptimal: answer(solution.lifetimeOptimal),
+    chinchillaOptimal: answer(solution.chinchillaOptimal),
+    saving: 1 - solution.lifetimeOptimal[metric] / solution.chinchillaOptimal[metric],
+    extrapolates: solution.warnings.some(
+      (warning) => warning.candidate === 'lifetime' && EXTRAPOLATION_WARNINGS.has(warning.code),
+    ),
+  };
 }
 
 export function acrossLaws(scenario: Scenario): LawComparison {

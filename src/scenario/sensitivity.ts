@@ -6,10 +6,10 @@
  * a reference model or a budget) follows through the one pipeline, and a moved value the format
  * refuses (an MFU above 1) is reported with the format's own message.
  */
-import { findLawPreset, ScienceError } from '../model';
+import { findLawPreset, type Solution } from '../model';
+import { solveChecked } from './solve-checked';
 import { solveScenario } from './solve-scenario';
 import type { DemandSpec, LawSpec, Scenario } from './types';
-import { validateScenario } from './validate';
 
 /** The tornado's swing: each input at 75 % and 125 % of its value. */
 export const SWING = 0.25;
@@ -63,7 +63,10 @@ interface Input {
  * scenario itself has none (as `solve` would).
  */
 function outcomeOf(scenario: Scenario): Outcome {
-  const { solution } = solveScenario(scenario);
+  return outcomeOfSolution(solveScenario(scenario).solution);
+}
+
+function outcomeOfSolution(solution: Solution): Outcome {
   const optimum = solution.lifetimeOptimal;
   return {
     params: optimum.params,
@@ -72,19 +75,8 @@ function outcomeOf(scenario: Scenario): Outcome {
 }
 
 function moved(scenario: Scenario): Moved {
-  // Through the format's validation, so that a moved value it would refuse in a file is refused
-  // here with the same words.
-  const checked = validateScenario(scenario);
-  if (!checked.ok) {
-    const issue = checked.issues[0];
-    return { ok: false, reason: issue ? `${issue.path}: ${issue.message}` : 'refused' };
-  }
-  try {
-    return { ok: true, outcome: outcomeOf(checked.scenario) };
-  } catch (error) {
-    if (error instanceof ScienceError) return { ok: false, reason: error.message };
-    throw error;
-  }
+  const checked = solveChecked(scenario);
+  return checked.ok ? { ok: true, outcome: outcomeOfSolution(checked.solved.solution) } : checked;
 }
 
 export function sensitivity(scenario: Scenario): Sensitivity {
